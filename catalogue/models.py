@@ -1,0 +1,160 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from common.uploads import RandomFileName
+
+
+class Category(models.TextChoices):
+    FOOD = "food", "Food"
+    BEAUTY = "beauty", "Beauty"
+    PRINTING = "printing", "Printing"
+    LAUNDRY = "laundry", "Laundry"
+    ACADEMIC = "academic", "Academic"
+    TRANSPORT = "transport", "Transport"
+    HEALTH = "health", "Health"
+    ENTERTAINMENT = "entertainment", "Entertainment"
+    GYM = "gym", "Gym"
+    OTHER = "other", "Other"
+
+
+class ServiceType(models.TextChoices):
+    BOOKING = "booking", "Booking"
+    ORDERING = "ordering", "Ordering"
+    CONTACT = "contact", "Contact"
+    WALK_IN = "walk_in", "Walk-in"
+
+
+class AvailabilityStatus(models.TextChoices):
+    AVAILABLE = "available", "Available"
+    BUSY = "busy", "Busy"
+    UNAVAILABLE = "unavailable", "Unavailable"
+    CLOSED = "closed", "Closed"
+
+
+class VendorProfile(models.Model):
+    """A vendor's business: one per vendor user."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vendor_profile"
+    )
+    business_name = models.CharField(max_length=200)
+    description = models.TextField(blank=True, default="")
+    business_hours = models.TextField(blank=True, default="")
+    address = models.CharField(max_length=500, blank=True, default="")
+    phone = models.CharField(max_length=20, blank=True, default="")
+    email = models.EmailField(blank=True, default="")
+    website = models.URLField(blank=True, default="")
+    logo = models.ImageField(upload_to=RandomFileName("vendor_logos"), blank=True, null=True)
+    is_verified = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["business_name", "id"]
+        indexes = [models.Index(fields=["is_active", "is_verified"], name="vendorprofile_active_verif")]
+
+    def __str__(self):
+        return self.business_name
+
+
+class Service(models.Model):
+    """Something a vendor offers. ``is_active=False`` means deleted by its vendor
+    but kept because orders point at it."""
+
+    vendor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="services"
+    )
+    service_name = models.CharField(max_length=200)
+    description = models.TextField()
+    category = models.CharField(max_length=20, choices=Category.choices)
+    service_type = models.CharField(max_length=20, choices=ServiceType.choices)
+    base_price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    has_flexible_pricing = models.BooleanField(default=False)
+    is_available = models.BooleanField(default=True)
+    availability_status = models.CharField(
+        max_length=20, choices=AvailabilityStatus.choices, default=AvailabilityStatus.AVAILABLE
+    )
+    contact_info = models.TextField(blank=True, default="")
+    location = models.CharField(max_length=500, blank=True, default="")
+    images = models.ImageField(upload_to=RandomFileName("service_images"), blank=True, null=True)
+    # Kept equal to the average and count of the service's reviews by
+    # reviews.services, in the same transaction as each review change.
+    rating = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
+    total_ratings = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["category", "-created_at"], name="service_category_created"),
+            models.Index(fields=["service_type", "-created_at"], name="service_type_created"),
+            models.Index(fields=["vendor", "-created_at"], name="service_vendor_created"),
+            models.Index(fields=["is_active", "-created_at"], name="service_active_created"),
+            models.Index(fields=["base_price"], name="service_base_price"),
+            models.Index(fields=["rating"], name="service_rating"),
+            models.Index(fields=["is_available"], name="service_is_available"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(base_price__isnull=True) | Q(base_price__gte=0),
+                name="service_base_price_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="service_rating_between_1_and_5",
+            ),
+        ]
+
+    def __str__(self):
+        return self.service_name
+
+    # What each service type lets a student do; derived, never stored.
+    @property
+    def supports_booking(self) -> bool:
+        return self.service_type == ServiceType.BOOKING
+
+    @property
+    def supports_ordering(self) -> bool:
+        return self.service_type == ServiceType.ORDERING
+
+    @property
+    def supports_walk_in(self) -> bool:
+        return self.service_type == ServiceType.WALK_IN
+
+    @property
+    def requires_contact(self) -> bool:
+        return self.service_type == ServiceType.CONTACT
+
+
+class ServiceItem(models.Model):
+    """A priced thing within a service. ``is_active=False`` means deleted by
+    its vendor but kept because order lines point at it."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="items")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True, default="")
+    price = models.DecimalField(max_digits=10, decimal_places=2)
+    image = models.ImageField(upload_to=RandomFileName("service_item_images"), blank=True, null=True)
+    is_available = models.BooleanField(default=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            # A deleted (deactivated) item frees its name for a new one.
+            models.UniqueConstraint(
+                fields=["service", "name"],
+                condition=Q(is_active=True),
+                name="serviceitem_unique_name_per_service",
+            ),
+            models.CheckConstraint(condition=Q(price__gte=0), name="serviceitem_price_not_negative"),
+        ]
+
+    def __str__(self):
+        return self.name

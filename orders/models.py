@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from catalogue.models import Service, ServiceItem
+
+
+class OrderStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    CONFIRMED = "confirmed", "Confirmed"
+    PREPARING = "preparing", "Preparing"
+    READY = "ready", "Ready"
+    DELIVERING = "delivering", "Delivering"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Order(models.Model):
+    """A student's order from one service. Its lines keep the prices of the
+    moment it was placed."""
+
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="orders")
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders"
+    )
+    special_instructions = models.TextField(blank=True, default="")
+    delivery_address = models.CharField(max_length=500, blank=True, default="")
+    order_status = models.CharField(
+        max_length=20, choices=OrderStatus.choices, default=OrderStatus.PENDING
+    )
+    # 50 lines x 100 units x the largest item price fit in 14 digits.
+    total_amount = models.DecimalField(max_digits=14, decimal_places=2)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["customer", "-created_at"], name="order_customer_created"),
+            models.Index(fields=["service", "-created_at"], name="order_service_created"),
+            models.Index(fields=["order_status", "-created_at"], name="order_status_created"),
+            models.Index(fields=["-created_at"], name="order_created"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(total_amount__gte=0), name="order_total_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"Order #{self.pk} ({self.order_status})"
+
+
+class OrderItem(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
+    service_item = models.ForeignKey(
+        ServiceItem, on_delete=models.PROTECT, related_name="order_items"
+    )
+    quantity = models.PositiveIntegerField(default=1)
+    unit_price = models.DecimalField(max_digits=10, decimal_places=2)
+    total_price = models.DecimalField(max_digits=12, decimal_places=2)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1, quantity__lte=100), name="orderitem_quantity_1_to_100"
+            ),
+            models.UniqueConstraint(fields=["order", "service_item"], name="orderitem_item_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} x {self.service_item_id}"
+
+
+class OrderStatusChange(models.Model):
+    """One step of an order's history: who moved it, from what, to what, when.
+    Creation is recorded too, with an empty ``from_status``."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="status_history")
+    from_status = models.CharField(max_length=20, choices=OrderStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=OrderStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} -> {self.to_status}"
+
+
+class IdempotencyKey(models.Model):
+    """A client's ``Idempotency-Key`` for order creation, scoped per user.
+
+    The unique constraint, not a lookup, decides which of two racing requests
+    creates the order; the other waits for it and replays its result.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idempotency_keys"
+    )
+    key = models.CharField(max_length=255)
+    request_fingerprint = models.CharField(max_length=64)
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotencykey_unique_per_user"),
+        ]
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,147 @@
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import AuthenticationFailed, Throttled
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from users import services
+from users.throttles import AccountLoginThrottle, LoginClientThrottle, RegisterClientThrottle
+
+from .serializers import (
+    LoginResponseSerializer,
+    LoginSerializer,
+    PasswordChangeSerializer,
+    RefreshSerializer,
+    RegisterSerializer,
+    TokenPairSerializer,
+    UserSerializer,
+)
+
+
+class PublicAPIView(APIView):
+    """No authentication at all: a stale token sent along must not block
+    registering, logging in or refreshing."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+
+class RegisterView(PublicAPIView):
+    throttle_classes = [RegisterClientThrottle]
+
+    @extend_schema(
+        summary="Register a student or vendor account",
+        request=RegisterSerializer,
+        responses={201: UserSerializer, 400: OpenApiResponse(description="Field errors")},
+        tags=["accounts"],
+    )
+    def post(self, request):
+        serializer = RegisterSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_register(**serializer.validated_data)
+        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class LoginView(PublicAPIView):
+    throttle_classes = [LoginClientThrottle]
+
+    @extend_schema(
+        summary="Log in with email and password",
+        description=(
+            "Returns an access/refresh pair and the user. Wrong credentials: 401 with one "
+            "message whatever the cause. Repeated failures for one account: 429 with Retry-After."
+        ),
+        request=LoginSerializer,
+        responses={
+            200: LoginResponseSerializer,
+            400: OpenApiResponse(description="Field errors"),
+            401: OpenApiResponse(description="Wrong credentials"),
+            429: OpenApiResponse(description="Too many attempts; see Retry-After"),
+        },
+        tags=["accounts"],
+    )
+    def post(self, request):
+        serializer = LoginSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        email = serializer.validated_data["email"]
+        account_throttle = AccountLoginThrottle()
+        wait = account_throttle.seconds_locked(email)
+        if wait is not None:
+            raise Throttled(wait=wait)
+        try:
+            user, tokens = services.session_login(
+                request=request, email=email, password=serializer.validated_data["password"]
+            )
+        except AuthenticationFailed:
+            account_throttle.record_failure(email)
+            raise
+        account_throttle.reset(email)
+        return Response({**tokens, "user": UserSerializer(user).data})
+
+
+class TokenRefreshView(PublicAPIView):
+    @extend_schema(
+        summary="Rotate a refresh token",
+        description=(
+            "The presented refresh token is blacklisted at once and a new pair returned. "
+            "Presenting it again, or racing a second refresh with it: 401."
+        ),
+        request=RefreshSerializer,
+        responses={200: TokenPairSerializer, 401: OpenApiResponse(description="Invalid token")},
+        tags=["accounts"],
+    )
+    def post(self, request):
+        serializer = RefreshSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(services.session_refresh(refresh=serializer.validated_data["refresh"]))
+
+
+class LogoutView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="Log out: blacklist a refresh token",
+        request=RefreshSerializer,
+        responses={
+            204: OpenApiResponse(description="Logged out"),
+            400: OpenApiResponse(description="Field errors"),
+            401: OpenApiResponse(description="Invalid token"),
+        },
+        tags=["accounts"],
+    )
+    def post(self, request):
+        serializer = RefreshSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.session_logout(user=request.user, refresh=serializer.validated_data["refresh"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(tags=["accounts"])
+class MeView(generics.RetrieveUpdateAPIView):
+    serializer_class = UserSerializer
+    permission_classes = [IsAuthenticated]
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_object(self):
+        return self.request.user
+
+
+class PasswordChangeView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="Change the password",
+        description=(
+            "Every refresh and access token issued before the change stops working; "
+            "the response carries a fresh pair for this client."
+        ),
+        request=PasswordChangeSerializer,
+        responses={200: TokenPairSerializer, 400: OpenApiResponse(description="Field errors")},
+        tags=["accounts"],
+    )
+    def post(self, request):
+        serializer = PasswordChangeSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        tokens = services.password_change(user=request.user, **serializer.validated_data)
+        return Response(tokens)

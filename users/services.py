@@ -1,0 +1,137 @@
+"""Account and session rules: registration, login, token rotation, logout,
+password change. Views only translate HTTP to these calls."""
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
+from django.db import IntegrityError, transaction
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.utils import datetime_from_epoch, get_md5_hash_password
+
+from common.exceptions import DomainError
+
+from .models import User, normalize_email
+
+INVALID_CREDENTIALS = "No active account found with the given email and password."
+INVALID_REFRESH = "Token is invalid, expired or already used."
+
+
+def user_register(
+    *,
+    email: str,
+    password: str,
+    user_type: str,
+    first_name: str = "",
+    last_name: str = "",
+    phone_number: str = "",
+) -> User:
+    """Create a student or vendor account (admins never come from here)."""
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email=email,
+                password=password,
+                user_type=user_type,
+                first_name=first_name,
+                last_name=last_name,
+                phone_number=phone_number,
+            )
+    except IntegrityError as exc:
+        # Two registrations racing for one email: the constraint picks one.
+        raise DomainError("A user with this email already exists.", field="email") from exc
+
+
+def token_pair_for(user: User) -> dict:
+    refresh = RefreshToken.for_user(user)
+    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+def session_login(*, request, email: str, password: str) -> tuple[User, dict]:
+    """Check the credentials and open a session (a refresh/access pair).
+
+    One message for every failure, so the answer never tells whether an
+    email has an account.
+    """
+    user = authenticate(request, email=normalize_email(email), password=password)
+    if user is None:
+        raise AuthenticationFailed(INVALID_CREDENTIALS, code="invalid_credentials")
+    update_last_login(None, user)
+    return user, token_pair_for(user)
+
+
+def _user_of(token: RefreshToken) -> User:
+    user = User.objects.filter(pk=token.get(jwt_settings.USER_ID_CLAIM)).first()
+    if user is None or not user.is_active:
+        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid")
+    if token.get(jwt_settings.REVOKE_TOKEN_CLAIM) != get_md5_hash_password(user.password):
+        # Issued before the last password change.
+        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid")
+    return user
+
+
+def _parse_refresh(raw: str) -> RefreshToken:
+    try:
+        return RefreshToken(raw)
+    except TokenError as exc:
+        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid") from exc
+
+
+def _blacklist(token: RefreshToken, user: User) -> None:
+    """Blacklist ``token``; raise if another request blacklisted it first.
+
+    The insert comes first and the unique constraint on the blacklist row
+    decides the winner, so two racing rotations of one token cannot both pass
+    (simplejwt's own check-then-insert lets both through).
+    """
+    outstanding, _ = OutstandingToken.objects.get_or_create(
+        jti=token[jwt_settings.JTI_CLAIM],
+        defaults={
+            "user": user,
+            "token": str(token),
+            "expires_at": datetime_from_epoch(token["exp"]),
+        },
+    )
+    try:
+        with transaction.atomic():
+            BlacklistedToken.objects.create(token=outstanding)
+    except IntegrityError as exc:
+        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid") from exc
+
+
+def session_refresh(*, refresh: str) -> dict:
+    """Rotate a refresh token: the old one is dead at once, a new pair returned."""
+    token = _parse_refresh(refresh)
+    user = _user_of(token)
+    with transaction.atomic():
+        _blacklist(token, user)
+        return token_pair_for(user)
+
+
+def session_logout(*, user: User, refresh: str) -> None:
+    token = _parse_refresh(refresh)
+    if str(token.get(jwt_settings.USER_ID_CLAIM)) != str(user.pk):
+        raise DomainError("This refresh token belongs to another session.", field="refresh")
+    with transaction.atomic():
+        _blacklist(token, user)
+
+
+def password_change(*, user: User, old_password: str, new_password: str) -> dict:
+    """Change the password and revoke every earlier session.
+
+    Earlier access tokens die through their password-hash claim; earlier
+    refresh tokens are blacklisted too, so they stay dead even if the claim
+    check is ever switched off. Returns a fresh pair for the caller.
+    """
+    if not user.check_password(old_password):
+        raise DomainError("Your old password was entered incorrectly.", field="old_password")
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        outstanding = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True)
+        BlacklistedToken.objects.bulk_create(
+            [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
+        )
+        return token_pair_for(user)
