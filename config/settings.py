@@ -194,7 +194,7 @@ REST_FRAMEWORK = {
         "login_account": env_str("LOGIN_ACCOUNT_RATE", "10/min"),
         # Per client address: far above a campus NAT's hundreds of logins a minute.
         "login_client": env_str("LOGIN_CLIENT_RATE", "3000/min"),
-        "register_client": env_str("REGISTER_CLIENT_RATE", "600/hour"),
+        "register_client": env_str("REGISTER_CLIENT_RATE", "3000/hour"),
     },
     # How many reverse proxies sit in front (for the client address in throttles).
     "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,

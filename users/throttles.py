@@ -1,7 +1,8 @@
 """Login throttling: per account and per client, never per campus.
 
 Thousands of students share one NAT address, so the per-client limit is
-generous; the tight limit counts failed passwords for one account.
+generous; the tight limit counts the login attempts for one account since
+its last successful login.
 """
 
 import hashlib
@@ -28,33 +29,43 @@ class RegisterClientThrottle(ClientRateThrottle):
 
 
 class AccountLoginThrottle(SimpleRateThrottle):
-    """Counts failed logins per account; at the limit, refuses every login
-    attempt for that account until the oldest failure leaves the window."""
+    """Counts login attempts per account; a successful login clears the count.
+
+    An attempt is counted before its password is checked, with the cache's
+    atomic increment, so a burst of parallel guesses cannot all pass the check
+    before any failure is recorded. The first attempt opens a window of the
+    rate's duration; past the limit, every attempt is refused until it closes.
+    """
 
     scope = "login_account"
 
     def get_cache_key(self, request, view):  # unused: keyed by account below
         return None
 
-    def _key(self, email: str) -> str:
+    def _keys(self, email: str) -> tuple[str, str]:
         digest = hashlib.sha256(normalize_email(email).encode()).hexdigest()
-        return self.cache_format % {"scope": self.scope, "ident": digest}
+        key = self.cache_format % {"scope": self.scope, "ident": digest}
+        return f"{key}:count", f"{key}:opened"
 
-    def _recent(self, key: str) -> tuple[float, list[float]]:
+    def attempt(self, email: str) -> int | None:
+        """Count one attempt; return the seconds to wait if over the limit, else None."""
+        count_key, opened_key = self._keys(email)
         now = self.timer()
-        return now, [t for t in self.cache.get(key, []) if t > now - self.duration]
-
-    def seconds_locked(self, email: str) -> int | None:
-        """Seconds until the account may try again, or None if it may now."""
-        now, recent = self._recent(self._key(email))
-        if len(recent) < self.num_requests:
+        # add() writes only when the key is absent: the first attempt opens the window.
+        self.cache.add(opened_key, now, self.duration)
+        self.cache.add(count_key, 0, self.duration)
+        try:
+            attempts = self.cache.incr(count_key)
+        except ValueError:  # the window closed between add() and incr()
+            self.cache.set(count_key, 1, self.duration)
+            attempts = 1
+        if attempts == 1:
+            # Redis's INCR recreates a key that expired under it, without a TTL.
+            self.cache.touch(count_key, self.duration)
+        if attempts <= self.num_requests:
             return None
-        return max(1, math.ceil(self.duration - (now - min(recent))))
-
-    def record_failure(self, email: str) -> None:
-        key = self._key(email)
-        now, recent = self._recent(key)
-        self.cache.set(key, [now, *recent], self.duration)
+        opened = self.cache.get(opened_key, now)
+        return max(1, math.ceil(opened + self.duration - now))
 
     def reset(self, email: str) -> None:
-        self.cache.delete(self._key(email))
+        self.cache.delete_many(self._keys(email))

@@ -10,17 +10,29 @@ class UserSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = ["id", "email", "first_name", "last_name", "phone_number", "user_type", "date_joined"]
+        fields = [
+            "id",
+            "email",
+            "first_name",
+            "last_name",
+            "phone_number",
+            "user_type",
+            "date_joined",
+        ]
         read_only_fields = ["id", "email", "user_type", "date_joined"]
 
 
 class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+    password = serializers.CharField(
+        write_only=True, max_length=128, style={"input_type": "password"}
+    )
     user_type = serializers.ChoiceField(choices=[UserType.STUDENT, UserType.VENDOR])
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    phone_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    phone_number = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default=""
+    )
 
     def to_internal_value(self, data):
         if isinstance(data, dict) and data.get("user_type") == UserType.ADMIN:

@@ -1,9 +1,10 @@
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import AuthenticationFailed, Throttled
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from users import services
 from users.throttles import AccountLoginThrottle, LoginClientThrottle, RegisterClientThrottle
@@ -25,6 +26,11 @@ class PublicAPIView(APIView):
 
     authentication_classes = []
     permission_classes = [AllowAny]
+
+    def get_authenticate_header(self, request):
+        # Without an authenticator to name in WWW-Authenticate, DRF turns every
+        # 401 (wrong credentials, a dead refresh token) into a 403.
+        return JWTAuthentication().authenticate_header(request)
 
 
 class RegisterView(PublicAPIView):
@@ -66,16 +72,12 @@ class LoginView(PublicAPIView):
         serializer.is_valid(raise_exception=True)
         email = serializer.validated_data["email"]
         account_throttle = AccountLoginThrottle()
-        wait = account_throttle.seconds_locked(email)
+        wait = account_throttle.attempt(email)
         if wait is not None:
             raise Throttled(wait=wait)
-        try:
-            user, tokens = services.session_login(
-                request=request, email=email, password=serializer.validated_data["password"]
-            )
-        except AuthenticationFailed:
-            account_throttle.record_failure(email)
-            raise
+        user, tokens = services.session_login(
+            request=request, email=email, password=serializer.validated_data["password"]
+        )
         account_throttle.reset(email)
         return Response({**tokens, "user": UserSerializer(user).data})
 

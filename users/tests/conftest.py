@@ -1,0 +1,22 @@
+import pytest
+
+from users.tests.factories import PASSWORD
+from users.tests.helpers import LOGIN
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Account tests hash hundreds of passwords; PBKDF2's cost is not what they test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def login(api):
+    """Log ``user`` in through the API and return ``{access, refresh, user}``."""
+
+    def _login(user, password=PASSWORD):
+        response = api.post(LOGIN, {"email": user.email, "password": password})
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    return _login
