@@ -8,10 +8,14 @@ from users.tests.factories import AdminFactory, StudentFactory, VendorFactory
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
-    """Each test writes uploads to its own folder and starts with an empty cache."""
+    """Each test writes uploads to its own folder and starts with an empty cache.
+
+    Passwords use a fast hasher: the tests exercise the rules, not PBKDF2's cost.
+    """
     from django.core.cache import cache
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()

@@ -42,7 +42,9 @@ class Order(models.Model):
             models.Index(fields=["-created_at"], name="order_created"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(total_amount__gte=0), name="order_total_not_negative"),
+            models.CheckConstraint(
+                condition=Q(total_amount__gte=0), name="order_total_not_negative"
+            ),
         ]
 
     def __str__(self):

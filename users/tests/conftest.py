@@ -4,12 +4,6 @@ from users.tests.factories import PASSWORD
 from users.tests.helpers import LOGIN
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
-    """Account tests hash hundreds of passwords; PBKDF2's cost is not what they test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def login(api):
     """Log ``user`` in through the API and return ``{access, refresh, user}``."""

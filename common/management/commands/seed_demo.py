@@ -1,0 +1,242 @@
+"""Demo data for `make run`: a few accounts, services with items and pictures,
+orders in several states and reviews. Running it again changes nothing."""
+
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from catalogue.models import Service, ServiceItem, VendorProfile
+from common.demo_images import demo_picture
+from orders.models import Order, OrderStatus
+from orders.services import order_place, order_transition
+from reviews.models import Review
+from reviews.services import review_create
+from users.models import User, UserType
+
+DEMO_PASSWORD = "demo-pass-123"
+
+ACCOUNTS = [
+    ("admin@demo.campus", UserType.ADMIN, "Ada", "Admin"),
+    ("vendor@demo.campus", UserType.VENDOR, "Victor", "Vendor"),
+    ("printshop@demo.campus", UserType.VENDOR, "Priya", "Printer"),
+    ("student@demo.campus", UserType.STUDENT, "Sam", "Student"),
+    ("student2@demo.campus", UserType.STUDENT, "Sasha", "Scholar"),
+]
+
+PROFILES = {
+    "vendor@demo.campus": {
+        "business_name": "Union Kitchen",
+        "description": "Hot meals and snacks in the Student Union, cooked to order.",
+        "business_hours": "Mon-Fri 08:00-20:00, Sat 10:00-16:00",
+        "address": "Student Union, ground floor",
+        "phone": "+1 555 0100",
+        "is_verified": True,
+    },
+    "printshop@demo.campus": {
+        "business_name": "Library Print Point",
+        "description": "Printing, binding and laminating next to the library entrance.",
+        "business_hours": "Mon-Sat 09:00-21:00",
+        "address": "Main Library, level 1",
+        "phone": "+1 555 0101",
+        "is_verified": True,
+    },
+}
+
+# (vendor, service fields, colour, [(item name, description, price)])
+SERVICES = [
+    (
+        "vendor@demo.campus",
+        {
+            "service_name": "Union Kitchen Grill",
+            "caption": "Grill",
+            "description": "Burgers, wraps and fries from the grill, ready in 15 minutes.",
+            "category": "food",
+            "service_type": "ordering",
+            "base_price": Decimal("4.50"),
+            "location": "Student Union, ground floor",
+        },
+        (196, 74, 44),
+        [
+            ("Classic Burger", "Beef patty, cheddar, pickles.", "6.50"),
+            ("Veggie Wrap", "Grilled vegetables and hummus.", "5.25"),
+            ("Fries", "Large portion, sea salt.", "2.75"),
+            ("Lemonade", "Freshly squeezed.", "1.90"),
+        ],
+    ),
+    (
+        "vendor@demo.campus",
+        {
+            "service_name": "Morning Coffee Cart",
+            "caption": "Coffee",
+            "description": "Espresso drinks and pastries by the science building.",
+            "category": "food",
+            "service_type": "ordering",
+            "base_price": Decimal("1.80"),
+            "location": "Science Quad",
+        },
+        (92, 64, 51),
+        [
+            ("Flat White", "Double shot, steamed milk.", "2.80"),
+            ("Croissant", "Baked this morning.", "1.80"),
+            ("Iced Latte", "Cold milk over espresso.", "3.10"),
+        ],
+    ),
+    (
+        "printshop@demo.campus",
+        {
+            "service_name": "Thesis Printing & Binding",
+            "caption": "Print & Bind",
+            "description": "Colour and black-and-white printing, spiral and hard binding.",
+            "category": "printing",
+            "service_type": "ordering",
+            "base_price": Decimal("0.10"),
+            "location": "Main Library, level 1",
+        },
+        (38, 84, 124),
+        [
+            ("B&W page", "A4, single-sided.", "0.10"),
+            ("Colour page", "A4, single-sided.", "0.45"),
+            ("Spiral binding", "Up to 200 pages.", "3.00"),
+            ("Hard binding", "Gold lettering on the spine.", "18.00"),
+        ],
+    ),
+    (
+        "printshop@demo.campus",
+        {
+            "service_name": "Poster Printing Appointments",
+            "caption": "Posters",
+            "description": "Book a slot for A1/A0 conference posters.",
+            "category": "printing",
+            "service_type": "booking",
+            "base_price": Decimal("15.00"),
+            "location": "Main Library, level 1",
+        },
+        (56, 120, 90),
+        [],
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Load idempotent demo data (accounts, services, orders, reviews) and print the logins."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        users = {
+            email: self._account(email, kind, first, last) for email, kind, first, last in ACCOUNTS
+        }
+        for email, fields in PROFILES.items():
+            self._profile(users[email], fields)
+        services = [
+            self._service(users[v], fields, colour, items) for v, fields, colour, items in SERVICES
+        ]
+        self._orders_and_reviews(users, services)
+
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready. Logins (password for all: {DEMO_PASSWORD}):")
+        )
+        for email, kind, _first, _last in ACCOUNTS:
+            self.stdout.write(f"  {kind:<8} {email}")
+
+    def _account(self, email, kind, first, last) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            extra = {"is_staff": True, "is_superuser": True} if kind == UserType.ADMIN else {}
+            user = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                user_type=kind,
+                first_name=first,
+                last_name=last,
+                **extra,
+            )
+        return user
+
+    def _profile(self, user, fields) -> None:
+        if VendorProfile.objects.filter(user=user).exists():
+            return
+        profile = VendorProfile(user=user, **fields)
+        profile.logo.save(
+            "logo.png",
+            demo_picture(fields["business_name"].split()[0], (40, 40, 60), (400, 400)),
+            save=False,
+        )
+        profile.save()
+
+    def _service(self, vendor, fields, colour, items) -> Service:
+        fields = dict(fields)
+        service = Service.objects.filter(vendor=vendor, service_name=fields["service_name"]).first()
+        if service is None:
+            caption = fields.pop("caption")
+            service = Service(vendor=vendor, **fields)
+            service.images.save("service.png", demo_picture(caption, colour), save=False)
+            service.save()
+        for name, description, price in items:
+            ServiceItem.objects.get_or_create(
+                service=service,
+                name=name,
+                is_active=True,
+                defaults={"description": description, "price": Decimal(price)},
+            )
+        return service
+
+    def _orders_and_reviews(self, users, services) -> None:
+        """Orders in every stage of the vendor's queue, and a few reviews.
+
+        Placed and moved through the same rules the API uses, so totals,
+        history and ratings are what a real run would produce.
+        """
+        student, other = users["student@demo.campus"], users["student2@demo.campus"]
+        grill, coffee, printing = services[0], services[1], services[2]
+        if not Order.objects.filter(customer__in=[student, other]).exists():
+            stages = [
+                (student, grill, [("Classic Burger", 2), ("Fries", 1)], OrderStatus.COMPLETED),
+                (student, coffee, [("Flat White", 1), ("Croissant", 2)], OrderStatus.COMPLETED),
+                (
+                    student,
+                    printing,
+                    [("Colour page", 40), ("Spiral binding", 1)],
+                    OrderStatus.READY,
+                ),
+                (other, grill, [("Veggie Wrap", 1), ("Lemonade", 2)], OrderStatus.PREPARING),
+                (other, coffee, [("Iced Latte", 1)], OrderStatus.CONFIRMED),
+                (student, grill, [("Veggie Wrap", 1)], OrderStatus.PENDING),
+                (other, printing, [("Hard binding", 1)], OrderStatus.CANCELLED),
+            ]
+            for customer, service, lines, status in stages:
+                self._order_through(customer, service, lines, status)
+
+        reviews = [
+            (student, grill, 5, "Best burger on campus, and ready when they said."),
+            (student, coffee, 4, "Great flat white; the queue can be long at 9."),
+            (other, grill, 4, "Tasty wrap, generous portion."),
+        ]
+        for user, service, rating, comment in reviews:
+            if not Review.objects.filter(user=user, service=service).exists():
+                review_create(user=user, service=service, rating=rating, comment=comment)
+
+    @staticmethod
+    def _order_through(customer, service, lines, status) -> None:
+        items = {item.name: item for item in service.items.filter(is_active=True)}
+        order, _created = order_place(
+            customer=customer,
+            service=service,
+            lines=[(items[name], quantity) for name, quantity in lines],
+            delivery_address="Halls of Residence, Block C, room 214",
+        )
+        path = {
+            OrderStatus.PENDING: [],
+            OrderStatus.CONFIRMED: [OrderStatus.CONFIRMED],
+            OrderStatus.PREPARING: [OrderStatus.CONFIRMED, OrderStatus.PREPARING],
+            OrderStatus.READY: [OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.READY],
+            OrderStatus.COMPLETED: [
+                OrderStatus.CONFIRMED,
+                OrderStatus.PREPARING,
+                OrderStatus.READY,
+                OrderStatus.COMPLETED,
+            ],
+            OrderStatus.CANCELLED: [OrderStatus.CANCELLED],
+        }[status]
+        for step in path:
+            order_transition(order_id=order.pk, actor=service.vendor, to_status=step)

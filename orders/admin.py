@@ -1,0 +1,83 @@
+from django.contrib import admin
+
+from .models import IdempotencyKey, Order, OrderItem, OrderStatusChange
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Lines and history are what happened; only the API's rules write them."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class OrderItemInline(ReadOnlyInline):
+    model = OrderItem
+    fields = ["service_item", "quantity", "unit_price", "total_price", "created_at"]
+    readonly_fields = fields
+
+
+class OrderStatusChangeInline(ReadOnlyInline):
+    model = OrderStatusChange
+    fields = ["from_status", "to_status", "changed_by", "created_at"]
+    readonly_fields = fields
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    """Orders are placed and moved through the API, whose rules (prices,
+    transitions, history) the admin must not bypass; here they are read."""
+
+    list_display = [
+        "id",
+        "service",
+        "vendor",
+        "customer",
+        "order_status",
+        "total_amount",
+        "created_at",
+    ]
+    list_filter = ["order_status", ("service__vendor", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["=id", "customer__email", "service__service_name"]
+    list_select_related = ["service__vendor", "customer"]
+    date_hierarchy = "created_at"
+    inlines = [OrderItemInline, OrderStatusChangeInline]
+    readonly_fields = [
+        "service",
+        "customer",
+        "special_instructions",
+        "delivery_address",
+        "order_status",
+        "total_amount",
+        "created_at",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(ordering="service__vendor__email")
+    def vendor(self, order):
+        return order.service.vendor
+
+
+@admin.register(IdempotencyKey)
+class IdempotencyKeyAdmin(admin.ModelAdmin):
+    list_display = ["key", "user", "order", "created_at"]
+    search_fields = ["key", "user__email"]
+    list_select_related = ["user", "order"]
+    readonly_fields = ["user", "key", "request_fingerprint", "order", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,236 @@
+import django_filters
+from django import forms
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+
+from common.exceptions import DomainError
+from common.fields import MAX_PK
+from common.permissions import IsStudent
+from orders import selectors, services
+from orders.models import Order, OrderStatus
+
+from .serializers import (
+    OrderCreateSerializer,
+    OrderSerializer,
+    OrderStatusInputSerializer,
+    OrderSummarySerializer,
+    OrderUpdateSerializer,
+)
+
+IDEMPOTENCY_KEY_MAX_LENGTH = 255
+
+NOT_FOUND = OpenApiResponse(description="No such order among those you can see")
+FIELD_ERRORS = OpenApiResponse(description="Field errors, or a refused rule with its reason")
+NOT_LOGGED_IN = OpenApiResponse(description="Missing or invalid token")
+
+
+class CanPlaceOrders(IsStudent):
+    message = "Only students can place orders."
+
+
+class CanSeeSummary(BasePermission):
+    message = "Only vendors and admins have an order summary."
+
+    def has_permission(self, request, view):
+        user = request.user
+        return bool(user and user.is_authenticated and (user.is_vendor or user.is_admin_type))
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An id: integers only (a decimal such as ``1e400`` is a 400, not a lookup)."""
+
+    field_class = forms.IntegerField
+
+
+class OrderFilter(django_filters.FilterSet):
+    order_status = django_filters.ChoiceFilter(
+        choices=OrderStatus.choices, help_text="Only orders in this status."
+    )
+    service = IdFilter(
+        field_name="service_id",
+        min_value=1,
+        max_value=MAX_PK,
+        help_text="Only orders for this service id.",
+    )
+
+
+def _idempotency_key(request) -> str | None:
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not 0 < len(key.strip()) <= IDEMPOTENCY_KEY_MAX_LENGTH:
+        raise DomainError(
+            f"The Idempotency-Key header must be 1 to {IDEMPOTENCY_KEY_MAX_LENGTH} characters."
+        )
+    return key
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List orders",
+        description=(
+            "A student sees the orders they placed, a vendor the orders for their services, "
+            "an admin all. Newest first. A vendor's to-do list: `?order_status=pending`."
+        ),
+        responses={200: OrderSerializer(many=True), 400: FIELD_ERRORS, 401: NOT_LOGGED_IN},
+    ),
+    retrieve=extend_schema(
+        summary="One order, with its items and status history",
+        responses={200: OrderSerializer, 401: NOT_LOGGED_IN, 404: NOT_FOUND},
+    ),
+)
+@extend_schema(tags=["orders"])
+class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = OrderSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = OrderFilter
+    lookup_value_regex = "[0-9]{1,18}"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Order.objects.none()
+        if self.action in ("partial_update", "update_status"):
+            # The write locks and re-reads the row itself; this only proves visibility.
+            return selectors.orders_visible_to(self.request.user)
+        return selectors.order_list(user=self.request.user)
+
+    def get_permissions(self):
+        if self.action == "create":
+            return [IsAuthenticated(), CanPlaceOrders()]
+        if self.action == "summary":
+            return [IsAuthenticated(), CanSeeSummary()]
+        return super().get_permissions()
+
+    def _render(self, order) -> dict:
+        fresh = selectors.order_list(user=self.request.user).get(pk=order.pk)
+        return OrderSerializer(fresh, context=self.get_serializer_context()).data
+
+    @extend_schema(
+        summary="Place an order (students)",
+        description=(
+            "Prices and totals come from the database; any price, total, customer or status "
+            "in the body is ignored. The same item listed twice is merged (at most 100 in "
+            "total). With an `Idempotency-Key` header, a retry with the same key and body "
+            "returns the first order (200) instead of placing another; the same key with a "
+            "different body is refused with 422. Keys are per user and kept at least 24 hours."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="Any string of 1 to 255 characters identifying this attempt.",
+            )
+        ],
+        request=OrderCreateSerializer,
+        responses={
+            201: OrderSerializer,
+            200: OpenApiResponse(OrderSerializer, description="Replay of an idempotent retry"),
+            400: FIELD_ERRORS,
+            401: NOT_LOGGED_IN,
+            403: OpenApiResponse(description="Not a student"),
+            409: OpenApiResponse(description="The first request with this key is unfinished"),
+            422: OpenApiResponse(description="Idempotency-Key reused with a different body"),
+        },
+    )
+    def create(self, request):
+        key = _idempotency_key(request)
+        serializer = OrderCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        order, created = services.order_place(
+            customer=request.user,
+            service=data["service"],
+            lines=[(line["service_item"], line["quantity"]) for line in data["items"]],
+            special_instructions=data.get("special_instructions", ""),
+            delivery_address=data.get("delivery_address", ""),
+            idempotency_key=key,
+        )
+        return Response(
+            self._render(order), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
+
+    @extend_schema(
+        summary="Change an order's status, or its customer's instructions and address",
+        description=(
+            "`order_status` follows the same rules as update_status. The customer may change "
+            "`special_instructions` and `delivery_address` while the order is pending. "
+            "All or nothing: one refused change leaves the order as it was."
+        ),
+        request=OrderUpdateSerializer,
+        responses={
+            200: OrderSerializer,
+            400: FIELD_ERRORS,
+            401: NOT_LOGGED_IN,
+            403: OpenApiResponse(
+                description="An admin, or the vendor editing the customer's text fields"
+            ),
+            404: NOT_FOUND,
+        },
+    )
+    def partial_update(self, request, pk=None):
+        order = self.get_object()
+        serializer = OrderUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        order = services.order_update(
+            order_id=order.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(self._render(order))
+
+    @extend_schema(
+        summary="Move an order to another status",
+        description=(
+            "Vendor: pending → confirmed | cancelled, confirmed → preparing | "
+            "cancelled, preparing → ready, ready → delivering | completed, delivering → "
+            "completed. Customer: pending → cancelled. Anything else: 400 naming the current "
+            "and requested status. Each change is recorded in `status_history`. Admins see "
+            "every order but change none (403)."
+        ),
+        request=OrderStatusInputSerializer,
+        responses={
+            200: OrderSerializer,
+            400: FIELD_ERRORS,
+            401: NOT_LOGGED_IN,
+            403: OpenApiResponse(description="An admin: only the vendor or customer may act"),
+            404: NOT_FOUND,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def update_status(self, request, pk=None):
+        order = self.get_object()
+        serializer = OrderStatusInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        order = services.order_transition(
+            order_id=order.pk,
+            actor=request.user,
+            to_status=serializer.validated_data["order_status"],
+        )
+        return Response(self._render(order))
+
+    @extend_schema(
+        summary="Order counts per status and revenue (vendors, admins)",
+        description=(
+            "A vendor's figures over their own services; an admin's over the whole marketplace. "
+            "`counts` holds every status (zeros included); `revenue` sums the `total_amount` "
+            "of completed orders."
+        ),
+        filters=False,
+        responses={
+            200: OrderSummarySerializer,
+            401: NOT_LOGGED_IN,
+            403: OpenApiResponse(description="Students have no summary"),
+        },
+    )
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
+    def summary(self, request):
+        return Response(OrderSummarySerializer(selectors.order_summary(user=request.user)).data)

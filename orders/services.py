@@ -1,0 +1,281 @@
+"""Order rules: placement with server-side totals, safe retries, the status
+machine. Views and commands only translate their input to these calls."""
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework import status
+
+from catalogue.models import Service, ServiceItem
+from common.exceptions import Conflict, DomainError
+
+from .models import IdempotencyKey, Order, OrderItem, OrderStatus, OrderStatusChange
+
+MAX_LINES = 50
+MAX_QUANTITY = 100
+
+# Who may move an order from which status to which. The contract names only the
+# service's vendor and the customer: admins see every order but change none.
+VENDOR_TRANSITIONS = {
+    OrderStatus.PENDING: {OrderStatus.CONFIRMED, OrderStatus.CANCELLED},
+    OrderStatus.CONFIRMED: {OrderStatus.PREPARING, OrderStatus.CANCELLED},
+    OrderStatus.PREPARING: {OrderStatus.READY},
+    OrderStatus.READY: {OrderStatus.DELIVERING, OrderStatus.COMPLETED},
+    OrderStatus.DELIVERING: {OrderStatus.COMPLETED},
+}
+CUSTOMER_TRANSITIONS = {
+    OrderStatus.PENDING: {OrderStatus.CANCELLED},
+}
+
+CUSTOMER_EDITABLE_FIELDS = ("special_instructions", "delivery_address")
+
+
+class Forbidden(DomainError):
+    """The caller sees the order but may not do this to it."""
+
+    status_code = status.HTTP_403_FORBIDDEN
+
+
+class RequestInProgress(DomainError):
+    """An Idempotency-Key whose first request has not produced an order."""
+
+    status_code = status.HTTP_409_CONFLICT
+
+
+def merge_lines(lines: Iterable[tuple[ServiceItem, int]]) -> dict[int, int]:
+    """Item id -> quantity, the same item listed twice counted once with the
+    quantities summed (so a split line can never dodge the per-item limit)."""
+    merged: dict[int, int] = {}
+    for item, quantity in lines:
+        merged[item.pk] = merged.get(item.pk, 0) + quantity
+    if not 1 <= len(merged) <= MAX_LINES:
+        raise DomainError(f"An order needs 1 to {MAX_LINES} different items.", field="items")
+    for item_id, quantity in merged.items():
+        if quantity > MAX_QUANTITY:
+            raise DomainError(
+                f"Item {item_id} is ordered {quantity} times in total; "
+                f"the most per item is {MAX_QUANTITY}.",
+                field="items",
+            )
+    return merged
+
+
+def request_fingerprint(
+    *, service_id: int, merged: dict[int, int], special_instructions: str, delivery_address: str
+) -> str:
+    """A digest of what the request asks for, independent of line order,
+    split lines or keys the server ignores."""
+    canonical = json.dumps(
+        {
+            "service": service_id,
+            "items": sorted(merged.items()),
+            "special_instructions": special_instructions,
+            "delivery_address": delivery_address,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _check_service_takes_orders(service: Service) -> None:
+    if not service.is_active:
+        raise DomainError("This service has been removed and takes no orders.", field="service")
+    if not service.vendor.is_active:
+        raise DomainError(
+            "This service's vendor is not accepting orders right now.", field="service"
+        )
+    if not service.is_available:
+        raise DomainError("This service is not accepting orders right now.", field="service")
+    if not service.supports_ordering:
+        raise DomainError(
+            f"This service does not take orders (type '{service.service_type}').",
+            field="service",
+        )
+
+
+def _orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, ServiceItem]:
+    items = ServiceItem.objects.in_bulk(list(item_ids))
+    for item_id in sorted(set(item_ids)):
+        item = items.get(item_id)
+        if item is None or item.service_id != service.pk:
+            raise DomainError(f"Item {item_id} does not belong to this service.", field="items")
+        if not item.is_active:
+            raise DomainError(f"Item {item_id} is no longer offered.", field="items")
+        if not item.is_available:
+            raise DomainError(
+                f"Item {item_id} ({item.name}) is not available right now.", field="items"
+            )
+    return items
+
+
+@transaction.atomic
+def order_create(
+    *,
+    customer,
+    service: Service,
+    merged: dict[int, int],
+    special_instructions: str = "",
+    delivery_address: str = "",
+) -> Order:
+    """Place an order with prices read from the database now; anything the
+    client said about prices never reaches here."""
+    if not customer.is_student:
+        raise Forbidden("Only students can place orders.")
+    # Re-read inside the transaction: availability and prices as of this moment.
+    service = Service.objects.select_related("vendor").get(pk=service.pk)
+    _check_service_takes_orders(service)
+    items = _orderable_items(service, merged)
+
+    lines = [
+        OrderItem(
+            service_item=items[item_id],
+            quantity=quantity,
+            unit_price=items[item_id].price,
+            total_price=items[item_id].price * quantity,
+        )
+        for item_id, quantity in sorted(merged.items())
+    ]
+    order = Order.objects.create(
+        service=service,
+        customer=customer,
+        special_instructions=special_instructions,
+        delivery_address=delivery_address,
+        total_amount=sum((line.total_price for line in lines), Decimal("0.00")),
+    )
+    for line in lines:
+        line.order = order
+    OrderItem.objects.bulk_create(lines)
+    OrderStatusChange.objects.create(
+        order=order, from_status="", to_status=OrderStatus.PENDING, changed_by=customer
+    )
+    return order
+
+
+def order_place(
+    *,
+    customer,
+    service: Service,
+    lines: Iterable[tuple[ServiceItem, int]],
+    special_instructions: str = "",
+    delivery_address: str = "",
+    idempotency_key: str | None = None,
+) -> tuple[Order, bool]:
+    """Place an order, or with an ``idempotency_key`` already used by this
+    customer, return the order it placed. Returns ``(order, created)``.
+
+    The key row is inserted before the order in the same transaction, so its
+    unique constraint decides between racing retries: on PostgreSQL the loser's
+    insert waits for the winner to commit, then fails, and it replays the
+    winner's order. A refused order rolls the key back with it.
+    """
+    merged = merge_lines(lines)
+    order_fields = {
+        "special_instructions": special_instructions,
+        "delivery_address": delivery_address,
+    }
+    if idempotency_key is None:
+        return order_create(customer=customer, service=service, merged=merged, **order_fields), True
+
+    fingerprint = request_fingerprint(service_id=service.pk, merged=merged, **order_fields)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                key = IdempotencyKey.objects.create(
+                    user=customer, key=idempotency_key, request_fingerprint=fingerprint
+                )
+        except IntegrityError:
+            return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
+        order = order_create(customer=customer, service=service, merged=merged, **order_fields)
+        key.order = order
+        key.save(update_fields=["order"])
+    return order, True
+
+
+def _replay(*, customer, key: str, fingerprint: str) -> Order:
+    existing = IdempotencyKey.objects.select_related("order").get(user=customer, key=key)
+    if existing.request_fingerprint != fingerprint:
+        raise Conflict("This Idempotency-Key was used with a different request.")
+    if existing.order is None:
+        raise RequestInProgress(
+            "The first request with this Idempotency-Key has not finished; retry shortly."
+        )
+    return existing.order
+
+
+def idempotency_keys_delete_stale(*, older_than: timedelta) -> int:
+    """Forget keys older than ``older_than``; returns how many were deleted."""
+    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=timezone.now() - older_than).delete()
+    return deleted
+
+
+def _role_on(order: Order, actor) -> str:
+    if order.service.vendor_id == actor.pk:
+        return "vendor"
+    if order.customer_id == actor.pk:
+        return "customer"
+    raise Forbidden("Only the service's vendor or the customer can change this order.")
+
+
+def _transition(order: Order, *, actor, role: str, to_status: str) -> None:
+    current = order.order_status
+    table = VENDOR_TRANSITIONS if role == "vendor" else CUSTOMER_TRANSITIONS
+    allowed = table.get(current, set())
+    if to_status not in allowed:
+        message = f"Cannot change status from '{current}' to '{to_status}'."
+        if role == "customer":
+            message += " As the customer you may only cancel a pending order."
+        elif allowed:
+            message += f" From '{current}' it can go to: {', '.join(sorted(allowed))}."
+        else:
+            message += f" A '{current}' order is final."
+        raise DomainError(message, field="order_status")
+    order.order_status = to_status
+    order.save(update_fields=["order_status", "updated_at"])
+    OrderStatusChange.objects.create(
+        order=order, from_status=current, to_status=to_status, changed_by=actor
+    )
+
+
+def _locked(order_id: int) -> Order:
+    """The order row, locked until the transaction ends, so two racing changes
+    are applied one after the other against the status each really sees."""
+    return Order.objects.select_for_update(of=("self",)).select_related("service").get(pk=order_id)
+
+
+@transaction.atomic
+def order_transition(*, order_id: int, actor, to_status: str) -> Order:
+    """Move an order along the status machine as ``actor``, recording who did it."""
+    order = _locked(order_id)
+    role = _role_on(order, actor)
+    _transition(order, actor=actor, role=role, to_status=to_status)
+    return order
+
+
+@transaction.atomic
+def order_update(*, order_id: int, actor, **changes) -> Order:
+    """Apply a PATCH: the customer's edits of instructions and address while
+    the order is pending, then a status change if one is asked for."""
+    order = _locked(order_id)
+    role = _role_on(order, actor)
+    edits = {name: changes[name] for name in CUSTOMER_EDITABLE_FIELDS if name in changes}
+    if edits:
+        if role != "customer":
+            raise Forbidden("Only the customer can change the instructions and delivery address.")
+        if order.order_status != OrderStatus.PENDING:
+            raise DomainError(
+                "Instructions and delivery address can only be changed while the order is "
+                f"pending (it is '{order.order_status}').",
+                field=next(iter(edits)),
+            )
+        for name, value in edits.items():
+            setattr(order, name, value)
+        order.save(update_fields=[*edits, "updated_at"])
+    if "order_status" in changes:
+        _transition(order, actor=actor, role=role, to_status=changes["order_status"])
+    return order

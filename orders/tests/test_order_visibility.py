@@ -1,0 +1,151 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from catalogue.tests.factories import ServiceFactory, VendorProfileFactory
+from conftest import client_for
+from orders.models import Order, OrderStatus, OrderStatusChange
+
+from .factories import OrderFactory, OrderItemFactory
+from .helpers import ORDERS_URL, order_url
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(response):
+    assert response.status_code == 200, response.json()
+    return [order["id"] for order in response.json()["results"]]
+
+
+def full_order(**kwargs):
+    """A stored order with two lines and a creation history row."""
+    order = OrderFactory(**kwargs)
+    OrderItemFactory.create_batch(2, order=order)
+    OrderStatusChange.objects.create(
+        order=order, from_status="", to_status=order.order_status, changed_by=order.customer
+    )
+    return order
+
+
+@pytest.fixture
+def orders(student, vendor):
+    """Orders of ``student`` and of someone else, at ``vendor`` and at another vendor."""
+    mine_here = full_order(customer=student, service=ServiceFactory(vendor=vendor))
+    mine_elsewhere = full_order(customer=student)
+    theirs_here = full_order(service=mine_here.service)
+    theirs_elsewhere = full_order()
+    return mine_here, mine_elsewhere, theirs_here, theirs_elsewhere
+
+
+def test_student_sees_only_the_orders_they_placed(student_client, orders):
+    mine_here, mine_elsewhere, _, _ = orders
+
+    assert sorted(ids(student_client.get(ORDERS_URL))) == sorted([mine_here.pk, mine_elsewhere.pk])
+
+
+def test_vendor_sees_only_orders_for_their_services(vendor_client, orders):
+    mine_here, _, theirs_here, _ = orders
+
+    assert sorted(ids(vendor_client.get(ORDERS_URL))) == sorted([mine_here.pk, theirs_here.pk])
+
+
+def test_admin_sees_every_order(admin_client, orders):
+    assert sorted(ids(admin_client.get(ORDERS_URL))) == sorted(order.pk for order in orders)
+
+
+def test_others_orders_are_not_found(student_client, vendor_client, orders):
+    mine_here, mine_elsewhere, theirs_here, theirs_elsewhere = orders
+
+    assert student_client.get(order_url(theirs_here.pk)).status_code == 404
+    assert vendor_client.get(order_url(mine_elsewhere.pk)).status_code == 404
+    assert vendor_client.get(order_url(theirs_elsewhere.pk)).status_code == 404
+    assert student_client.get(order_url(mine_here.pk)).status_code == 200
+    assert vendor_client.get(order_url(theirs_here.pk)).status_code == 200
+
+
+def test_anonymous_users_get_401(api, orders):
+    assert api.get(ORDERS_URL).status_code == 401
+    assert api.get(order_url(orders[0].pk)).status_code == 401
+
+
+def test_detail_shows_vendor_business_name_and_customer(student, student_client, vendor):
+    VendorProfileFactory(user=vendor, business_name="Union Kitchen")
+    order = full_order(customer=student, service=ServiceFactory(vendor=vendor))
+
+    body = student_client.get(order_url(order.pk)).json()
+
+    assert body["vendor_name"] == "Union Kitchen"
+    assert body["customer_name"] == student.get_full_name()
+    assert body["customer_email"] == student.email
+    assert [line["id"] for line in body["items"]] == list(order.items.values_list("id", flat=True))
+    assert body["status_history"][0]["to_status"] == "pending"
+
+
+@pytest.mark.parametrize("path", ["abc/", "1" * 30 + "/", "-1/", "1.5/"])
+def test_nonsensical_ids_are_not_found(student_client, path):
+    assert student_client.get(f"{ORDERS_URL}{path}").status_code == 404
+
+
+def test_list_is_newest_first(student, student_client):
+    old = full_order(customer=student)
+    new = full_order(customer=student)
+    Order.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=1))
+
+    assert ids(student_client.get(ORDERS_URL)) == [new.pk, old.pk]
+
+
+def test_vendor_filters_to_orders_needing_action(vendor, vendor_client):
+    service = ServiceFactory(vendor=vendor)
+    pending = full_order(service=service)
+    full_order(service=service, order_status=OrderStatus.CONFIRMED)
+
+    assert ids(vendor_client.get(ORDERS_URL, {"order_status": "pending"})) == [pending.pk]
+
+
+def test_filter_by_service(vendor, vendor_client):
+    grill, bakery = ServiceFactory(vendor=vendor), ServiceFactory(vendor=vendor)
+    at_grill = full_order(service=grill)
+    full_order(service=bakery)
+
+    assert ids(vendor_client.get(ORDERS_URL, {"service": grill.pk})) == [at_grill.pk]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"order_status": "shipped"}, {"service": "abc"}, {"service": "1e400"}, {"service": "1" * 30}],
+)
+def test_invalid_filters_are_refused(student_client, params):
+    response = student_client.get(ORDERS_URL, params)
+
+    assert response.status_code == 400
+    assert list(response.json()) == list(params)
+
+
+def test_pagination_and_page_size(student, student_client):
+    for _ in range(3):
+        full_order(customer=student)
+
+    body = student_client.get(ORDERS_URL, {"page_size": 2}).json()
+
+    assert body["count"] == 3
+    assert len(body["results"]) == 2
+    assert body["next"] is not None
+
+
+@pytest.mark.parametrize("role", ["student", "vendor", "admin_user"])
+def test_list_query_count_does_not_grow_with_rows(
+    request, django_assert_max_num_queries, student, vendor, role
+):
+    VendorProfileFactory(user=vendor)
+    service = ServiceFactory(vendor=vendor)
+    client = client_for(request.getfixturevalue(role))
+
+    full_order(customer=student, service=service)
+    with django_assert_max_num_queries(5):
+        assert len(ids(client.get(ORDERS_URL))) == 1
+
+    for _ in range(29):
+        full_order(customer=student, service=service)
+    with django_assert_max_num_queries(5):
+        assert len(ids(client.get(ORDERS_URL, {"page_size": 30}))) == 30
