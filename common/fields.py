@@ -16,7 +16,7 @@ class SafePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         if isinstance(data, bool) or not isinstance(data, int | str):
             self.fail("incorrect_type", data_type=type(data).__name__)
         if isinstance(data, str):
-            if not data.isdigit() or len(data) > 19:
+            if not (data.isascii() and data.isdigit()) or len(data) > 19:
                 self.fail("incorrect_type", data_type="str")
             data = int(data)
         if not 0 < data <= MAX_PK:

@@ -25,8 +25,12 @@ class Review(models.Model):
             models.Index(fields=["rating"], name="review_rating"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["service", "user"], name="review_one_per_user_per_service"),
-            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="review_rating_1_to_5"),
+            models.UniqueConstraint(
+                fields=["service", "user"], name="review_one_per_user_per_service"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="review_rating_1_to_5"
+            ),
         ]
 
     def __str__(self):

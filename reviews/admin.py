@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from reviews import selectors, services
+from reviews.models import Review
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    """Moderation of reviews. Every change goes through reviews.services, so the
+    service's rating stays exact; reviews are only written by students."""
+
+    list_display = ["id", "service", "user", "rating", "verified_purchase", "created_at"]
+    list_filter = ["rating", "created_at"]
+    search_fields = ["comment", "user__email", "service__service_name"]
+    list_select_related = ["service", "user"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]
+    fields = ["service", "user", "rating", "comment", "created_at", "updated_at"]
+    readonly_fields = ["service", "user", "created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        return selectors.reviews_with_verification(super().get_queryset(request))
+
+    @admin.display(boolean=True, ordering="verified_purchase")
+    def verified_purchase(self, review):
+        return review.verified_purchase
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.review_update(review=obj, rating=obj.rating, comment=obj.comment)
+
+    def delete_model(self, request, obj):
+        services.review_delete(review=obj)
+
+    def delete_queryset(self, request, queryset):
+        # One transaction per review: each locks only its own service's row.
+        for review in queryset:
+            services.review_delete(review=review)

@@ -1,0 +1,69 @@
+from rest_framework import serializers
+
+from catalogue.models import Service
+from common.fields import SafePrimaryKeyRelatedField
+from reviews.models import Review
+
+COMMENT_MAX_LENGTH = 5000
+
+
+class RatingField(serializers.IntegerField):
+    """A whole number of stars, 1 to 5. ``4``, ``"4"`` and ``4.0`` pass; DRF's
+    own parsing refuses ``4.5``, ``true`` and infinities (the tests pin this)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=5, **kwargs)
+
+
+class CommentField(serializers.CharField):
+    """Optional free text; ``null`` is stored as an empty comment."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_blank=True, allow_null=True, max_length=COMMENT_MAX_LENGTH, **kwargs)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, ""
+        return super().validate_empty_values(data)
+
+
+# Reads ``verified_purchase`` and ``user`` from reviews.selectors.reviews_with_verification.
+class ReviewSerializer(serializers.ModelSerializer):
+    """A review as everyone reads it."""
+
+    user_name = serializers.SerializerMethodField()
+    verified_purchase = serializers.BooleanField(
+        read_only=True, help_text="The author has a completed order for this service."
+    )
+
+    class Meta:
+        model = Review
+        fields = [
+            "id",
+            "service",
+            "user",
+            "user_name",
+            "rating",
+            "comment",
+            "created_at",
+            "updated_at",
+            "verified_purchase",
+        ]
+        read_only_fields = fields
+
+    def get_user_name(self, review) -> str:
+        user = review.user
+        return f"{user.first_name} {user.last_name}".strip() or user.email.split("@")[0]
+
+
+class ReviewCreateSerializer(serializers.Serializer):
+    service = SafePrimaryKeyRelatedField(queryset=Service.objects.filter(is_active=True))
+    rating = RatingField()
+    comment = CommentField(required=False, default="")
+
+
+class ReviewUpdateSerializer(serializers.Serializer):
+    """``rating`` and ``comment`` only: a ``service`` or ``user`` in the body is ignored."""
+
+    rating = RatingField(required=False)
+    comment = CommentField(required=False)

@@ -1,0 +1,135 @@
+"""Writes of reviews, and the service rating they keep exact.
+
+Every write locks the reviewed service's row first, then changes the review,
+then recomputes ``rating``/``total_ratings`` from the database, all in one
+transaction. On PostgreSQL the lock queues concurrent reviews of one service,
+so each recomputation sees every review committed before it and no update is
+lost. (On SQLite the lock is a no-op, but write transactions are serialised.)
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.http import Http404
+
+from catalogue.cache import invalidate_catalogue
+from catalogue.models import Service
+from common.exceptions import DomainError
+from reviews.models import Review
+
+ALREADY_REVIEWED = "You have already reviewed this service"
+TWO_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    """A service's rating and count before and after a recomputation."""
+
+    service_id: int
+    old_rating: Decimal | None
+    old_total: int
+    new_rating: Decimal | None
+    new_total: int
+
+    @property
+    def changed(self) -> bool:
+        return (self.old_rating, self.old_total) != (self.new_rating, self.new_total)
+
+
+def _lock_service(service_id: int) -> Service | None:
+    return Service.objects.select_for_update().filter(pk=service_id).first()
+
+
+def _refresh_rating(service: Service) -> RatingChange:
+    """Set the locked ``service``'s rating and count from its stored reviews.
+
+    The average is taken from the integer sum and count, not SQL's AVG, so it
+    is exact before rounding (a float average can land just below a .005 tie).
+    """
+    totals = Review.objects.filter(service_id=service.pk).aggregate(
+        total=Sum("rating"), count=Count("id")
+    )
+    count = totals["count"]
+    rating = (
+        (Decimal(totals["total"]) / count).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+        if count
+        else None
+    )
+    change = RatingChange(service.pk, service.rating, service.total_ratings, rating, count)
+    if change.changed:
+        service.rating, service.total_ratings = rating, count
+        service.save(update_fields=["rating", "total_ratings"])
+    return change
+
+
+def review_create(*, user, service: Service, rating: int, comment: str = "") -> Review:
+    """A student's review of an active service; one per student per service."""
+    with transaction.atomic():
+        locked = _lock_service(service.pk)
+        if locked is None or not locked.is_active:
+            raise DomainError(
+                "This service does not exist or is no longer offered.", field="service"
+            )
+        if Review.objects.filter(service=locked, user=user).exists():
+            raise DomainError(ALREADY_REVIEWED, field="non_field_errors")
+        try:
+            # The unique constraint is the last word; a savepoint keeps the
+            # outer transaction usable after it refuses the row.
+            with transaction.atomic():
+                review = Review.objects.create(
+                    service=locked, user=user, rating=rating, comment=comment
+                )
+        except IntegrityError:
+            if Review.objects.filter(service=locked, user=user).exists():
+                raise DomainError(ALREADY_REVIEWED, field="non_field_errors") from None
+            raise
+        _refresh_rating(locked)
+        invalidate_catalogue()
+    return review
+
+
+def review_update(
+    *, review: Review, rating: int | None = None, comment: str | None = None
+) -> Review:
+    """Change a review's rating and/or comment; its service and author never change."""
+    with transaction.atomic():
+        service = _lock_service(review.service_id)
+        # Re-read under the service lock: a concurrent delete has either
+        # committed (the review is gone) or not started.
+        current = Review.objects.filter(pk=review.pk).first() if service else None
+        if current is None:
+            raise Http404
+        if rating is not None:
+            current.rating = rating
+        if comment is not None:
+            current.comment = comment
+        current.save(update_fields=["rating", "comment", "updated_at"])
+        _refresh_rating(service)
+        invalidate_catalogue()
+    return current
+
+
+def review_delete(*, review: Review) -> None:
+    """Delete a review and take it out of its service's rating. Deleting one
+    that is already gone is not an error."""
+    with transaction.atomic():
+        service = _lock_service(review.service_id)
+        if service is None:  # the service, and with it its reviews, was deleted
+            return
+        Review.objects.filter(pk=review.pk).delete()
+        _refresh_rating(service)
+        invalidate_catalogue()
+
+
+def service_rating_recompute(*, service_id: int) -> RatingChange | None:
+    """Recompute one service's rating from its reviews; None if the service is gone."""
+    with transaction.atomic():
+        service = _lock_service(service_id)
+        if service is None:
+            return None
+        change = _refresh_rating(service)
+        if change.changed:
+            invalidate_catalogue()
+    return change
