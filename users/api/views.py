@@ -39,7 +39,11 @@ class RegisterView(PublicAPIView):
     @extend_schema(
         summary="Register a student or vendor account",
         request=RegisterSerializer,
-        responses={201: UserSerializer, 400: OpenApiResponse(description="Field errors")},
+        responses={
+            201: UserSerializer,
+            400: OpenApiResponse(description="Field errors"),
+            429: OpenApiResponse(description="Too many registrations from this client"),
+        },
         tags=["accounts"],
     )
     def post(self, request):

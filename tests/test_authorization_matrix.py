@@ -1,0 +1,343 @@
+"""Who may do what: every endpoint of the contract (/work/shared/API.md) as
+every role, with the exact status code the contract gives.
+
+One table drives it all. The coverage tests compare the table with the
+project's OpenAPI schema, so an endpoint added without a row (or a row whose
+endpoint disappeared) fails the suite.
+
+Roles: ``anon`` (no token), ``student`` (the customer of the order and author
+of the review), ``other_student``, ``vendor`` (owner of the profile, the
+services and the item), ``other_vendor`` (owns nothing), ``admin``.
+Each body is valid, so the status reflects authorization, not validation.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import Resolver404, resolve
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from orders.models import Order
+from tests.world import ROLES, World
+from users.tests.factories import PASSWORD
+
+Body = Callable[[World, str], dict]
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile}.
+    path: str
+    expect: dict[str, int]
+    body: Body | None = None
+    query: str = ""
+    # The schema and its docs page are not operations of the schema itself.
+    in_schema: bool = True
+
+    def url(self, world: World) -> str:
+        ids = {
+            "service": world.service.pk,
+            "item": world.item.pk,
+            "order": world.order.pk,
+            "review": world.review.pk,
+            "profile": world.profile.pk,
+        }
+        return self.path.format(**ids) + self.query
+
+
+def codes(*, anon, student, other_student, vendor, other_vendor, admin) -> dict[str, int]:
+    return {
+        "anon": anon,
+        "student": student,
+        "other_student": other_student,
+        "vendor": vendor,
+        "other_vendor": other_vendor,
+        "admin": admin,
+    }
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int) -> dict[str, int]:
+    return {**everyone(status), "anon": 401}
+
+
+def owning_vendor(status: int, *, admin: int = 403) -> dict[str, int]:
+    """Writes to a public catalogue object: only its vendor."""
+    return codes(
+        anon=401, student=403, other_student=403, vendor=status, other_vendor=403, admin=admin
+    )
+
+
+def any_vendor(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=403, other_student=403, vendor=status, other_vendor=status, admin=403
+    )
+
+
+def any_student(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=status, other_student=status, vendor=403, other_vendor=403, admin=403
+    )
+
+
+def review_author(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=status, other_student=403, vendor=403, other_vendor=403, admin=403
+    )
+
+
+def order_party(status: int) -> dict[str, int]:
+    """Acting on a private order: strangers get 404; the admin sees it (403 to act)."""
+    return codes(
+        anon=401, student=status, other_student=404, vendor=status, other_vendor=404, admin=403
+    )
+
+
+def _caller_refresh(world: World, role: str) -> dict:
+    owner = world.user(role) or world.user("student")
+    return {"refresh": str(RefreshToken.for_user(owner))}
+
+
+SERVICE_BODY = {
+    "service_name": "Late-night printing",
+    "description": "Posters and theses.",
+    "category": "printing",
+    "service_type": "ordering",
+    "base_price": "4.00",
+}
+
+MATRIX: list[Row] = [
+    # --- operations --------------------------------------------------------------
+    Row("GET", "/api/health/", everyone(200)),
+    Row("GET", "/api/schema/", everyone(200), in_schema=False),
+    Row("GET", "/api/docs/", everyone(200), in_schema=False),
+    # --- accounts and tokens -------------------------------------------------------
+    Row(
+        "POST",
+        "/api/users/register/",
+        everyone(201),
+        body=lambda w, role: {
+            "email": f"new-{role}@campus.test",
+            "password": "a-Long-unusual-pass-9",
+            "user_type": "student",
+        },
+    ),
+    Row(
+        "POST",
+        "/api/users/login/",
+        everyone(200),
+        body=lambda w, role: {"email": w.user("student").email, "password": PASSWORD},
+    ),
+    Row(
+        "POST",
+        "/api/token/refresh/",
+        everyone(200),
+        body=lambda w, role: {"refresh": str(RefreshToken.for_user(w.user("student")))},
+    ),
+    Row("POST", "/api/users/logout/", signed_in(204), body=_caller_refresh),
+    Row("GET", "/api/users/me/", signed_in(200)),
+    Row("PATCH", "/api/users/me/", signed_in(200), body=lambda w, role: {"first_name": "Proof"}),
+    Row(
+        "POST",
+        "/api/users/me/password/",
+        signed_in(200),
+        body=lambda w, role: {"old_password": PASSWORD, "new_password": "another-Long-pass-42"},
+    ),
+    # --- vendor profiles -----------------------------------------------------------
+    Row("GET", "/api/vendor-profiles/", everyone(200)),
+    Row(
+        "POST",
+        "/api/vendor-profiles/",
+        # The owning vendor already has one: a second is a 400.
+        {**any_vendor(201), "vendor": 400},
+        body=lambda w, role: {"business_name": "Second Shop"},
+    ),
+    Row("GET", "/api/vendor-profiles/{profile}/", everyone(200)),
+    Row(
+        "PATCH",
+        "/api/vendor-profiles/{profile}/",
+        # An admin may change is_verified / is_active.
+        owning_vendor(200, admin=200),
+        body=lambda w, role: {"description": "Now open on Sundays."},
+    ),
+    Row("DELETE", "/api/vendor-profiles/{profile}/", owning_vendor(204)),
+    # --- services --------------------------------------------------------------------
+    Row("GET", "/api/services/", everyone(200)),
+    Row("POST", "/api/services/", any_vendor(201), body=lambda w, role: dict(SERVICE_BODY)),
+    Row("GET", "/api/services/{service}/", everyone(200)),
+    Row(
+        "PUT",
+        "/api/services/{service}/",
+        owning_vendor(200),
+        body=lambda w, role: dict(SERVICE_BODY),
+    ),
+    Row(
+        "PATCH",
+        "/api/services/{service}/",
+        owning_vendor(200),
+        body=lambda w, role: {"description": "Now with colour."},
+    ),
+    Row("DELETE", "/api/services/{service}/", owning_vendor(204)),
+    Row(
+        "POST",
+        "/api/services/{service}/update_availability/",
+        owning_vendor(200),
+        body=lambda w, role: {"is_available": False, "availability_status": "busy"},
+    ),
+    Row("GET", "/api/services/by_type/", everyone(200), query="?type=ordering"),
+    Row("GET", "/api/services/by_category/", everyone(200), query="?category=food"),
+    Row("GET", "/api/services/{service}/reviews/", everyone(200)),
+    # --- service items -------------------------------------------------------------
+    Row("GET", "/api/services/{service}/items/", everyone(200)),
+    Row(
+        "POST",
+        "/api/services/{service}/items/",
+        owning_vendor(201),
+        body=lambda w, role: {"name": "Poster A1", "price": "2.00"},
+    ),
+    Row("GET", "/api/services/{service}/items/{item}/", everyone(200)),
+    Row(
+        "PATCH",
+        "/api/services/{service}/items/{item}/",
+        owning_vendor(200),
+        body=lambda w, role: {"price": "4.25"},
+    ),
+    Row("DELETE", "/api/services/{service}/items/{item}/", owning_vendor(204)),
+    # --- orders ------------------------------------------------------------------------
+    Row("GET", "/api/orders/", signed_in(200)),
+    Row(
+        "POST",
+        "/api/orders/",
+        any_student(201),
+        body=lambda w, role: {
+            "service": w.service.pk,
+            "items": [{"service_item": w.item.pk, "quantity": 2}],
+        },
+    ),
+    # Beyond API.md: the vendor dashboard's counts (orders/api/views.py::summary).
+    Row(
+        "GET",
+        "/api/orders/summary/",
+        codes(anon=401, student=403, other_student=403, vendor=200, other_vendor=200, admin=200),
+    ),
+    Row("GET", "/api/orders/{order}/", {**order_party(200), "admin": 200}),
+    Row(
+        "PATCH",
+        "/api/orders/{order}/",
+        order_party(200),
+        body=lambda w, role: {"order_status": "cancelled"},
+    ),
+    Row(
+        "POST",
+        "/api/orders/{order}/update_status/",
+        order_party(200),
+        body=lambda w, role: {"order_status": "cancelled"},
+    ),
+    # --- reviews -----------------------------------------------------------------------
+    Row("GET", "/api/reviews/", everyone(200)),
+    Row(
+        "POST",
+        "/api/reviews/",
+        any_student(201),
+        body=lambda w, role: {"service": w.review_target.pk, "rating": 5, "comment": "Quick."},
+    ),
+    Row("GET", "/api/reviews/{review}/", everyone(200)),
+    Row("PATCH", "/api/reviews/{review}/", review_author(200), body=lambda w, role: {"rating": 3}),
+    Row("DELETE", "/api/reviews/{review}/", review_author(204)),
+]
+
+
+def _shape(path: str) -> str:
+    """``/api/services/{id}/items/{item_id}/`` and ``.../{service}/items/{item}/`` alike."""
+    return re.sub(r"\{[^}]+\}", "{}", path)
+
+
+def _schema_operations() -> set[tuple[str, str]]:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return {
+        (method.upper(), _shape(path))
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in {"get", "post", "put", "patch", "delete"}
+    }
+
+
+def test_every_schema_operation_has_a_row():
+    rows = {(row.method, _shape(row.path)) for row in MATRIX}
+    missing = sorted(_schema_operations() - rows)
+    assert not missing, f"endpoints without a row in MATRIX: {missing}"
+
+
+def test_every_row_is_an_operation_of_the_schema():
+    operations = _schema_operations()
+    stale = [
+        f"{row.method} {row.path}"
+        for row in MATRIX
+        if row.in_schema and (row.method, _shape(row.path)) not in operations
+    ]
+    assert not stale, f"rows for endpoints the schema does not have: {stale}"
+
+
+@pytest.mark.parametrize("row", [row for row in MATRIX if not row.in_schema], ids=lambda r: r.path)
+def test_rows_outside_the_schema_are_routed(row):
+    try:
+        resolve(row.path)
+    except Resolver404:
+        pytest.fail(f"{row.path} is not routed")
+
+
+def test_the_table_has_one_row_per_operation():
+    keys = [(row.method, _shape(row.path)) for row in MATRIX]
+    assert len(keys) == len(set(keys))
+
+
+CASES = [
+    pytest.param(row, role, id=f"{row.method} {row.path} as {role}")
+    for row in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_status_code_matches_the_contract(world, row, role):
+    client = world.client(role)
+    body = row.body(world, role) if row.body else None
+    response = client.generic(
+        row.method,
+        row.url(world),
+        data=None if body is None else json.dumps(body),
+        content_type="application/json",
+    )
+    assert response.status_code == row.expect[role], _describe(response)
+
+
+def _describe(response) -> str:
+    content = " ".join(response.content[:300].decode(errors="replace").split())
+    return f"got {response.status_code}: {content}"
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_the_order"),
+    [
+        ("student", True),
+        ("other_student", False),
+        ("vendor", True),
+        ("other_vendor", False),
+        ("admin", True),
+    ],
+)
+def test_order_list_shows_only_the_callers_orders(world, role, sees_the_order):
+    response = world.client(role).get("/api/orders/")
+
+    assert response.status_code == 200
+    ids = [order["id"] for order in response.json()["results"]]
+    assert ids == ([world.order.pk] if sees_the_order else [])
+    assert Order.objects.count() == 1

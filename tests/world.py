@@ -1,0 +1,75 @@
+"""One object of each kind, owned so that every role has a distinct relation to it.
+
+- ``vendor`` owns ``profile``, ``service`` (ordering, available) with ``item``,
+  and ``review_target`` (a second service nobody has reviewed yet);
+- ``student`` placed ``order`` (pending) for ``service`` and wrote ``review`` of it;
+- ``other_student`` and ``other_vendor`` own nothing (``other_vendor`` has no
+  profile yet, so creating one is allowed);
+- ``admin`` is an admin-type staff user.
+"""
+
+from dataclasses import dataclass
+
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
+from orders.models import Order
+from orders.tests.factories import OrderFactory, OrderItemFactory
+from reviews.models import Review
+from reviews.tests.factories import ReviewFactory
+from users.models import User
+from users.tests.factories import AdminFactory, StudentFactory, VendorFactory
+
+ROLES = ("anon", "student", "other_student", "vendor", "other_vendor", "admin")
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    profile: VendorProfile
+    service: Service
+    item: ServiceItem
+    review_target: Service
+    order: Order
+    review: Review
+
+    def user(self, role: str) -> User | None:
+        return self.users.get(role)
+
+    def headers(self, role: str) -> dict[str, str]:
+        """``Authorization`` for the role's user with a real access token; none for anon."""
+        user = self.user(role)
+        if user is None:
+            return {}
+        return {"Authorization": f"Bearer {RefreshToken.for_user(user).access_token}"}
+
+    def client(self, role: str) -> APIClient:
+        client = APIClient()
+        client.credentials(**{"HTTP_" + k.upper(): v for k, v in self.headers(role).items()})
+        return client
+
+
+def build_world() -> World:
+    users = {
+        "student": StudentFactory(),
+        "other_student": StudentFactory(),
+        "vendor": VendorFactory(),
+        "other_vendor": VendorFactory(),
+        "admin": AdminFactory(),
+    }
+    vendor = users["vendor"]
+    service = ServiceFactory(vendor=vendor)
+    item = ServiceItemFactory(service=service)
+    order = OrderFactory(service=service, customer=users["student"], total_amount=item.price * 2)
+    OrderItemFactory(order=order, service_item=item, quantity=2)
+    return World(
+        users=users,
+        profile=VendorProfileFactory(user=vendor),
+        service=service,
+        item=item,
+        review_target=ServiceFactory(vendor=vendor),
+        order=order,
+        review=ReviewFactory(service=service, user=users["student"]),
+    )
