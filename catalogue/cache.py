@@ -7,6 +7,8 @@ transaction commits, so stale entries are never read again and simply expire.
 With REDIS_URL set the version lives in Redis, so every app server agrees.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -23,7 +25,9 @@ def catalogue_version() -> int:
 
 
 def catalogue_cache_key(path_with_query: str) -> str:
-    return f"catalogue:v{catalogue_version()}:{path_with_query}"
+    # Hashed: a URL can be longer than cache backends allow for a key.
+    digest = hashlib.sha256(path_with_query.encode()).hexdigest()
+    return f"catalogue:v{catalogue_version()}:{digest}"
 
 
 def _bump() -> None:

@@ -53,7 +53,9 @@ class VendorProfile(models.Model):
 
     class Meta:
         ordering = ["business_name", "id"]
-        indexes = [models.Index(fields=["is_active", "is_verified"], name="vendorprofile_active_verif")]
+        indexes = [
+            models.Index(fields=["is_active", "is_verified"], name="vendorprofile_active_verif")
+        ]
 
     def __str__(self):
         return self.business_name
@@ -138,7 +140,9 @@ class ServiceItem(models.Model):
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True, default="")
     price = models.DecimalField(max_digits=10, decimal_places=2)
-    image = models.ImageField(upload_to=RandomFileName("service_item_images"), blank=True, null=True)
+    image = models.ImageField(
+        upload_to=RandomFileName("service_item_images"), blank=True, null=True
+    )
     is_available = models.BooleanField(default=True)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -153,7 +157,9 @@ class ServiceItem(models.Model):
                 condition=Q(is_active=True),
                 name="serviceitem_unique_name_per_service",
             ),
-            models.CheckConstraint(condition=Q(price__gte=0), name="serviceitem_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(price__gte=0), name="serviceitem_price_not_negative"
+            ),
         ]
 
     def __str__(self):

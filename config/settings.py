@@ -5,6 +5,7 @@ environment variable; the defaults are safe for local development only. The
 README's configuration table lists them all.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -248,7 +249,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Django serves MEDIA_ROOT itself unless a web server or object store does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
-    "default": {"BACKEND": env_str("FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    # Uploads go through Django's storage API: FILE_STORAGE names another backend
+    # (e.g. S3) and FILE_STORAGE_OPTIONS (JSON) its options.
+    "default": {
+        "BACKEND": env_str("FILE_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env_str("FILE_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -21,11 +21,15 @@ urlpatterns = [
     path("api/", include(api_patterns)),
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not bound at import, so it can change (tests).
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns.append(
-        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media))
 
 # Everything else is a page of the web app (client-side routing).
 urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/)(?P<path>.*)$", web_app))

@@ -128,7 +128,11 @@ def order_create(
     if not customer.is_student:
         raise Forbidden("Only students can place orders.")
     # Re-read inside the transaction: availability and prices as of this moment.
-    service = Service.objects.select_related("vendor").get(pk=service.pk)
+    # The row lock orders this placement against a racing service_delete, which
+    # then sees the order and deactivates the service instead of destroying it.
+    service = (
+        Service.objects.select_for_update(of=("self",)).select_related("vendor").get(pk=service.pk)
+    )
     _check_service_takes_orders(service)
     items = _orderable_items(service, merged)
 

@@ -6,76 +6,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogue', '0001_initial'),
+        ("catalogue", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='service',
-            name='vendor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='services', to=settings.AUTH_USER_MODEL),
+            model_name="service",
+            name="vendor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="services",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='serviceitem',
-            name='service',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='catalogue.service'),
+            model_name="serviceitem",
+            name="service",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="items",
+                to="catalogue.service",
+            ),
         ),
         migrations.AddField(
-            model_name='vendorprofile',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='vendor_profile', to=settings.AUTH_USER_MODEL),
+            model_name="vendorprofile",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="vendor_profile",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['category', '-created_at'], name='service_category_created'),
+            model_name="service",
+            index=models.Index(fields=["category", "-created_at"], name="service_category_created"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['service_type', '-created_at'], name='service_type_created'),
+            model_name="service",
+            index=models.Index(fields=["service_type", "-created_at"], name="service_type_created"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['vendor', '-created_at'], name='service_vendor_created'),
+            model_name="service",
+            index=models.Index(fields=["vendor", "-created_at"], name="service_vendor_created"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['is_active', '-created_at'], name='service_active_created'),
+            model_name="service",
+            index=models.Index(fields=["is_active", "-created_at"], name="service_active_created"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['base_price'], name='service_base_price'),
+            model_name="service",
+            index=models.Index(fields=["base_price"], name="service_base_price"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['rating'], name='service_rating'),
+            model_name="service",
+            index=models.Index(fields=["rating"], name="service_rating"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['is_available'], name='service_is_available'),
+            model_name="service",
+            index=models.Index(fields=["is_available"], name="service_is_available"),
         ),
         migrations.AddConstraint(
-            model_name='service',
-            constraint=models.CheckConstraint(condition=models.Q(('base_price__isnull', True), ('base_price__gte', 0), _connector='OR'), name='service_base_price_not_negative'),
+            model_name="service",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("base_price__isnull", True), ("base_price__gte", 0), _connector="OR"
+                ),
+                name="service_base_price_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='service',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='service_rating_between_1_and_5'),
+            model_name="service",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rating__isnull", True),
+                    models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="service_rating_between_1_and_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='serviceitem',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('service', 'name'), name='serviceitem_unique_name_per_service'),
+            model_name="serviceitem",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_active", True)),
+                fields=("service", "name"),
+                name="serviceitem_unique_name_per_service",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='serviceitem',
-            constraint=models.CheckConstraint(condition=models.Q(('price__gte', 0)), name='serviceitem_price_not_negative'),
+            model_name="serviceitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("price__gte", 0)), name="serviceitem_price_not_negative"
+            ),
         ),
         migrations.AddIndex(
-            model_name='vendorprofile',
-            index=models.Index(fields=['is_active', 'is_verified'], name='vendorprofile_active_verif'),
+            model_name="vendorprofile",
+            index=models.Index(
+                fields=["is_active", "is_verified"], name="vendorprofile_active_verif"
+            ),
         ),
     ]

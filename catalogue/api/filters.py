@@ -1,0 +1,104 @@
+"""Query-string filters of the catalogue lists. An invalid value is a 400
+that names the parameter, never a silently ignored filter or a 500."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from catalogue import selectors
+from catalogue.models import Category, Service, ServiceType, VendorProfile
+from common.fields import MAX_PK
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """``true``/``false`` (or ``1``/``0``); anything else is an error, not "no filter"."""
+
+    # The default select widget turns unknown values into None before validation.
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        normalized = str(value).strip().lower() if value is not None else ""
+        if normalized == "":
+            return None
+        if normalized in {"true", "1"}:
+            return True
+        if normalized in {"false", "0"}:
+            return False
+        raise forms.ValidationError("Enter true or false.", code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_PK)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.DECIMAL)
+class PriceFilter(django_filters.NumberFilter):
+    """A price bound: finite, at most 10 digits with 2 decimals (like the column)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 10)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(*args, **kwargs)
+
+
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Services without a price or rating sort last in both directions, on
+    every database; ties fall back to newest first."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = []
+        for param in value:
+            field = F(self.param_map[param.lstrip("-")])
+            descending = param.startswith("-")
+            ordering.append(
+                field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+            )
+        return qs.order_by(*ordering, "-created_at", "-id")
+
+
+class ServiceFilter(django_filters.FilterSet):
+    category = django_filters.ChoiceFilter(choices=Category.choices)
+    service_type = django_filters.ChoiceFilter(choices=ServiceType.choices)
+    is_available = StrictBooleanFilter()
+    vendor = IdFilter(field_name="vendor_id", label="Vendor (user id)")
+    min_price = PriceFilter(field_name="base_price", lookup_expr="gte", label="Lowest base price")
+    max_price = PriceFilter(field_name="base_price", lookup_expr="lte", label="Highest base price")
+    search = django_filters.CharFilter(
+        method="filter_search", max_length=200, label="Words in name, description or location"
+    )
+    ordering = NullsLastOrderingFilter(
+        fields=["base_price", "rating", "created_at"],
+        label="Sort by base_price, rating or created_at; prefix with - for descending",
+    )
+
+    class Meta:
+        model = Service
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return selectors.service_search(queryset, value)
+
+
+class VendorProfileFilter(django_filters.FilterSet):
+    is_verified = StrictBooleanFilter()
+
+    class Meta:
+        model = VendorProfile
+        fields = []

@@ -1,0 +1,203 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from catalogue.models import (
+    AvailabilityStatus,
+    Category,
+    Service,
+    ServiceItem,
+    ServiceType,
+    VendorProfile,
+)
+from common.images import validate_image
+from reviews.models import Review
+
+# Text columns have no length limit in the database; the API sets one.
+LONG_TEXT = 5000
+
+
+class ImageUploadField(serializers.FileField):
+    """An image upload checked by decoding it (``common.images``); rendered
+    as an absolute URL, or null when there is none."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        file = super().to_internal_value(data)
+        try:
+            return validate_image(file)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+
+
+class ServiceItemSerializer(serializers.ModelSerializer):
+    image = ImageUploadField()
+    description = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
+    price = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0)
+
+    class Meta:
+        model = ServiceItem
+        fields = [
+            "id",
+            "service",
+            "name",
+            "description",
+            "price",
+            "image",
+            "is_available",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "service", "created_at", "updated_at"]
+        # Uniqueness among active items is checked by catalogue.services.
+        validators = []
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    """A service as listed; also validates create and update bodies."""
+
+    vendor_name = serializers.SerializerMethodField()
+    description = serializers.CharField(max_length=LONG_TEXT)
+    category = serializers.ChoiceField(choices=Category.choices)
+    service_type = serializers.ChoiceField(choices=ServiceType.choices)
+    availability_status = serializers.ChoiceField(
+        choices=AvailabilityStatus.choices, required=False
+    )
+    base_price = serializers.DecimalField(
+        max_digits=10, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    contact_info = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
+    images = ImageUploadField()
+    supports_booking = serializers.BooleanField(read_only=True)
+    supports_ordering = serializers.BooleanField(read_only=True)
+    supports_walk_in = serializers.BooleanField(read_only=True)
+    requires_contact = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Service
+        fields = [
+            "id",
+            "vendor",
+            "vendor_name",
+            "service_name",
+            "description",
+            "category",
+            "service_type",
+            "base_price",
+            "has_flexible_pricing",
+            "is_available",
+            "availability_status",
+            "contact_info",
+            "location",
+            "images",
+            "rating",
+            "total_ratings",
+            "created_at",
+            "updated_at",
+            "supports_booking",
+            "supports_ordering",
+            "supports_walk_in",
+            "requires_contact",
+        ]
+        read_only_fields = ["id", "vendor", "rating", "total_ratings", "created_at", "updated_at"]
+
+    def get_vendor_name(self, service: Service) -> str:
+        """The business name, else the vendor's full name, else their email."""
+        profile = getattr(service.vendor, "vendor_profile", None)
+        if profile is not None:
+            return profile.business_name
+        return service.vendor.get_full_name().strip() or service.vendor.email
+
+
+class ServiceDetailSerializer(ServiceSerializer):
+    """A service with its active items (``active_items``, prefetched by the selector)."""
+
+    items = ServiceItemSerializer(many=True, read_only=True, source="active_items")
+
+    class Meta(ServiceSerializer.Meta):
+        fields = [*ServiceSerializer.Meta.fields, "items"]
+
+
+class AvailabilitySerializer(serializers.Serializer):
+    is_available = serializers.BooleanField(required=False)
+    availability_status = serializers.ChoiceField(
+        choices=AvailabilityStatus.choices, required=False
+    )
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError("Send is_available, availability_status or both.")
+        return attrs
+
+
+class ServiceTypeQuerySerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=ServiceType.choices)
+
+
+class CategoryQuerySerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=Category.choices)
+
+
+class ServiceReviewSerializer(serializers.ModelSerializer):
+    """A review as the API shows it everywhere; ``verified_purchase`` comes
+    from the selector's ``Exists`` annotation."""
+
+    user_name = serializers.SerializerMethodField()
+    verified_purchase = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Review
+        fields = [
+            "id",
+            "service",
+            "user",
+            "user_name",
+            "rating",
+            "comment",
+            "created_at",
+            "updated_at",
+            "verified_purchase",
+        ]
+        read_only_fields = fields
+
+    def get_user_name(self, review: Review) -> str:
+        user = review.user
+        return user.get_full_name().strip() or user.email.split("@", 1)[0]
+
+
+class VendorProfileSerializer(serializers.ModelSerializer):
+    """A vendor's profile; ``is_verified`` and ``is_active`` only change by an admin."""
+
+    description = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
+    business_hours = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
+    logo = ImageUploadField()
+
+    class Meta:
+        model = VendorProfile
+        fields = [
+            "id",
+            "user",
+            "business_name",
+            "description",
+            "business_hours",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "logo",
+            "is_verified",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "user", "is_verified", "is_active", "created_at", "updated_at"]
+
+
+class AdminVendorProfileSerializer(VendorProfileSerializer):
+    class Meta(VendorProfileSerializer.Meta):
+        read_only_fields = ["id", "user", "created_at", "updated_at"]

@@ -1,0 +1,234 @@
+"""Catalogue writes: vendor profiles, services, items and their image files.
+
+Every write runs in a transaction, makes cached public reads stale
+(``invalidate_catalogue``) and looks after the files it touches: a replaced
+or orphaned image is deleted only after the transaction commits, so a
+rollback never leaves a row pointing at a missing file; a newly stored file
+whose row could not be saved is deleted at once.
+
+Files go through Django's storage API (``FieldFile.storage``), so the same
+code works with the local disk and with an S3-compatible object store.
+"""
+
+from django.db import IntegrityError, models, transaction
+
+from catalogue.cache import invalidate_catalogue
+from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
+from common.exceptions import DomainError
+
+DUPLICATE_PROFILE = "You already have a vendor profile."
+DUPLICATE_ITEM_NAME = "This service already has an item with this name."
+
+
+def _file_fields(instance: models.Model) -> list[str]:
+    return [f.name for f in instance._meta.concrete_fields if isinstance(f, models.FileField)]
+
+
+def _stored_files(instance: models.Model) -> list[tuple]:
+    """(storage, name) of every file the row points at."""
+    stored = []
+    for field_name in _file_fields(instance):
+        field_file = getattr(instance, field_name)
+        if field_file:
+            stored.append((field_file.storage, field_file.name))
+    return stored
+
+
+def _delete_files_on_commit(files: list[tuple]) -> None:
+    for storage, name in files:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+def save_with_files(instance: models.Model, *, previous: list[tuple] = ()) -> None:
+    """Save ``instance``; delete the files in ``previous`` it no longer uses
+    after commit, and any file stored by this save if the save fails.
+
+    The admin calls this too, so its uploads follow the same file rules.
+    """
+    uploading = [
+        name
+        for name in _file_fields(instance)
+        if getattr(instance, name) and not getattr(instance, name)._committed
+    ]
+    try:
+        with transaction.atomic():
+            instance.save()
+    except Exception:
+        for name in uploading:
+            field_file = getattr(instance, name)
+            if field_file._committed:
+                field_file.storage.delete(field_file.name)
+        raise
+    kept = {name for _, name in _stored_files(instance)}
+    _delete_files_on_commit([(storage, name) for storage, name in previous if name not in kept])
+    invalidate_catalogue()
+
+
+@transaction.atomic
+def save_from_admin(*, instance: models.Model) -> None:
+    """Save a row edited in the Django admin under the same file and cache rules."""
+    stored = type(instance).objects.filter(pk=instance.pk).first() if instance.pk else None
+    save_with_files(instance, previous=_stored_files(stored) if stored else [])
+
+
+def _apply(instance: models.Model, data: dict) -> list[tuple]:
+    """Set ``data`` on ``instance``; return the files it pointed at before."""
+    previous = _stored_files(instance)
+    for field, value in data.items():
+        setattr(instance, field, value)
+    return previous
+
+
+def destroy_with_files(instance: models.Model) -> None:
+    """Delete the row, and its files once the deletion has committed."""
+    files = _stored_files(instance)
+    instance.delete()
+    _delete_files_on_commit(files)
+    invalidate_catalogue()
+
+
+# --- Vendor profiles ---------------------------------------------------------------
+
+
+@transaction.atomic
+def vendor_profile_create(*, user, **data) -> VendorProfile:
+    """The caller's own profile; a vendor has at most one (a database constraint)."""
+    if VendorProfile.objects.filter(user=user).exists():
+        raise DomainError(DUPLICATE_PROFILE)
+    profile = VendorProfile(user=user, **data)
+    try:
+        save_with_files(profile)
+    except IntegrityError as exc:  # a racing second create lost to the constraint
+        raise DomainError(DUPLICATE_PROFILE) from exc
+    return profile
+
+
+@transaction.atomic
+def vendor_profile_update(*, profile: VendorProfile, data: dict) -> VendorProfile:
+    save_with_files(profile, previous=_apply(profile, data))
+    return profile
+
+
+@transaction.atomic
+def vendor_profile_delete(*, profile: VendorProfile) -> None:
+    destroy_with_files(profile)
+
+
+@transaction.atomic
+def vendor_profiles_set_status(*, profiles, **flags) -> int:
+    """Verify or (de)activate many profiles at once (admin actions).
+
+    A deactivated profile hides its vendor's services from the public list.
+    """
+    updated = profiles.update(**flags)
+    invalidate_catalogue()
+    return updated
+
+
+# --- Services ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def service_create(*, vendor, **data) -> Service:
+    """A new service; its vendor is always ``vendor``, whatever the request said."""
+    service = Service(**data, vendor=vendor)
+    save_with_files(service)
+    return service
+
+
+@transaction.atomic
+def service_update(*, service: Service, data: dict) -> Service:
+    """Change a service; a new image replaces the old file after commit."""
+    save_with_files(service, previous=_apply(service, data))
+    return service
+
+
+@transaction.atomic
+def service_set_availability(
+    *, service: Service, is_available: bool | None = None, availability_status: str | None = None
+) -> Service:
+    """Explicit values win; a value not sent follows the one that was:
+    a status makes the service available only when it is ``available``, and
+    ``is_available`` alone sets the status to ``available``/``unavailable``."""
+    if is_available is None:
+        is_available = availability_status == AvailabilityStatus.AVAILABLE
+    if availability_status is None:
+        availability_status = (
+            AvailabilityStatus.AVAILABLE if is_available else AvailabilityStatus.UNAVAILABLE
+        )
+    service.is_available = is_available
+    service.availability_status = availability_status
+    service.save(update_fields=["is_available", "availability_status", "updated_at"])
+    invalidate_catalogue()
+    return service
+
+
+@transaction.atomic
+def service_delete(*, service: Service) -> bool:
+    """Destroy a service with its files, or deactivate it when orders point
+    at it (they keep their history and its images). True if destroyed.
+
+    The row lock makes a racing order wait, then fail on the deleted row,
+    instead of slipping in between the check and the delete.
+    """
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    ordered = service.orders.exists() or service.items.filter(order_items__isnull=False).exists()
+    if ordered:
+        service.is_active = False
+        service.is_available = False
+        service.save(update_fields=["is_active", "is_available", "updated_at"])
+        invalidate_catalogue()
+        return False
+    item_files = [file for item in service.items.all() for file in _stored_files(item)]
+    destroy_with_files(service)
+    _delete_files_on_commit(item_files)
+    return True
+
+
+# --- Service items --------------------------------------------------------------------
+
+
+def _check_item_name_free(service: Service, name: str, *, exclude_pk=None) -> None:
+    taken = ServiceItem.objects.filter(service=service, name=name, is_active=True)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise DomainError(DUPLICATE_ITEM_NAME, field="name")
+
+
+def _save_item(item: ServiceItem, *, previous: list[tuple] = ()) -> None:
+    try:
+        save_with_files(item, previous=previous)
+    except IntegrityError as exc:  # a racing request took the name first
+        raise DomainError(DUPLICATE_ITEM_NAME, field="name") from exc
+
+
+@transaction.atomic
+def service_item_create(*, service: Service, **data) -> ServiceItem:
+    _check_item_name_free(service, data["name"])
+    item = ServiceItem(service=service, **data)
+    _save_item(item)
+    return item
+
+
+@transaction.atomic
+def service_item_update(*, item: ServiceItem, data: dict) -> ServiceItem:
+    if "name" in data:
+        _check_item_name_free(item.service, data["name"], exclude_pk=item.pk)
+    _save_item(item, previous=_apply(item, data))
+    return item
+
+
+@transaction.atomic
+def service_item_delete(*, item: ServiceItem) -> bool:
+    """Destroy an item with its image, or deactivate it when order lines
+    point at it (its name becomes free for a new item). True if destroyed."""
+    item = ServiceItem.objects.select_for_update().get(pk=item.pk)
+    if item.order_items.exists():
+        item.is_active = False
+        item.is_available = False
+        item.save(update_fields=["is_active", "is_available", "updated_at"])
+        invalidate_catalogue()
+        return False
+    destroy_with_files(item)
+    return True

@@ -1,0 +1,75 @@
+"""Every catalogue list costs the same number of queries for 1 row and for
+30 rows on the page."""
+
+import pytest
+
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
+from orders.models import OrderStatus
+from orders.tests.factories import OrderFactory
+from reviews.tests.factories import ReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+ROWS = [1, 30]
+
+
+def assert_page(client, url, rows, max_queries, django_assert_max_num_queries):
+    separator = "&" if "?" in url else "?"
+    with django_assert_max_num_queries(max_queries):
+        response = client.get(f"{url}{separator}page_size=30")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == rows
+
+
+def public_services(rows):
+    for n in range(rows):
+        vendor = VendorProfileFactory().user if n % 2 else None
+        service = ServiceFactory(**({"vendor": vendor} if vendor else {}), category="food")
+        ServiceItemFactory(service=service)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_public_service_list(api, rows, django_assert_max_num_queries):
+    public_services(rows)
+    # count + page
+    assert_page(api, "/api/services/?search=service", rows, 2, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_vendors_own_service_list(vendor, vendor_client, rows, django_assert_max_num_queries):
+    VendorProfileFactory(user=vendor)
+    ServiceFactory.create_batch(rows, vendor=vendor)
+    # the caller + count + page
+    assert_page(vendor_client, "/api/services/", rows, 3, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+@pytest.mark.parametrize(
+    "url", ["/api/services/by_type/?type=ordering", "/api/services/by_category/?category=food"]
+)
+def test_by_type_and_by_category(api, rows, url, django_assert_max_num_queries):
+    public_services(rows)
+    assert_page(api, url, rows, 2, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_service_items(api, rows, django_assert_max_num_queries):
+    service = ServiceFactory()
+    ServiceItemFactory.create_batch(rows, service=service)
+    # the service + count + page
+    assert_page(api, f"/api/services/{service.pk}/items/", rows, 3, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_service_reviews(api, rows, django_assert_max_num_queries):
+    service = ServiceFactory()
+    for review in ReviewFactory.create_batch(rows, service=service):
+        OrderFactory(service=service, customer=review.user, order_status=OrderStatus.COMPLETED)
+    # the service + count + page
+    assert_page(api, f"/api/services/{service.pk}/reviews/", rows, 3, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_vendor_profiles(api, rows, django_assert_max_num_queries):
+    VendorProfileFactory.create_batch(rows)
+    assert_page(api, "/api/vendor-profiles/", rows, 2, django_assert_max_num_queries)
