@@ -6,18 +6,21 @@ visibility rules and the query count are decided once.
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
 from orders.models import Order, OrderStatus
 from reviews.models import Review
 
-# The PostgreSQL full-text document of a service. Migration 0003 builds a GIN
-# index on exactly this expression; change both together.
+# On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
+# (english configuration) that the model does not declare; change both together.
 SEARCH_CONFIG = "english"
-SEARCH_VECTOR = SearchVector("service_name", "description", "location", config=SEARCH_CONFIG)
+SEARCH_DOCUMENT = RawSQL(
+    '"catalogue_service"."search_document"', [], output_field=SearchVectorField()
+)
 SEARCH_MAX_WORDS = 8
 _WORD = re.compile(r"\w+")
 
@@ -78,7 +81,7 @@ def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
         query = SearchQuery(
             " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
         )
-        return queryset.alias(search_document=SEARCH_VECTOR).filter(search_document=query)
+        return queryset.alias(search_document=SEARCH_DOCUMENT).filter(search_document=query)
     for word in words:
         queryset = queryset.filter(
             Q(service_name__icontains=word)

@@ -6,38 +6,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('reviews', '0001_initial'),
+        ("reviews", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='review',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to=settings.AUTH_USER_MODEL),
+            model_name="review",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reviews",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['service', '-created_at'], name='review_service_created'),
+            model_name="review",
+            index=models.Index(fields=["service", "-created_at"], name="review_service_created"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['user', '-created_at'], name='review_user_created'),
+            model_name="review",
+            index=models.Index(fields=["user", "-created_at"], name="review_user_created"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['rating'], name='review_rating'),
+            model_name="review",
+            index=models.Index(fields=["rating"], name="review_rating"),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.UniqueConstraint(fields=('service', 'user'), name='review_one_per_user_per_service'),
+            model_name="review",
+            constraint=models.UniqueConstraint(
+                fields=("service", "user"), name="review_one_per_user_per_service"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='review_rating_1_to_5'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                name="review_rating_1_to_5",
+            ),
         ),
     ]

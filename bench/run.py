@@ -1,0 +1,318 @@
+"""`make bench`: seed PostgreSQL, serve the API with gunicorn, load it with wrk.
+
+Steps: drop and create the `campus_bench` database, migrate, seed a campus,
+start gunicorn (production settings, bench.wsgi adds the ceiling endpoint),
+then for each endpoint a warm-up and a measured wrk run over 127.0.0.1,
+bounded in time (BENCH_DURATION) and in requests (each pool of unique
+requests is used at most once). The service list and search are also
+measured at 1,000, 10,000 and 100,000 services. Results are printed and
+written to docs/BENCHMARKS.md.
+
+Environment knobs: BENCH_SCALE (1 = the full campus), BENCH_DURATION and
+BENCH_SCALING_DURATION (seconds), BENCH_CONNECTIONS, BENCH_WORKERS,
+BENCH_WORKER_CLASS, BENCH_THREADS, BENCH_PORT, BENCH_REDIS_DB, BENCH_OUTPUT.
+"""
+
+import os
+import random
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+WORK_DIR = BASE_DIR / "var" / "bench"
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/campus_bench"
+)
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "13"))
+REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
+PORT = int(os.environ.get("BENCH_PORT", "18765"))
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+DURATION = int(os.environ.get("BENCH_DURATION", "15"))
+SCALING_DURATION = int(os.environ.get("BENCH_SCALING_DURATION", "8"))
+WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WRK_THREADS = 2
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
+# gthread, not sync: the sync worker answers "Connection: close" to every
+# request and wrk stalls on those reconnects (timeouts, a few requests/s);
+# gthread keeps connections alive as a client behind a proxy would. With 4
+# threads a worker that accepted more connections than it has threads
+# sometimes stalled a whole run; 8 did not, and keeps PostgreSQL connections
+# (one per thread) well under max_connections.
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
+THREADS = int(os.environ.get("BENCH_THREADS", "8"))
+# gthread drops a kept-alive connection it has not read from within this many
+# seconds; at gunicorn's default of 2 a busy worker closes connections that
+# already hold a request (wrk read errors, 4 s tails).
+KEEP_ALIVE = int(os.environ.get("BENCH_KEEP_ALIVE", "75"))
+OUTPUT = BASE_DIR / os.environ.get("BENCH_OUTPUT", "docs/BENCHMARKS.md")
+
+
+def scaled(n: int, minimum: int = 1) -> int:
+    return max(minimum, int(n * SCALE))
+
+
+def configure_environment() -> None:
+    """The production configuration, shared by this process and gunicorn."""
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": DATABASE_URL,
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "SECURE_SSL_REDIRECT": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": "bench",
+            # One client address sends every login; the per-account limit stays.
+            "LOGIN_CLIENT_RATE": "1000000/min",
+            "LOGIN_ACCOUNT_RATE": "1000000/min",
+            # Tokens are minted before the run and must outlive it.
+            "JWT_ACCESS_MINUTES": "240",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    # Login is measured with the real password hasher.
+    os.environ.pop("FAST_PASSWORD_HASHER", None)
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    parts = urlsplit(DATABASE_URL)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def flush_cache() -> None:
+    """Seeding bypasses the services that invalidate the catalogue cache."""
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def analyze() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def ensure_wrk() -> str:
+    path = shutil.which("wrk")
+    if path:
+        return path
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (Debian package)...", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)  # noqa: S607
+        path = shutil.which("wrk")
+    if not path:
+        sys.exit("bench needs wrk: apt-get install wrk")
+    return path
+
+
+class Server:
+    """gunicorn serving bench.wsgi on 127.0.0.1; always stopped by ``close``."""
+
+    def __init__(self) -> None:
+        self.log = WORK_DIR / "gunicorn.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        command = [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "bench.wsgi:application",
+            "--bind", f"127.0.0.1:{PORT}",
+            "--workers", str(WORKERS),
+            "--worker-class", WORKER_CLASS,
+            "--threads", str(THREADS),
+            "--keep-alive", str(KEEP_ALIVE),
+            "--error-logfile", str(self.log),
+            "--log-level", "warning",
+        ]  # fmt: skip
+        # No --access-logfile: gunicorn writes no access log unless asked to.
+        # Django's own log lines (4xx warnings) go to the log file too.
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(  # noqa: S603
+                command, cwd=BASE_DIR, env=os.environ.copy(), stdout=log, stderr=log
+            )
+        self.wait_ready()
+
+    def wait_ready(self) -> None:
+        import urllib.request
+
+        from bench.load import Request, run_wrk, write_pool
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"gunicorn exited; see {self.log}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/api/health/", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            sys.exit("gunicorn did not answer /api/health/ within 60 s")
+        # Each worker imports the URLconf and opens its database connection on
+        # its first request; do that before anything is measured.
+        warm = WORK_DIR / "server-warmup.txt"
+        write_pool(warm, [Request("GET", "/api/health/")])
+        run_wrk(ensure_wrk(), base_url=f"http://127.0.0.1:{PORT}", pool=warm, seconds=5,
+                connections=CONNECTIONS, threads=WRK_THREADS, once=False)  # fmt: skip
+
+    def close(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def measure(wrk: str, endpoint, *, seconds: int) -> dict:
+    from bench.load import run_wrk, write_pool
+    from bench.queries import cache_miss, count_queries
+
+    base_url = f"http://127.0.0.1:{PORT}"
+    # A unique request is sent at most once: its pool holds more requests than
+    # the ceiling endpoint's rate on this box allows; running out is reported.
+    size = 1200 * seconds if endpoint.unique else 1
+    warm_size = 1200 * WARMUP if endpoint.unique else 1
+    probe = endpoint.build(1)[0]
+    if probe.method == "GET":
+        probe = cache_miss(probe)
+    status, queries = count_queries(probe)
+    if endpoint.is_list:
+        # The same list one row a page: equal counts mean no query per row.
+        _, one_row = count_queries(replace(probe, path=f"{probe.path}&page_size=1"))
+        queries = f"{one_row} / {queries}"
+    warm = write_pool(WORK_DIR / "warmup.txt", endpoint.build(warm_size))
+    # A pool of distinct cacheable URLs gets a longer warm-up, so that the
+    # measured run reads every one of them from the cache.
+    connections = endpoint.connections or CONNECTIONS
+    run_wrk(wrk, base_url=base_url, pool=warm, seconds=WARMUP * (3 if endpoint.warm_all else 1),
+            connections=connections, threads=WRK_THREADS, once=endpoint.unique)  # fmt: skip
+    pool = write_pool(WORK_DIR / "pool.txt", endpoint.build(size))
+    result = run_wrk(
+        wrk, base_url=base_url, pool=pool, seconds=seconds, connections=connections,
+        threads=WRK_THREADS, once=endpoint.unique,
+    )  # fmt: skip
+    print(
+        f"  {endpoint.name:<24} {result.rps:8.1f} req/s  p50 {result.p50_ms:7.1f} ms  "
+        f"p99 {result.p99_ms:7.1f} ms  non-2xx {result.failures}  queries {queries} "
+        f"(probe {status})" + ("  POOL EXHAUSTED" if result.exhausted else ""),
+        flush=True,
+    )
+    if result.failures:
+        print(f"    first error: {result.error_sample}", flush=True)
+    return {"endpoint": endpoint, "result": result, "queries": queries, "probe_status": status}
+
+
+def scaling_point(wrk: str, services: int) -> dict:
+    from bench.pools import scaling_endpoints
+
+    flush_cache()
+    analyze()
+    print(f"Service list and search at {services} services:", flush=True)
+    return {
+        "services": services,
+        "rows": [measure(wrk, e, seconds=SCALING_DURATION) for e in scaling_endpoints()],
+    }
+
+
+def main() -> None:
+    configure_environment()
+    sys.path.insert(0, str(BASE_DIR))
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    wrk = ensure_wrk()
+    started = time.time()
+    load_before = os.getloadavg()
+    recreate_database()
+    flush_cache()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench import queries, report, seed
+    from bench.pools import endpoints
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(2024)  # noqa: S311 - reproducible data, not secrets
+    sizes = [scaled(1000, 50), scaled(10000, 500), scaled(100000, 5000)]
+    t0 = time.monotonic()
+    campus = seed.seed_people(
+        rng, vendors=scaled(200, 20), students=scaled(5000, 200), reviewers=1000
+    )
+    seed.seed_services(rng, campus, count=sizes[0], items_each=5)
+    print(f"Seeded people and {sizes[0]} services in {time.monotonic() - t0:.1f} s", flush=True)
+
+    server = Server()
+    scaling = []
+    try:
+        server.start()
+        scaling.append(scaling_point(wrk, campus.service_count))
+
+        t0 = time.monotonic()
+        seed.seed_services(rng, campus, count=scaled(5000, 250) - sizes[0], items_each=5)
+        seed.seed_orders(rng, campus, count=scaled(100_000, 2000), busy=scaled(5000, 200))
+        seed.seed_reviews(rng, campus, count=scaled(50_000, 1000))
+        seed_seconds = time.monotonic() - t0
+        print(f"Seeded the campus in {seed_seconds:.1f} s", flush=True)
+        flush_cache()
+        analyze()
+        counts = report.row_counts()
+        lists = queries.every_list(campus)
+        hash_ms = queries.password_hash_ms()
+        print("Endpoints:", flush=True)
+        rows = [measure(wrk, e, seconds=DURATION) for e in endpoints(rng, campus)]
+
+        for size in sizes[1:]:
+            seed.seed_extra_services(rng, campus, total=size)
+            scaling.append(scaling_point(wrk, campus.service_count))
+    finally:
+        server.close()
+    load_after = os.getloadavg()
+    text = report.render(
+        rows=rows,
+        scaling=scaling,
+        counts=counts,
+        lists=lists,
+        hash_ms=hash_ms,
+        seed_seconds=seed_seconds,
+        settings={
+            "workers": WORKERS,
+            "worker_class": WORKER_CLASS,
+            "threads": THREADS,
+            "keep_alive": KEEP_ALIVE,
+            "connections": CONNECTIONS,
+            "wrk_threads": WRK_THREADS,
+            "duration": DURATION,
+            "scaling_duration": SCALING_DURATION,
+            "warmup": WARMUP,
+            "scale": SCALE,
+            "redis_url": REDIS_URL,
+            "database_url": DATABASE_URL,
+        },
+        load=(load_before, load_after),
+        total_seconds=time.time() - started,
+        wrk=wrk,
+    )
+    OUTPUT.write_text(text)
+    print(f"\nWrote {OUTPUT.relative_to(BASE_DIR)} ({time.time() - started:.0f} s in all)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+import pytest
+import redis
+
+from common.cache import RedisCache
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/11"
+
+
+@pytest.fixture
+def redis_cache():
+    try:
+        redis.Redis.from_url(REDIS_TEST_URL).ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    cache = RedisCache(REDIS_TEST_URL, {"KEY_PREFIX": "cache-test"})
+    yield cache
+    cache.clear()
+
+
+def test_cache_round_trips_values_and_counters(redis_cache):
+    redis_cache.set("menu", {"fries": "2.75"}, 30)
+    redis_cache.add("version", 1, None)
+    redis_cache.incr("version")
+
+    assert redis_cache.get("menu") == {"fries": "2.75"}
+    assert redis_cache.get("version") == 2
+
+
+def test_cache_reuses_one_client_for_every_operation(redis_cache):
+    client = redis_cache._cache.get_client(write=True)
+    redis_cache.set("a", 1)
+    redis_cache.get("a")
+
+    assert redis_cache._cache.get_client(write=False) is client
