@@ -98,6 +98,7 @@ class ServiceFilter(django_filters.FilterSet):
 
 class VendorProfileFilter(django_filters.FilterSet):
     is_verified = StrictBooleanFilter()
+    user = IdFilter(field_name="user_id", label="Vendor (user id): find a vendor's profile")
 
     class Meta:
         model = VendorProfile

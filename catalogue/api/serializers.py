@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from catalogue.models import (
     AvailabilityStatus,
@@ -33,8 +34,19 @@ class ImageUploadField(serializers.FileField):
             raise serializers.ValidationError(exc.messages) from exc
 
 
+class FormSafeBooleanField(serializers.BooleanField):
+    """A boolean whose model default applies when a multipart form omits it.
+
+    DRF reads a boolean missing from form data as an unticked checkbox
+    (false); an API client leaving it out means "the default", as in JSON.
+    """
+
+    default_empty_html = empty
+
+
 class ServiceItemSerializer(serializers.ModelSerializer):
     image = ImageUploadField()
+    is_available = FormSafeBooleanField(required=False, default=True)
     description = serializers.CharField(
         max_length=LONG_TEXT, required=False, allow_blank=True, default=""
     )
@@ -73,6 +85,8 @@ class ServiceSerializer(serializers.ModelSerializer):
     )
     contact_info = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     images = ImageUploadField()
+    is_available = FormSafeBooleanField(required=False, default=True)
+    has_flexible_pricing = FormSafeBooleanField(required=False, default=False)
     supports_booking = serializers.BooleanField(read_only=True)
     supports_ordering = serializers.BooleanField(read_only=True)
     supports_walk_in = serializers.BooleanField(read_only=True)

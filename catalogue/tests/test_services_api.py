@@ -58,6 +58,32 @@ def test_service_in_multipart_with_string_booleans(vendor_client):
     assert response.json()["is_available"] is False
 
 
+def test_multipart_form_leaving_out_booleans_gets_their_defaults(vendor_client):
+    response = vendor_client.post("/api/services/", BODY, format="multipart")
+
+    assert response.status_code == 201
+    assert response.json()["is_available"] is True
+    assert response.json()["has_flexible_pricing"] is False
+    item = vendor_client.post(
+        f"/api/services/{response.json()['id']}/items/",
+        {"name": "Fries", "price": "2.75"},
+        format="multipart",
+    )
+    assert item.status_code == 201
+    assert item.json()["is_available"] is True
+
+
+def test_multipart_patch_leaving_out_a_boolean_keeps_it(vendor_client):
+    created = vendor_client.post("/api/services/", {**BODY, "is_available": False}).json()
+
+    response = vendor_client.patch(
+        f"/api/services/{created['id']}/", {"location": "Quad"}, format="multipart"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["is_available"] is False
+
+
 @pytest.mark.parametrize(
     "client_fixture, status", [("student_client", 403), ("admin_client", 403), ("api", 401)]
 )

@@ -106,6 +106,8 @@ def test_list_shows_active_profiles_with_search_and_verification_filter(api):
     assert ids("?is_verified=true") == {verified.pk}
     assert ids("?is_verified=false") == {unverified.pk}
     assert api.get("/api/vendor-profiles/?is_verified=yes-ish").status_code == 400
+    assert ids(f"?user={unverified.user_id}") == {unverified.pk}
+    assert api.get("/api/vendor-profiles/?user=abc").status_code == 400
 
 
 def test_anyone_reads_an_active_profile_but_not_an_inactive_one(api):

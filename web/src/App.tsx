@@ -1,0 +1,132 @@
+import { useEffect } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { AuthProvider } from './auth/AuthContext';
+import { RequireAuth } from './auth/RequireAuth';
+import { CartProvider } from './cart/CartContext';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Layout } from './components/Layout';
+import { CartPage } from './pages/CartPage';
+import { CataloguePage } from './pages/CataloguePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrderDetailPage } from './pages/OrderDetailPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { ServicePage } from './pages/ServicePage';
+import { VendorDashboardPage } from './pages/vendor/VendorDashboardPage';
+import { VendorOrdersPage } from './pages/vendor/VendorOrdersPage';
+import { VendorProfilePage } from './pages/vendor/VendorProfilePage';
+import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
+import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
+
+const TITLES: [RegExp, string][] = [
+  [/^\/$/, 'Browse services'],
+  [/^\/services\//, 'Service'],
+  [/^\/login/, 'Log in'],
+  [/^\/register/, 'Sign up'],
+  [/^\/cart/, 'Your cart'],
+  [/^\/orders\/\d+/, 'Order'],
+  [/^\/orders/, 'My orders'],
+  [/^\/vendor\/orders/, 'Order queue'],
+  [/^\/vendor\/services\/new/, 'New service'],
+  [/^\/vendor\/services\/\d+/, 'Edit service'],
+  [/^\/vendor\/services/, 'My services'],
+  [/^\/vendor\/profile/, 'Business profile'],
+  [/^\/vendor/, 'Dashboard'],
+];
+
+function DocumentTitle() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const title = TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Page not found';
+    document.title = `${title} · Campus Services`;
+    window.scrollTo(0, 0);
+  }, [pathname]);
+  return null;
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <CartProvider>
+        <DocumentTitle />
+        <ErrorBoundary>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<CataloguePage />} />
+              <Route path="services/:id" element={<ServicePage />} />
+              <Route path="login" element={<LoginPage />} />
+              <Route path="register" element={<RegisterPage />} />
+              <Route path="cart" element={<CartPage />} />
+              <Route
+                path="orders"
+                element={
+                  <RequireAuth>
+                    <OrdersPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="orders/:id"
+                element={
+                  <RequireAuth>
+                    <OrderDetailPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorDashboardPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/orders"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorOrdersPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/services"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorServicesPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/services/new"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorServiceEditPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/services/:id"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorServiceEditPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/profile"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorProfilePage />
+                  </RequireAuth>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </ErrorBoundary>
+      </CartProvider>
+    </AuthProvider>
+  );
+}

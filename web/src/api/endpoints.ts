@@ -1,0 +1,89 @@
+import type { ApiClient, QueryValue } from './client';
+import type {
+  CreateOrderRequest,
+  LoginResponse,
+  Order,
+  OrderStatus,
+  OrderSummary,
+  Paginated,
+  RegisterRequest,
+  Review,
+  Service,
+  ServiceDetail,
+  ServiceItem,
+  User,
+  VendorProfile,
+} from './types';
+
+export interface ServiceFilters {
+  search?: string;
+  category?: string;
+  service_type?: string;
+  min_price?: string;
+  max_price?: string;
+  ordering?: string;
+  is_available?: string;
+  vendor?: number;
+  page?: number;
+  page_size?: number;
+}
+
+/** Every endpoint the app uses, typed; one place to read the HTTP surface. */
+export function endpoints(client: ApiClient) {
+  return {
+    auth: {
+      login: (email: string, password: string) =>
+        client.post<LoginResponse>('/api/users/login/', { email, password }, { auth: false }),
+      register: (body: RegisterRequest) => client.post<User>('/api/users/register/', body, { auth: false }),
+      logout: (refresh: string) => client.post<unknown>('/api/users/logout/', { refresh }),
+      me: () => client.get<User>('/api/users/me/'),
+    },
+    services: {
+      list: (filters: ServiceFilters) =>
+        client.get<Paginated<Service>>('/api/services/', filters as Record<string, QueryValue>),
+      get: (id: number | string) => client.get<ServiceDetail>(`/api/services/${id}/`),
+      create: (body: FormData) => client.post<Service>('/api/services/', body),
+      update: (id: number, body: FormData) => client.patch<Service>(`/api/services/${id}/`, body),
+      remove: (id: number) => client.delete(`/api/services/${id}/`),
+      updateAvailability: (id: number, body: { is_available?: boolean; availability_status?: string }) =>
+        client.post<Service>(`/api/services/${id}/update_availability/`, body),
+      reviews: (id: number | string, page = 1) =>
+        client.get<Paginated<Review>>(`/api/services/${id}/reviews/`, { page }),
+      items: (id: number | string) =>
+        client.get<Paginated<ServiceItem>>(`/api/services/${id}/items/`, { page_size: 100 }),
+      createItem: (id: number, body: FormData | Record<string, unknown>) =>
+        client.post<ServiceItem>(`/api/services/${id}/items/`, body),
+      updateItem: (id: number, itemId: number, body: FormData | Record<string, unknown>) =>
+        client.patch<ServiceItem>(`/api/services/${id}/items/${itemId}/`, body),
+      deleteItem: (id: number, itemId: number) => client.delete(`/api/services/${id}/items/${itemId}/`),
+    },
+    vendorProfiles: {
+      list: (query: Record<string, QueryValue>) => client.get<Paginated<VendorProfile>>('/api/vendor-profiles/', query),
+      get: (id: number) => client.get<VendorProfile>(`/api/vendor-profiles/${id}/`),
+      create: (body: FormData) => client.post<VendorProfile>('/api/vendor-profiles/', body),
+      update: (id: number, body: FormData) => client.patch<VendorProfile>(`/api/vendor-profiles/${id}/`, body),
+    },
+    orders: {
+      list: (query: { order_status?: OrderStatus; service?: number; page?: number; page_size?: number }) =>
+        client.get<Paginated<Order>>('/api/orders/', query),
+      get: (id: number | string) => client.get<Order>(`/api/orders/${id}/`),
+      /** Safe to resend: the key makes the server return the first order. */
+      create: (body: CreateOrderRequest, idempotencyKey: string) =>
+        client.post<Order>('/api/orders/', body, {
+          headers: { 'Idempotency-Key': idempotencyKey },
+          networkRetries: 2,
+        }),
+      updateStatus: (id: number, order_status: OrderStatus) =>
+        client.post<Order>(`/api/orders/${id}/update_status/`, { order_status }),
+      summary: () => client.get<OrderSummary>('/api/orders/summary/'),
+    },
+    reviews: {
+      list: (query: { service?: number; user?: number; page?: number }) =>
+        client.get<Paginated<Review>>('/api/reviews/', query),
+      create: (body: { service: number; rating: number; comment?: string }) =>
+        client.post<Review>('/api/reviews/', body),
+    },
+  };
+}
+
+export type Endpoints = ReturnType<typeof endpoints>;

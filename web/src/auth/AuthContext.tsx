@@ -1,0 +1,113 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, client } from '../api';
+import { STORAGE_KEYS } from '../api/session';
+import type { RegisterRequest, User } from '../api/types';
+
+interface AuthValue {
+  user: User | null;
+  login: (email: string, password: string) => Promise<User>;
+  register: (body: RegisterRequest) => Promise<User>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+/**
+ * The session as the rest of the app sees it. Tokens and the user live in
+ * localStorage (see api/session.ts); this keeps React in step with them,
+ * including changes made by other tabs and a refused token refresh.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(() => (client.session.access || client.session.refresh ? client.session.user : null));
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  // A refused refresh ends the session: send the user to log in, and back here after.
+  useEffect(() => {
+    client.setSessionExpiredHandler(() => {
+      setUser(null);
+      queryClient.clear();
+      const path = window.location.pathname + window.location.search;
+      if (!path.startsWith('/login')) {
+        navigate(`/login?next=${encodeURIComponent(path)}&expired=1`, { replace: true });
+      }
+    });
+    return () => client.setSessionExpiredHandler(undefined);
+  }, [navigate, queryClient]);
+
+  // Logging in or out in another tab applies here too.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === null || e.key === STORAGE_KEYS.user || e.key === STORAGE_KEYS.refresh) {
+        const next = client.session.refresh ? client.session.user : null;
+        setUser((prev) => {
+          if (prev?.id !== next?.id) queryClient.clear();
+          return next;
+        });
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [queryClient]);
+
+  // Confirm a stored session is still good (and pick up profile changes).
+  useEffect(() => {
+    if (!user) return;
+    let cancelled = false;
+    api.auth
+      .me()
+      .then((me) => {
+        if (cancelled) return;
+        client.session.setUser(me);
+        setUser((prev) => (prev && JSON.stringify(prev) === JSON.stringify(me) ? prev : me));
+      })
+      .catch(() => {
+        // A refused refresh already ended the session; anything else is transient.
+      });
+    return () => {
+      cancelled = true;
+    };
+    // Once per signed-in user, not on every render.
+  }, [user?.id]);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const res = await api.auth.login(email, password);
+      client.session.setTokens(res.access, res.refresh);
+      client.session.setUser(res.user);
+      queryClient.clear();
+      setUser(res.user);
+      return res.user;
+    },
+    [queryClient],
+  );
+
+  const register = useCallback(async (body: RegisterRequest) => {
+    return api.auth.register(body);
+  }, []);
+
+  const logout = useCallback(async () => {
+    const refresh = client.session.refresh;
+    try {
+      if (refresh) await api.auth.logout(refresh);
+    } catch {
+      // Logging out must always work locally, even if the server is unreachable.
+    } finally {
+      client.session.clear();
+      queryClient.clear();
+      setUser(null);
+      navigate('/login', { replace: true });
+    }
+  }, [navigate, queryClient]);
+
+  const value = useMemo(() => ({ user, login, register, logout }), [user, login, register, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth must be used inside <AuthProvider>');
+  return ctx;
+}

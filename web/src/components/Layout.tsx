@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { useCart } from '../cart/CartContext';
+import { ErrorBoundary } from './ErrorBoundary';
+
+export function Layout() {
+  const { user, logout } = useAuth();
+  const { count } = useCart();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // On navigation: close the phone menu and move focus to the new page, so
+  // keyboard and screen-reader users start reading at its content.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const isVendor = user?.user_type === 'vendor';
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to={isVendor ? '/vendor' : '/'} className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              CS
+            </span>
+            Campus Services
+          </Link>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {menuOpen ? 'Close' : 'Menu'}
+          </button>
+          <nav
+            id="site-nav"
+            aria-label="Main"
+            className={`site-nav${menuOpen ? ' open' : ''}`}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && menuOpen) setMenuOpen(false);
+            }}
+          >
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Browse
+                </NavLink>
+              </li>
+              {isVendor ? (
+                <>
+                  <li>
+                    <NavLink to="/vendor" end>
+                      Dashboard
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/vendor/orders">Order queue</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/vendor/services">My services</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/vendor/profile">Business profile</NavLink>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/cart">
+                      Cart{count > 0 && <span className="count-pill" aria-label={`${count} items`}>{count}</span>}
+                    </NavLink>
+                  </li>
+                  {user && (
+                    <li>
+                      <NavLink to="/orders">My orders</NavLink>
+                    </li>
+                  )}
+                </>
+              )}
+              {user ? (
+                <li className="nav-user">
+                  <span className="nav-email" title={user.email}>
+                    {user.first_name || user.email}
+                  </span>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => void logout()}>
+                    Log out
+                  </button>
+                </li>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/login">Log in</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/register" className="nav-cta">
+                      Sign up
+                    </NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {/* Keyed by path: a crash on one page does not stick after navigating away. */}
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>Campus Services — order from vendors on campus.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { isApiError } from '../api/errors';
+import { Notice } from './Notice';
+
+export function Spinner({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children}
+    </div>
+  );
+}
+
+/** A failed load, in words, with a way forward. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const api = isApiError(error) ? error : null;
+  const title =
+    api?.kind === 'not_found'
+      ? 'Not found'
+      : api?.kind === 'forbidden'
+        ? 'Not allowed'
+        : api?.kind === 'rate_limited'
+          ? 'Slow down'
+          : api?.kind === 'network'
+            ? 'Offline?'
+            : 'Could not load this';
+  return (
+    <Notice tone="error" title={title}>
+      <p>{api ? api.topMessages()[0] : 'Something unexpected happened.'}</p>
+      <p className="notice-actions">
+        {onRetry && api?.kind !== 'not_found' && api?.kind !== 'forbidden' && (
+          <button type="button" className="btn btn-secondary" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+        <Link to="/">Back to the catalogue</Link>
+      </p>
+    </Notice>
+  );
+}

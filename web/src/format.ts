@@ -1,0 +1,49 @@
+import type { OrderStatus } from './api/types';
+
+const CURRENCY_SYMBOL = '$';
+
+/** Money arrives as a decimal string ("12.50"); it is shown, never computed with floats. */
+export function money(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return `${CURRENCY_SYMBOL}${value}`;
+}
+
+/** Sums decimal strings exactly, in cents, for the cart's estimate. */
+export function sumMoney(values: { price: string; quantity: number }[]): string {
+  const cents = values.reduce((acc, v) => acc + toCents(v.price) * v.quantity, 0);
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+function toCents(value: string): number {
+  const [whole, frac = ''] = value.split('.');
+  return Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+}
+
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function label(value: string | null | undefined): string {
+  if (!value) return '';
+  const s = value.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const STATUS_LABEL: Record<OrderStatus, string> = {
+  pending: 'Pending',
+  confirmed: 'Confirmed',
+  preparing: 'Preparing',
+  ready: 'Ready',
+  delivering: 'Out for delivery',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const OPEN_STATUSES: OrderStatus[] = ['pending', 'confirmed', 'preparing', 'ready', 'delivering'];
+
+export function isOpen(status: OrderStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}

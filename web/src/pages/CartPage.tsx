@@ -1,0 +1,178 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api';
+import { isApiError } from '../api/errors';
+import type { CreateOrderRequest } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { useCart } from '../cart/CartContext';
+import { TextArea, TextField } from '../components/Field';
+import { FormErrors, fieldErrors } from '../components/FormErrors';
+import { Notice } from '../components/Notice';
+import { Empty } from '../components/QueryState';
+import { money, sumMoney } from '../format';
+
+export function CartPage() {
+  const { user } = useAuth();
+  const cart = useCart();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [instructions, setInstructions] = useState('');
+  const [address, setAddress] = useState('');
+  // Guards against a second submit before React re-renders the disabled button.
+  const submitting = useRef(false);
+
+  const order = useMutation({
+    mutationFn: ({ body, key }: { body: CreateOrderRequest; key: string }) => api.orders.create(body, key),
+    onSuccess: (created) => {
+      cart.clear();
+      void queryClient.invalidateQueries({ queryKey: ['orders'] });
+      navigate(`/orders/${created.id}?placed=1`);
+    },
+    onSettled: () => {
+      submitting.current = false;
+    },
+  });
+
+  if (!cart.cart || cart.cart.lines.length === 0) {
+    return (
+      <section className="page narrow">
+        <h1>Your cart</h1>
+        <Empty title="Your cart is empty">
+          <p>
+            <Link to="/">Browse services</Link> and add items to order.
+          </p>
+        </Empty>
+      </section>
+    );
+  }
+
+  const c = cart.cart;
+  const body: CreateOrderRequest = {
+    service: c.serviceId,
+    items: c.lines.map((l) => ({ service_item: l.itemId, quantity: l.quantity })),
+    ...(instructions.trim() && { special_instructions: instructions.trim() }),
+    ...(address.trim() && { delivery_address: address.trim() }),
+  };
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (submitting.current || order.isPending) return;
+    submitting.current = true;
+    // Same cart → same key (retry after a lost response is safe); changed cart → new key.
+    const key = cart.checkout.keyFor(body);
+    cart.persistCheckout();
+    order.mutate({ body, key });
+  }
+
+  const err = order.error;
+  const networkFailed = isApiError(err) && err.kind === 'network';
+
+  return (
+    <section className="page narrow">
+      <h1>Your cart</h1>
+      <form className="card form" onSubmit={onSubmit} noValidate>
+        <p>
+          Ordering from <Link to={`/services/${c.serviceId}`}>{c.serviceName}</Link>
+        </p>
+        {networkFailed ? (
+          <Notice tone="error" title="We could not confirm your order">
+            <p>The connection dropped before the server answered. Press “Place order” again: it is safe, you will not be charged twice.</p>
+          </Notice>
+        ) : (
+          <FormErrors error={err} fields={['special_instructions', 'delivery_address']} />
+        )}
+        <table className="cart-table">
+          <caption className="sr-only">Items in your cart</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Qty</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.lines.map((l) => (
+              <tr key={l.itemId}>
+                <th scope="row">
+                  {l.name}
+                  <span className="muted small block">{money(l.price)} each</span>
+                </th>
+                <td>
+                  <label className="sr-only" htmlFor={`qty-${l.itemId}`}>
+                    Quantity of {l.name}
+                  </label>
+                  <input
+                    id={`qty-${l.itemId}`}
+                    className="qty"
+                    type="number"
+                    min={1}
+                    max={100}
+                    inputMode="numeric"
+                    value={l.quantity}
+                    onChange={(e) => cart.setQuantity(l.itemId, Number(e.target.value) || 1)}
+                  />
+                </td>
+                <td className="num">{money(sumMoney([l]))}</td>
+                <td>
+                  <button type="button" className="btn btn-link" onClick={() => cart.remove(l.itemId)} aria-label={`Remove ${l.name}`}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Estimated total
+              </th>
+              <td className="num total">{money(sumMoney(c.lines))}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+        {fieldErrors(err, 'items').map((m) => (
+          <p className="field-error" key={m}>
+            {m}
+          </p>
+        ))}
+        <TextField
+          label="Delivery address or pickup note (optional)"
+          name="delivery_address"
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          errors={fieldErrors(err, 'delivery_address')}
+          maxLength={500}
+        />
+        <TextArea
+          label="Special instructions (optional)"
+          name="special_instructions"
+          value={instructions}
+          onChange={(e) => setInstructions(e.target.value)}
+          errors={fieldErrors(err, 'special_instructions')}
+        />
+        <p className="muted small">The vendor confirms the final total; prices are taken when you order.</p>
+        {!user ? (
+          <Link className="btn btn-block" to={`/login?next=${encodeURIComponent('/cart')}`}>
+            Log in to place your order
+          </Link>
+        ) : user.user_type !== 'student' ? (
+          <Notice tone="info">Only student accounts can place orders.</Notice>
+        ) : (
+          <button type="submit" className="btn btn-block" disabled={order.isPending}>
+            {order.isPending ? 'Placing order…' : 'Place order'}
+          </button>
+        )}
+        <button type="button" className="btn btn-link" onClick={() => cart.clear()}>
+          Empty cart
+        </button>
+      </form>
+    </section>
+  );
+}

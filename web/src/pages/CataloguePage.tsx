@@ -1,0 +1,211 @@
+import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { CATEGORIES, SERVICE_TYPES, type Service } from '../api/types';
+import { Rating } from '../components/Badges';
+import { SelectField, TextField } from '../components/Field';
+import { Pagination } from '../components/Pagination';
+import { Empty, LoadError, Spinner } from '../components/QueryState';
+import { label, money } from '../format';
+
+const PAGE_SIZE = 12;
+
+const ORDERINGS = [
+  { value: '', label: 'Newest first' },
+  { value: 'base_price', label: 'Price: low to high' },
+  { value: '-base_price', label: 'Price: high to low' },
+  { value: '-rating', label: 'Best rated' },
+  { value: 'created_at', label: 'Oldest first' },
+];
+
+const TEXT_FILTERS = ['search', 'min_price', 'max_price'] as const;
+
+/** The public catalogue. Filters live in the URL, so results can be shared and Back works. */
+export function CataloguePage() {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const filters = {
+    search: params.get('search') ?? '',
+    category: params.get('category') ?? '',
+    service_type: params.get('service_type') ?? '',
+    min_price: params.get('min_price') ?? '',
+    max_price: params.get('max_price') ?? '',
+    ordering: params.get('ordering') ?? '',
+  };
+
+  // Typed text is applied after a pause, not on every key.
+  const [draft, setDraft] = useState({ search: filters.search, min_price: filters.min_price, max_price: filters.max_price });
+  useEffect(() => {
+    setDraft({ search: filters.search, min_price: filters.min_price, max_price: filters.max_price });
+  }, [filters.search, filters.min_price, filters.max_price]);
+
+  function update(changes: Partial<Record<keyof typeof filters | 'page', string>>) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: 'page' in changes ? false : true },
+    );
+  }
+
+  // The timer below must compare with the URL as it is when it fires, not when it was set.
+  const latest = useRef({ filters, update });
+  latest.current = { filters, update };
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const { filters: current, update: apply } = latest.current;
+      const changed = TEXT_FILTERS.filter((k) => draft[k].trim() !== current[k]);
+      if (changed.length) apply(Object.fromEntries(changed.map((k) => [k, draft[k].trim()])));
+    }, 400);
+    return () => clearTimeout(t);
+  }, [draft]);
+
+  const query = useQuery({
+    queryKey: ['services', filters, page],
+    queryFn: () => api.services.list({ ...filters, page, page_size: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+
+  const activeFilters = Object.values(filters).some(Boolean);
+  const moreActive = (['category', 'service_type', 'min_price', 'max_price', 'ordering'] as const).filter((k) => filters[k]).length;
+  // On phones the filters beyond search fold away; desktop CSS always shows them.
+  const [showFilters, setShowFilters] = useState(false);
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>Services on campus</h1>
+        <p className="lede">Food, printing, laundry and more, from vendors near you.</p>
+      </div>
+      <div className="catalogue">
+        <form className="filters card" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
+          <TextField
+            label="Search"
+            name="search"
+            type="search"
+            placeholder="Name, description or place"
+            value={draft.search}
+            onChange={(e) => setDraft((d) => ({ ...d, search: e.target.value }))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') update({ search: draft.search.trim() });
+            }}
+          />
+          <button
+            type="button"
+            className="btn btn-secondary btn-block filters-toggle"
+            aria-expanded={showFilters}
+            aria-controls="more-filters"
+            onClick={() => setShowFilters((v) => !v)}
+          >
+            {showFilters ? 'Hide filters' : `Filters and sorting${moreActive ? ` (${moreActive} on)` : ''}`}
+          </button>
+          <div id="more-filters" className={`filters-more${showFilters ? ' open' : ''}`}>
+            <SelectField
+              label="Category"
+              name="category"
+              value={filters.category}
+              onChange={(e) => update({ category: e.target.value })}
+              options={[{ value: '', label: 'All categories' }, ...CATEGORIES.map((c) => ({ value: c, label: label(c) }))]}
+            />
+            <SelectField
+              label="Type"
+              name="service_type"
+              value={filters.service_type}
+              onChange={(e) => update({ service_type: e.target.value })}
+              options={[{ value: '', label: 'All types' }, ...SERVICE_TYPES.map((c) => ({ value: c, label: label(c) }))]}
+            />
+            <div className="grid-2">
+              <TextField
+                label="Min price"
+                name="min_price"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="0.01"
+                value={draft.min_price}
+                onChange={(e) => setDraft((d) => ({ ...d, min_price: e.target.value }))}
+              />
+              <TextField
+                label="Max price"
+                name="max_price"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="0.01"
+                value={draft.max_price}
+                onChange={(e) => setDraft((d) => ({ ...d, max_price: e.target.value }))}
+              />
+          </div>
+          <SelectField label="Sort by" name="ordering" value={filters.ordering} onChange={(e) => update({ ordering: e.target.value })} options={ORDERINGS} />
+          </div>
+          {activeFilters && (
+            <button type="button" className="btn btn-secondary btn-block" onClick={() => setParams({}, { replace: true })}>
+              Clear filters
+            </button>
+          )}
+        </form>
+
+        <div className="results" aria-busy={query.isFetching}>
+          {query.isPending ? (
+            <Spinner label="Loading services…" />
+          ) : query.isError ? (
+            <LoadError error={query.error} onRetry={() => void query.refetch()} />
+          ) : query.data.results.length === 0 ? (
+            <Empty title={activeFilters ? 'No services match these filters' : 'No services yet'}>
+              {activeFilters ? <p>Try a broader search or clear the filters.</p> : <p>Vendors have not listed anything yet. Check back soon.</p>}
+            </Empty>
+          ) : (
+            <>
+              <p className="result-count" aria-live="polite">
+                {query.data.count} service{query.data.count === 1 ? '' : 's'}
+              </p>
+              <ul className="service-grid">
+                {query.data.results.map((s) => (
+                  <li key={s.id}>
+                    <ServiceCard service={s} />
+                  </li>
+                ))}
+              </ul>
+              <Pagination page={page} pageSize={PAGE_SIZE} count={query.data.count} onPage={(p) => update({ page: String(p) })} />
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ServiceCard({ service: s }: { service: Service }) {
+  const vendor = s.vendor_name;
+  return (
+    <article className="service-card card">
+      <div className="service-thumb">
+        {s.images ? <img src={s.images} alt="" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}
+      </div>
+      <div className="service-card-body">
+        <h2 className="service-card-title">
+          <Link to={`/services/${s.id}`}>{s.service_name}</Link>
+        </h2>
+        {vendor && <p className="muted">{vendor}</p>}
+        <p className="chips">
+          <span className="chip">{label(s.category)}</span>
+          <span className="chip">{label(s.service_type)}</span>
+          {!s.is_available || s.availability_status !== 'available' ? (
+            <span className="chip chip-warn">{s.is_available ? label(s.availability_status) : 'Unavailable'}</span>
+          ) : null}
+        </p>
+        <div className="service-card-foot">
+          <Rating value={s.rating} count={s.total_ratings} />
+          {s.base_price && <span className="price">from {money(s.base_price)}</span>}
+        </div>
+      </div>
+    </article>
+  );
+}

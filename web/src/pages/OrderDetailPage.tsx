@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../api';
+import type { Order, OrderStatus, OrderStatusChange } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { StatusBadge } from '../components/Badges';
+import { Notice } from '../components/Notice';
+import { OrderActions } from '../components/OrderActions';
+import { LoadError, Spinner } from '../components/QueryState';
+import { dateTime, isOpen, money, STATUS_LABEL } from '../format';
+import { POLL_MS } from './OrdersPage';
+
+function who(change: OrderStatusChange, order: Order, myId: number | undefined): string {
+  if (change.changed_by !== null && change.changed_by === myId) return 'you';
+  if (change.changed_by_name) return change.changed_by_name;
+  if (change.changed_by === order.customer) return 'the customer';
+  return change.changed_by === null ? 'the system' : 'the vendor';
+}
+
+function statusLabel(status: string): string {
+  return STATUS_LABEL[status as OrderStatus] ?? status;
+}
+
+export function OrderDetailPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const { user } = useAuth();
+  const order = useQuery({
+    queryKey: ['order', id],
+    queryFn: () => api.orders.get(id),
+    // Statuses change under us: always check on arrival, then poll while open.
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data && isOpen(q.state.data.order_status) ? POLL_MS : false),
+  });
+
+  if (order.isPending) return <section className="page narrow"><Spinner label="Loading order…" /></section>;
+  if (order.isError) {
+    return (
+      <section className="page narrow">
+        <h1>Order</h1>
+        <LoadError error={order.error} onRetry={() => void order.refetch()} />
+      </section>
+    );
+  }
+  const o = order.data;
+  const history = o.status_history ?? [];
+  const isCustomer = user?.id === o.customer || user?.user_type === 'student';
+
+  return (
+    <section className="page narrow">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={user?.user_type === 'vendor' ? '/vendor/orders' : '/orders'}>{user?.user_type === 'vendor' ? 'Order queue' : 'My orders'}</Link>{' '}
+        <span aria-hidden="true">/</span> <span>Order #{o.id}</span>
+      </nav>
+      {params.get('placed') && <Notice tone="success">Order placed. The vendor will confirm it shortly.</Notice>}
+      <div className="card">
+        <div className="order-card-head">
+          <h1 className="h-reset">Order #{o.id}</h1>
+          <StatusBadge status={o.order_status} />
+        </div>
+        <p>
+          <Link to={`/services/${o.service}`}>{o.service_name}</Link> · placed {dateTime(o.created_at)}
+        </p>
+        {isOpen(o.order_status) && (
+          <p className="muted small" aria-live="off">
+            This page updates by itself while the order is open.
+          </p>
+        )}
+        <table className="cart-table">
+          <caption className="sr-only">Items in this order</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Qty
+              </th>
+              <th scope="col" className="num">
+                Price
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.items?.map((it) => (
+              <tr key={it.id}>
+                <th scope="row">
+                  {it.service_item_name || `Item #${it.service_item}`}
+                  <span className="muted small block">{money(it.unit_price)} each</span>
+                </th>
+                <td className="num">{it.quantity}</td>
+                <td className="num">{money(it.total_price)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Total
+              </th>
+              <td className="num total">{money(o.total_amount)}</td>
+            </tr>
+          </tfoot>
+        </table>
+        {(o.delivery_address || o.special_instructions) && (
+          <dl className="facts">
+            {o.delivery_address && (
+              <>
+                <dt>Deliver to</dt>
+                <dd>{o.delivery_address}</dd>
+              </>
+            )}
+            {o.special_instructions && (
+              <>
+                <dt>Instructions</dt>
+                <dd>{o.special_instructions}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        <OrderActions order={o} />
+        {o.order_status === 'completed' && isCustomer && user?.user_type === 'student' && (
+          <p>
+            <Link className="btn btn-secondary" to={`/services/${o.service}#reviews`}>
+              Review this service
+            </Link>
+          </p>
+        )}
+      </div>
+
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">Status history</h2>
+        {history.length === 0 ? (
+          <p className="muted">No changes yet.</p>
+        ) : (
+          <ol className="timeline">
+            {history.map((h, i) => (
+              <li key={`${h.created_at}-${i}`}>
+                <span className="timeline-status">
+                  {h.from_status ? `${statusLabel(h.from_status)} → ` : ''}
+                  {statusLabel(h.to_status)}
+                </span>
+                <span className="muted small">
+                  {dateTime(h.created_at)} · by {who(h, o, user?.id)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api';
+import { StatusBadge } from '../components/Badges';
+import { Pagination } from '../components/Pagination';
+import { Empty, LoadError, Spinner } from '../components/QueryState';
+import { dateTime, isOpen, money } from '../format';
+
+const PAGE_SIZE = 20;
+export const POLL_MS = 5000;
+
+export function OrdersPage() {
+  const [page, setPage] = useState(1);
+  const orders = useQuery({
+    queryKey: ['orders', 'mine', page],
+    queryFn: () => api.orders.list({ page, page_size: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    // Keep statuses fresh while something is still moving.
+    refetchInterval: (q) => (q.state.data?.results.some((o) => isOpen(o.order_status)) ? POLL_MS : false),
+  });
+
+  return (
+    <section className="page narrow">
+      <h1>My orders</h1>
+      {orders.isPending ? (
+        <Spinner label="Loading your orders…" />
+      ) : orders.isError ? (
+        <LoadError error={orders.error} onRetry={() => void orders.refetch()} />
+      ) : orders.data.results.length === 0 ? (
+        <Empty title="No orders yet">
+          <p>
+            <Link to="/">Browse services</Link> to place your first order.
+          </p>
+        </Empty>
+      ) : (
+        <>
+          <ul className="order-list">
+            {orders.data.results.map((o) => (
+              <li key={o.id} className="card order-card">
+                <div className="order-card-head">
+                  <h2 className="order-title">
+                    <Link to={`/orders/${o.id}`}>
+                      Order #{o.id} · {o.service_name}
+                    </Link>
+                  </h2>
+                  <StatusBadge status={o.order_status} />
+                </div>
+                <p className="muted small">
+                  {dateTime(o.created_at)} · {o.items?.length ?? 0} line{o.items?.length === 1 ? '' : 's'} · <strong>{money(o.total_amount)}</strong>
+                </p>
+              </li>
+            ))}
+          </ul>
+          <Pagination page={page} pageSize={PAGE_SIZE} count={orders.data.count} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api';
+import type { Paginated, Service, ServiceItem } from '../../api/types';
+import { CheckboxField, TextArea, TextField } from '../../components/Field';
+import { FormErrors, fieldErrors } from '../../components/FormErrors';
+import { ImagePicker } from '../../components/ImagePicker';
+import { Empty, LoadError, Spinner } from '../../components/QueryState';
+import { money } from '../../format';
+
+const ITEM_FIELDS = ['name', 'description', 'price', 'is_available', 'image'];
+
+function asList(data: Paginated<ServiceItem>): ServiceItem[] {
+  return data.results;
+}
+
+/** Add, edit, (de)activate and delete the items of one service. */
+export function ItemsManager({ service }: { service: Service }) {
+  const items = useQuery({ queryKey: ['service-items', String(service.id)], queryFn: () => api.services.items(service.id) });
+  const [editing, setEditing] = useState<number | null>(null);
+
+  return (
+    <section className="card" aria-labelledby="items-manager">
+      <h2 id="items-manager">Items</h2>
+      {items.isPending ? (
+        <Spinner label="Loading items…" />
+      ) : items.isError ? (
+        <LoadError error={items.error} onRetry={() => void items.refetch()} />
+      ) : asList(items.data).length === 0 ? (
+        <Empty title="No items yet">
+          <p>Add what students can order, with a price for each.</p>
+        </Empty>
+      ) : (
+        <ul className="item-list">
+          {asList(items.data).map((item) =>
+            editing === item.id ? (
+              <li key={item.id} className="item-edit">
+                <ItemForm service={service} item={item} onDone={() => setEditing(null)} />
+              </li>
+            ) : (
+              <li key={item.id} className={`item-row${item.is_available ? '' : ' item-off'}`}>
+                {item.image && <img src={item.image} alt="" className="item-thumb" />}
+                <div className="item-main">
+                  <h3 className="item-name">{item.name}</h3>
+                  {item.description && <p className="muted">{item.description}</p>}
+                  {!item.is_available && <p className="muted small">Hidden from ordering</p>}
+                </div>
+                <div className="item-side">
+                  <span className="price">{money(item.price)}</span>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(item.id)}>
+                    Edit<span className="sr-only"> {item.name}</span>
+                  </button>
+                </div>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      <details className="add-item" open={items.isSuccess && asList(items.data).length === 0}>
+        <summary>Add an item</summary>
+        <ItemForm service={service} key={`new-${items.dataUpdatedAt}`} />
+      </details>
+    </section>
+  );
+}
+
+function ItemForm({ service, item, onDone }: { service: Service; item?: ServiceItem; onDone?: () => void }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(item?.name ?? '');
+  const [description, setDescription] = useState(item?.description ?? '');
+  const [price, setPrice] = useState(item?.price ?? '');
+  const [available, setAvailable] = useState(item?.is_available ?? true);
+  const [image, setImage] = useState<File | null>(null);
+
+  const invalidate = () => {
+    void queryClient.invalidateQueries({ queryKey: ['service-items', String(service.id)] });
+    void queryClient.invalidateQueries({ queryKey: ['service', String(service.id)] });
+  };
+
+  const save = useMutation({
+    mutationFn: () => {
+      const fd = new FormData();
+      fd.append('name', name.trim());
+      fd.append('description', description.trim());
+      fd.append('price', price.trim());
+      fd.append('is_available', String(available));
+      if (image) fd.append('image', image);
+      return item ? api.services.updateItem(service.id, item.id, fd) : api.services.createItem(service.id, fd);
+    },
+    onSuccess: () => {
+      invalidate();
+      onDone?.();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.services.deleteItem(service.id, item!.id),
+    onSuccess: () => {
+      invalidate();
+      onDone?.();
+    },
+  });
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <form className="form item-form" onSubmit={onSubmit} noValidate aria-label={item ? `Edit ${item.name}` : 'New item'}>
+      <FormErrors error={save.error ?? remove.error} fields={ITEM_FIELDS} />
+      <div className="grid-2">
+        <TextField label="Item name" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} errors={fieldErrors(save.error, 'name')} />
+        <TextField
+          label="Price"
+          name="price"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="0.01"
+          required
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+          errors={fieldErrors(save.error, 'price')}
+        />
+      </div>
+      <TextArea label="Item description (optional)" name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} errors={fieldErrors(save.error, 'description')} />
+      <CheckboxField label="Available to order" name="is_available" checked={available} onChange={(e) => setAvailable(e.target.checked)} />
+      <ImagePicker label="Item image (optional)" name="image" currentUrl={item?.image} file={image} onChange={setImage} errors={fieldErrors(save.error, 'image')} />
+      <div className="btn-row">
+        <button type="submit" className="btn" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : item ? 'Save item' : 'Add item'}
+        </button>
+        {item && (
+          <>
+            <button type="button" className="btn btn-secondary" onClick={onDone}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (window.confirm(`Delete “${item.name}”? Items already ordered are hidden instead.`)) remove.mutate();
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../../api';
+import { ORDER_STATUSES, type OrderStatus } from '../../api/types';
+import { Notice } from '../../components/Notice';
+import { LoadError, Spinner } from '../../components/QueryState';
+import { money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
+import { useMyVendorProfile } from './useMyVendorProfile';
+
+export function VendorDashboardPage() {
+  const profile = useMyVendorProfile();
+  const summary = useQuery({ queryKey: ['order-summary'], queryFn: () => api.orders.summary(), refetchInterval: 15_000 });
+
+  const counts: Partial<Record<OrderStatus, number>> = summary.data?.counts ?? {};
+  const open = OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>{profile.data?.business_name ?? 'Your business'}</h1>
+        <p className="lede">Today at a glance.</p>
+      </div>
+      {profile.isSuccess && profile.data === null && (
+        <Notice tone="warning" title="Set up your business profile">
+          <p>Students see your business name on every service. <Link to="/vendor/profile">Create your profile</Link> to get started.</p>
+        </Notice>
+      )}
+      {summary.isPending ? (
+        <Spinner label="Loading summary…" />
+      ) : summary.isError ? (
+        <LoadError error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <>
+          <div className="stats">
+            <div className="stat card">
+              <p className="stat-label">Needs action</p>
+              <p className="stat-value">{open}</p>
+              <Link to="/vendor/orders">Open the queue</Link>
+            </div>
+            <div className="stat card">
+              <p className="stat-label">Revenue (completed)</p>
+              <p className="stat-value">{money(summary.data.revenue ?? '0.00')}</p>
+            </div>
+            <div className="stat card">
+              <p className="stat-label">Completed orders</p>
+              <p className="stat-value">{counts.completed ?? 0}</p>
+            </div>
+          </div>
+          <section className="card" aria-labelledby="by-status">
+            <h2 id="by-status">Orders by status</h2>
+            <dl className="status-counts">
+              {ORDER_STATUSES.map((s) => (
+                <div key={s}>
+                  <dt>{STATUS_LABEL[s]}</dt>
+                  <dd>{counts[s] ?? 0}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </>
+      )}
+      <p className="btn-row">
+        <Link className="btn" to="/vendor/services/new">
+          Add a service
+        </Link>
+        <Link className="btn btn-secondary" to="/vendor/services">
+          Manage services
+        </Link>
+      </p>
+    </section>
+  );
+}
