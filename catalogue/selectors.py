@@ -8,12 +8,12 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
-from orders.models import Order, OrderStatus
 from reviews.models import Review
+from reviews.selectors import reviews_with_verification
 
 # On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
 # (english configuration) that the model does not declare; change both together.
@@ -96,18 +96,9 @@ def service_items(service: Service) -> QuerySet[ServiceItem]:
 
 
 def service_reviews(service: Service) -> QuerySet[Review]:
-    """A service's reviews, newest first, each with ``verified_purchase``:
-    whether its author has a completed order for the service."""
-    completed_order = Order.objects.filter(
-        customer=OuterRef("user"),
-        service=OuterRef("service"),
-        order_status=OrderStatus.COMPLETED,
-    )
-    return (
-        Review.objects.filter(service=service)
-        .select_related("user")
-        .annotate(verified_purchase=Exists(completed_order))
-        .order_by("-created_at", "-id")
+    """A service's reviews, newest first, each with ``verified_purchase``."""
+    return reviews_with_verification(Review.objects.filter(service=service)).order_by(
+        "-created_at", "-id"
     )
 
 

@@ -3,11 +3,10 @@
 from collections.abc import Mapping
 
 import django_filters
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
 
-from common.fields import MAX_PK
+from common.filters import IdFilter
 from orders.models import Order, OrderStatus
 from reviews.models import Review
 
@@ -21,17 +20,6 @@ def reviews_with_verification(queryset: QuerySet[Review]) -> QuerySet[Review]:
         order_status=OrderStatus.COMPLETED,
     )
     return queryset.select_related("user").annotate(verified_purchase=Exists(completed_order))
-
-
-class IdFilter(django_filters.Filter):
-    """A whole-number id: anything else (``abc``, ``1e5``, 30 digits) is a 400, not a 500."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_PK)
-        super().__init__(*args, **kwargs)
 
 
 class ReviewFilter(django_filters.FilterSet):

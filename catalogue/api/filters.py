@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from catalogue import selectors
 from catalogue.models import Category, Service, ServiceType, VendorProfile
-from common.fields import MAX_PK
+from common.filters import IdFilter
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -34,16 +34,6 @@ class StrictBooleanField(forms.NullBooleanField):
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class IdFilter(django_filters.Filter):
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_PK)
-        super().__init__(*args, **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.DECIMAL)

@@ -11,7 +11,6 @@ from catalogue.models import (
     VendorProfile,
 )
 from common.images import validate_image
-from reviews.models import Review
 
 # Text columns have no length limit in the database; the API sets one.
 LONG_TEXT = 5000
@@ -155,33 +154,6 @@ class ServiceTypeQuerySerializer(serializers.Serializer):
 
 class CategoryQuerySerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
-
-
-class ServiceReviewSerializer(serializers.ModelSerializer):
-    """A review as the API shows it everywhere; ``verified_purchase`` comes
-    from the selector's ``Exists`` annotation."""
-
-    user_name = serializers.SerializerMethodField()
-    verified_purchase = serializers.BooleanField(read_only=True)
-
-    class Meta:
-        model = Review
-        fields = [
-            "id",
-            "service",
-            "user",
-            "user_name",
-            "rating",
-            "comment",
-            "created_at",
-            "updated_at",
-            "verified_purchase",
-        ]
-        read_only_fields = fields
-
-    def get_user_name(self, review: Review) -> str:
-        user = review.user
-        return user.get_full_name().strip() or user.email.split("@", 1)[0]
 
 
 class VendorProfileSerializer(serializers.ModelSerializer):

@@ -17,6 +17,7 @@ from catalogue import selectors, services
 from catalogue.cache import cache_seconds, catalogue_cache_key
 from catalogue.models import Category, ServiceItem, ServiceType
 from common.permissions import IsAdminUserType, IsVendor
+from reviews.api.serializers import ReviewSerializer
 
 from .filters import ServiceFilter, VendorProfileFilter
 from .serializers import (
@@ -25,7 +26,6 @@ from .serializers import (
     CategoryQuerySerializer,
     ServiceDetailSerializer,
     ServiceItemSerializer,
-    ServiceReviewSerializer,
     ServiceSerializer,
     ServiceTypeQuerySerializer,
     VendorProfileSerializer,
@@ -338,12 +338,12 @@ class ServiceViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
 
     @extend_schema(
         summary="A service's reviews, newest first",
-        responses={200: ServiceReviewSerializer(many=True), **errors(404)},
+        responses={200: ReviewSerializer(many=True), **errors(404)},
     )
     @action(detail=True, methods=["get"], filter_backends=[])
     def reviews(self, request, pk=None):
         service = self.get_object()
-        return self._paginated(selectors.service_reviews(service), ServiceReviewSerializer)
+        return self._paginated(selectors.service_reviews(service), ReviewSerializer)
 
 
 # --- Service items -----------------------------------------------------------------------------

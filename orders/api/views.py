@@ -1,5 +1,4 @@
 import django_filters
-from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -14,7 +13,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from common.exceptions import DomainError
-from common.fields import MAX_PK
+from common.filters import IdFilter
 from common.permissions import IsStudent
 from orders import selectors, services
 from orders.models import Order, OrderStatus
@@ -46,22 +45,11 @@ class CanSeeSummary(BasePermission):
         return bool(user and user.is_authenticated and (user.is_vendor or user.is_admin_type))
 
 
-class IdFilter(django_filters.NumberFilter):
-    """An id: integers only (a decimal such as ``1e400`` is a 400, not a lookup)."""
-
-    field_class = forms.IntegerField
-
-
 class OrderFilter(django_filters.FilterSet):
     order_status = django_filters.ChoiceFilter(
         choices=OrderStatus.choices, help_text="Only orders in this status."
     )
-    service = IdFilter(
-        field_name="service_id",
-        min_value=1,
-        max_value=MAX_PK,
-        help_text="Only orders for this service id.",
-    )
+    service = IdFilter(field_name="service_id", help_text="Only orders for this service id.")
 
 
 def _idempotency_key(request) -> str | None:

@@ -746,21 +746,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Service"][];
         };
-        PaginatedServiceReviewList: {
-            /** @example 123 */
-            count: number;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=4
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=2
-             */
-            previous?: string | null;
-            results: components["schemas"]["ServiceReview"][];
-        };
         PaginatedVendorProfileList: {
             /** @example 123 */
             count: number;
@@ -1008,23 +993,6 @@ export interface components {
             images?: string | null;
         };
         /**
-         * @description A review as the API shows it everywhere; ``verified_purchase`` comes
-         *     from the selector's ``Exists`` annotation.
-         */
-        ServiceReview: {
-            readonly id: number;
-            readonly service: number;
-            readonly user: number;
-            readonly user_name: string;
-            readonly rating: components["schemas"]["RatingEnum"];
-            readonly comment: string;
-            /** Format: date-time */
-            readonly created_at: string;
-            /** Format: date-time */
-            readonly updated_at: string;
-            readonly verified_purchase: boolean;
-        };
-        /**
          * @description * `booking` - Booking
          *     * `ordering` - Ordering
          *     * `contact` - Contact
@@ -1151,7 +1119,6 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description Only orders for this service id. */
                 service?: number;
             };
             header?: never;
@@ -2018,7 +1985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedServiceReviewList"];
+                    "application/json": components["schemas"]["PaginatedReviewList"];
                 };
             };
             /** @description Invalid input: field errors, or a malformed body or query string. */
