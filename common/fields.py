@@ -4,6 +4,14 @@ from rest_framework import serializers
 MAX_PK = 2**63 - 1
 
 
+class IdField(serializers.IntegerField):
+    """An object id given as a number, resolved later in bulk by a service
+    (one query for a whole list instead of one per entry)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_PK, **kwargs)
+
+
 class SafePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A primary-key field that answers 400 to any value that is not a sane id.
 

@@ -47,12 +47,12 @@ class RequestInProgress(DomainError):
     status_code = status.HTTP_409_CONFLICT
 
 
-def merge_lines(lines: Iterable[tuple[ServiceItem, int]]) -> dict[int, int]:
+def merge_lines(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
     """Item id -> quantity, the same item listed twice counted once with the
     quantities summed (so a split line can never dodge the per-item limit)."""
     merged: dict[int, int] = {}
-    for item, quantity in lines:
-        merged[item.pk] = merged.get(item.pk, 0) + quantity
+    for item_id, quantity in lines:
+        merged[item_id] = merged.get(item_id, 0) + quantity
     if not 1 <= len(merged) <= MAX_LINES:
         raise DomainError(f"An order needs 1 to {MAX_LINES} different items.", field="items")
     for item_id, quantity in merged.items():
@@ -165,13 +165,14 @@ def order_place(
     *,
     customer,
     service: Service,
-    lines: Iterable[tuple[ServiceItem, int]],
+    lines: Iterable[tuple[int, int]],
     special_instructions: str = "",
     delivery_address: str = "",
     idempotency_key: str | None = None,
 ) -> tuple[Order, bool]:
-    """Place an order, or with an ``idempotency_key`` already used by this
-    customer, return the order it placed. Returns ``(order, created)``.
+    """Place an order of ``lines`` (item id, quantity), or with an
+    ``idempotency_key`` already used by this customer, return the order it
+    placed. Returns ``(order, created)``.
 
     The key row is inserted before the order in the same transaction, so its
     unique constraint decides between racing retries: on PostgreSQL the loser's

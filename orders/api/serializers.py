@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from catalogue.models import Service, ServiceItem
-from common.fields import SafePrimaryKeyRelatedField
+from catalogue.models import Service
+from common.fields import IdField, SafePrimaryKeyRelatedField
 from orders.models import Order, OrderItem, OrderStatus, OrderStatusChange
 from orders.services import MAX_LINES, MAX_QUANTITY
 
@@ -35,7 +35,9 @@ class _StatusField(serializers.ChoiceField):
 
 
 class OrderLineInputSerializer(serializers.Serializer):
-    service_item = SafePrimaryKeyRelatedField(queryset=ServiceItem.objects.all())
+    # Checked with the whole order by orders.services: exists, belongs to the
+    # service, available.
+    service_item = IdField()
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY)
 
 

@@ -435,3 +435,23 @@ def test_anonymous_cannot_place_orders(api, menu):
 
     assert response.status_code == 401
     assert_nothing_stored()
+
+
+@pytest.mark.parametrize("lines", [1, 20])
+def test_placing_an_order_costs_the_same_queries_for_one_line_or_twenty(
+    student_client, django_assert_max_num_queries, lines
+):
+    service = ServiceFactory()
+    items = ServiceItemFactory.create_batch(lines, service=service)
+    body = {
+        "service": service.pk,
+        "items": [{"service_item": item.pk, "quantity": 1} for item in items],
+    }
+
+    with django_assert_max_num_queries(18):
+        response = student_client.post(
+            ORDERS_URL, body, format="json", HTTP_IDEMPOTENCY_KEY=f"lines-{lines}"
+        )
+
+    assert response.status_code == 201
+    assert len(response.json()["items"]) == lines

@@ -222,7 +222,7 @@ class Command(BaseCommand):
         order, _created = order_place(
             customer=customer,
             service=service,
-            lines=[(items[name], quantity) for name, quantity in lines],
+            lines=[(items[name].pk, quantity) for name, quantity in lines],
             delivery_address="Halls of Residence, Block C, room 214",
         )
         path = {

@@ -641,6 +641,7 @@ export interface components {
             readonly total_price: string;
         };
         OrderLineInputRequest: {
+            /** Format: int64 */
             service_item: number;
             quantity: number;
         };
