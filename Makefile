@@ -65,6 +65,7 @@ api-types: schema web/node_modules/.package-lock.json
 	cd web && $(NPM) run gen:api
 
 check-generated: $(VENV)/.runtime web/node_modules/.package-lock.json
+	mkdir -p var
 	$(PY) manage.py spectacular --validate --fail-on-warn --file var/openapi.check.yaml
 	diff -u docs/openapi.yaml var/openapi.check.yaml
 	cd web && $(NPM) run --silent gen:api:check

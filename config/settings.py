@@ -119,6 +119,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if "DATABASE_URL" not in os.environ:
+    VAR_DIR.mkdir(exist_ok=True)  # the embedded default's home on a fresh clone
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A busy timeout and IMMEDIATE transactions turn concurrent writers into
     # waits instead of "database is locked" errors; WAL lets readers go on.
