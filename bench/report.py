@@ -108,15 +108,16 @@ def render(
         *[f"| {name} | {value} |" for name, value in machine()],
         f"| Load average (1 min) | {load[0][0]:.2f} before the run, {load[1][0]:.2f} after |",
         "",
-        "The load generator, PostgreSQL, Redis and gunicorn share the same cores. "
+        "The load generator, PostgreSQL, Redis and gunicorn share the same cores "
+        "(the load average after the run is the benchmark's own). "
         + (
-            f"Other processes (other engineers' test suites) kept the load average near "
-            f"{max(load[0][0], load[1][0]):.0f} on {os.cpu_count()} cores during this run, so "
-            "the server had a fraction of the CPU and every round trip to PostgreSQL or Redis "
-            "waited for a time slice: absolute numbers are pessimistic, most of all for "
-            "requests with many round trips (cache misses, writes). Compare rows of one run."
-            if max(load[0][0], load[1][0]) > 1
-            else "The machine was otherwise idle during the run."
+            f"Other processes already kept the load average at {load[0][0]:.1f} on "
+            f"{os.cpu_count()} cores when the run began, so the server had a fraction of the "
+            "CPU and every round trip to PostgreSQL or Redis waited for a time slice: absolute "
+            "numbers are pessimistic, most of all for requests with many round trips (cache "
+            "misses, writes). Compare rows of one run."
+            if load[0][0] > 1
+            else "Nothing else was running on the machine when the run began."
         ),
         "",
         "## Endpoints",
@@ -147,8 +148,9 @@ def render(
             "",
             "A p99 of seconds over a p50 of milliseconds is a few connections left waiting on "
             "one busy gunicorn worker (a gthread worker keeps the connections it accepted); "
-            "across runs on this loaded machine such tails moved from endpoint to endpoint, "
-            "the ceiling included, so they belong to the setup rather than to that endpoint.",
+            "across runs such tails moved from endpoint to endpoint, the ceiling included, so "
+            "they belong to the setup (load generator, database and server on two shared "
+            "cores) rather than to that endpoint.",
         ]
     lines += [
         "",
