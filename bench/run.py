@@ -29,7 +29,7 @@ WORK_DIR = BASE_DIR / "var" / "bench"
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/campus_bench"
 )
-REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "13"))
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "14"))
 REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
 PORT = int(os.environ.get("BENCH_PORT", "18765"))
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
