@@ -28,11 +28,16 @@ web: web/node_modules/.package-lock.json
 	cd web && $(NPM) run build
 
 ## run: install, migrate, build the web app, load demo data and serve on 127.0.0.1:$(PORT)
+# One ASGI server serves the API, the web app and the live event stream; a task
+# worker beside it sends the emails (to the console), stopped with the server.
 run: $(VENV)/.runtime web
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/uvicorn config.asgi:application --host 127.0.0.1 --port $(PORT) \
+	    --lifespan off --timeout-graceful-shutdown 3
 
 ## web-dev: Vite's dev server (hot reload) proxying /api and /media to 127.0.0.1:8000
 web-dev: web/node_modules/.package-lock.json

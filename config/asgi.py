@@ -1,3 +1,7 @@
+"""The ASGI application: what uvicorn serves. In production it serves the live
+event stream (/api/events/) beside gunicorn's WSGI workers; under `make run` it
+serves everything."""
+
 import os
 
 from django.core.asgi import get_asgi_application

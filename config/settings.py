@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "catalogue",
     "orders",
     "reviews",
+    "notifications",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +149,45 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long public catalogue reads stay cached (seconds); writes invalidate them.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 60)
+
+# --- Live events (notifications/live/) -------------------------------------------
+# Which broker tells every app server about a new notification: auto = Redis
+# pub/sub when REDIS_URL is set, else PostgreSQL LISTEN/NOTIFY, else (SQLite)
+# in-process only; or one of redis, postgres, local.
+EVENTS_BROKER = env_str("EVENTS_BROKER", "auto")
+# The Redis pub/sub channel (PostgreSQL's is fixed: campus_notifications).
+EVENTS_CHANNEL = env_str("EVENTS_CHANNEL", "campus:notifications")
+# Each ASGI process's safety-net poll: every EVENTS_POLL_SECONDS while its
+# broker is up, every EVENTS_FALLBACK_POLL_SECONDS while it is down or absent.
+EVENTS_POLL_SECONDS = float(env_str("EVENTS_POLL_SECONDS", "5"))
+EVENTS_FALLBACK_POLL_SECONDS = float(env_str("EVENTS_FALLBACK_POLL_SECONDS", "1"))
+EVENTS_HEARTBEAT_SECONDS = float(env_str("EVENTS_HEARTBEAT_SECONDS", "15"))
+# The longest a stream stays open (a Bearer stream also ends with its token).
+EVENTS_STREAM_MAX_SECONDS = env_int("EVENTS_STREAM_MAX_SECONDS", 3600)
+# Under a WSGI server (not the production route) a stream polls and ends sooner.
+EVENTS_WSGI_STREAM_SECONDS = env_int("EVENTS_WSGI_STREAM_SECONDS", 25)
+
+# --- Background tasks and email -------------------------------------------------------
+# django-tasks with its database backend: a task is a row in the app's own
+# database, run by `manage.py db_worker` (make run starts one).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Campus Market <no-reply@localhost>")
+# A failed email is retried after EMAIL_RETRY_SECONDS, then twice as long each
+# time, until EMAIL_MAX_ATTEMPTS attempts in all.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 30)
 
 # --- Accounts and sessions -------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -224,6 +266,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.document_shared_errors",
+        "notifications.schema.document_event_stream",
     ],
 }
 

@@ -14,6 +14,7 @@ api_patterns = [
     path("", include("catalogue.api.urls")),
     path("", include("orders.api.urls")),
     path("", include("reviews.api.urls")),
+    path("", include("notifications.api.urls")),
 ]
 
 urlpatterns = [

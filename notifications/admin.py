@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from .models import EmailOutbox, EventTicket, Notification
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Written by the domain's rules in the transaction of each change; the
+    admin reads them (an admin may still delete)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["id", "kind", "recipient", "title", "created_at", "read_at"]
+    list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter), "created_at"]
+    search_fields = ["title", "body", "recipient__email"]
+    list_select_related = ["recipient"]
+    raw_id_fields = ["recipient", "order", "service"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(EmailOutbox)
+class EmailOutboxAdmin(ReadOnlyAdmin):
+    list_display = ["id", "to", "subject", "created_at", "attempts", "sent_at"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter), "created_at"]
+    search_fields = ["to", "subject"]
+    raw_id_fields = ["notification"]
+
+
+@admin.register(EventTicket)
+class EventTicketAdmin(ReadOnlyAdmin):
+    list_display = ["id", "user", "created_at", "expires_at", "used_at"]
+    list_filter = [("used_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    exclude = ["key_hash"]

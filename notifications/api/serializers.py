@@ -1,0 +1,52 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from notifications.models import Notification
+from notifications.services import MAX_MARK_READ_IDS
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    booking = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "body",
+            "order",
+            "booking",
+            "service",
+            "created_at",
+            "read_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_booking(self, notification) -> int | None:
+        return getattr(notification, "booking_id", None)
+
+
+class MarkReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        required=False,
+        max_length=MAX_MARK_READ_IDS,
+        help_text="Ids of the caller's notifications to mark read; omit to mark all. "
+        "Ids of others' notifications are ignored.",
+    )
+
+
+class MarkedSerializer(serializers.Serializer):
+    marked = serializers.IntegerField()
+
+
+class UnreadCountSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+
+
+class TicketSerializer(serializers.Serializer):
+    ticket = serializers.CharField(help_text="Opaque, URL-safe; pass as `?ticket=` once.")
+    expires_at = serializers.DateTimeField()

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = "Notifications"
+
+    def ready(self):
+        # Listen to the domain events of orders, bookings and reviews; those
+        # domains never import this one.
+        from notifications import listeners  # noqa: F401

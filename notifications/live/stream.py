@@ -1,0 +1,122 @@
+"""One user's Server-Sent Events: replay after ``Last-Event-ID``, then each new
+notification as it commits, with a comment line as a heartbeat.
+
+A stream reads only its own user's notifications from the database; wake-ups
+come from the hub (``hub.py``) and carry no content. While idle a stream runs
+no query at all.
+"""
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Max
+from django.utils import timezone
+
+from notifications import selectors
+from notifications.live.hub import RECENT_WINDOW, hub, run_db
+from notifications.models import Notification
+
+RETRY_MILLISECONDS = 3000
+BATCH = 500
+
+
+@dataclass
+class Cursor:
+    """What a stream has sent: everything up to ``after_id``, plus the recent
+    ids in ``seen`` (kept to recognise a late commit with a lower id)."""
+
+    after_id: int
+    seen: dict[int, object] = field(default_factory=dict)
+
+
+def format_event(notification: Notification) -> str:
+    from notifications.api.serializers import NotificationSerializer
+
+    data = json.dumps(NotificationSerializer(notification).data, separators=(",", ":"))
+    return f"id: {notification.pk}\nevent: notification\ndata: {data}\n\n"
+
+
+def initial_cursor(user_id: int, last_event_id: int | None) -> Cursor:
+    since = timezone.now() - RECENT_WINDOW
+    mine = Notification.objects.filter(recipient_id=user_id)
+    after_id = last_event_id
+    if after_id is None:  # only what is new from now on
+        after_id = mine.aggregate(top=Max("id"))["top"] or 0
+    recent = mine.filter(created_at__gte=since, id__lte=after_id).values_list("id", "created_at")
+    return Cursor(after_id=after_id, seen=dict(recent))
+
+
+def next_events(user_id: int, cursor: Cursor) -> tuple[list[str], bool]:
+    """The events not sent yet (advancing ``cursor``) and whether more wait."""
+    since = timezone.now() - RECENT_WINDOW
+    rows = selectors.notifications_for_stream(
+        user_id=user_id, after_id=cursor.after_id, since=since, exclude=set(cursor.seen)
+    )[:BATCH]
+    for row in rows:
+        cursor.seen[row.pk] = row.created_at
+        cursor.after_id = max(cursor.after_id, row.pk)
+    cursor.seen = {pk: created for pk, created in cursor.seen.items() if created >= since}
+    return [format_event(row) for row in rows], len(rows) == BATCH
+
+
+def _opening() -> str:
+    # Also flushes the response headers to the client at once.
+    return f"retry: {RETRY_MILLISECONDS}\n: connected\n\n"
+
+
+async def notification_stream(*, user_id: int, last_event_id: int | None, until: float):
+    """The ASGI stream: awaits its hub subscription, so it holds no thread."""
+    subscription = hub.subscribe(user_id)
+    try:
+        yield _opening()
+        cursor = await run_db(initial_cursor)(user_id, last_event_id)
+        fetch = True
+        while True:
+            if fetch:
+                subscription.event.clear()
+                events, more = await run_db(next_events)(user_id, cursor)
+                if events:
+                    yield "".join(events)
+                if more:
+                    continue
+            remaining = until - time.monotonic()
+            if subscription.closed or remaining <= 0:
+                return
+            try:
+                await asyncio.wait_for(
+                    subscription.event.wait(),
+                    timeout=min(settings.EVENTS_HEARTBEAT_SECONDS, remaining),
+                )
+                fetch = True
+            except TimeoutError:
+                yield ": keep-alive\n\n"
+                fetch = False
+    finally:
+        hub.unsubscribe(subscription)
+
+
+def notification_stream_sync(*, user_id: int, last_event_id: int | None, until: float):
+    """The same stream under a WSGI server, which has no event loop to park it
+    on: it polls once a second and ends after ``EVENTS_WSGI_STREAM_SECONDS`` so
+    it never holds a worker for long. Production routes ``/api/events/`` to
+    the ASGI server instead."""
+    until = min(until, time.monotonic() + settings.EVENTS_WSGI_STREAM_SECONDS)
+    yield _opening()
+    cursor = initial_cursor(user_id, last_event_id)
+    last_beat = time.monotonic()
+    users = get_user_model().objects
+    while time.monotonic() < until:
+        events, more = next_events(user_id, cursor)
+        if events:
+            yield "".join(events)
+        elif time.monotonic() - last_beat >= settings.EVENTS_HEARTBEAT_SECONDS:
+            yield ": keep-alive\n\n"
+            last_beat = time.monotonic()
+        if not users.filter(pk=user_id, is_active=True).exists():
+            return
+        if not more:
+            time.sleep(1)

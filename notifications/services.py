@@ -1,0 +1,149 @@
+"""Writes of the notifications domain: notifying, marking read, stream tickets
+and the email outbox."""
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from notifications.live.broker import announce
+from notifications.models import EmailOutbox, EventTicket, Notification
+
+TICKET_LIFETIME = timedelta(seconds=60)
+MAX_MARK_READ_IDS = 1000
+
+
+def notification_create(
+    *,
+    recipient,
+    actor,
+    kind: str,
+    title: str,
+    body: str,
+    order=None,
+    booking=None,
+    service=None,
+    email: bool = False,
+) -> Notification | None:
+    """Notify ``recipient``, in the caller's transaction. Nobody is notified of
+    their own action; ``email`` also queues an email for after the commit."""
+    if recipient is None or (actor is not None and actor.pk == recipient.pk):
+        return None
+    extra = {"booking": booking} if booking is not None else {}
+    notification = Notification.objects.create(
+        recipient=recipient,
+        kind=kind,
+        title=title[:200],
+        body=body,
+        order=order,
+        service=service,
+        **extra,
+    )
+    announce(user_id=recipient.pk, notification_id=notification.pk)
+    if email and recipient.email:
+        outbox = EmailOutbox.objects.create(
+            notification=notification, to=recipient.email, subject=title[:200], body=body
+        )
+        transaction.on_commit(lambda: enqueue_email(outbox_id=outbox.pk))
+    return notification
+
+
+@transaction.atomic
+def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+    """Mark the caller's own notifications read (all of them without ``ids``);
+    ids of others' notifications are ignored. Returns how many changed."""
+    queryset = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=list(ids))
+    return queryset.update(read_at=timezone.now())
+
+
+# --- stream tickets ---------------------------------------------------------------
+
+
+def _ticket_hash(ticket: str) -> str:
+    return hashlib.sha256(ticket.encode()).hexdigest()
+
+
+@transaction.atomic
+def ticket_issue(*, user) -> tuple[str, EventTicket]:
+    """A new single-use ticket; only its hash is stored. Expired tickets of a
+    while ago are swept here, so the table stays small without a cron job."""
+    now = timezone.now()
+    EventTicket.objects.filter(expires_at__lt=now - timedelta(hours=1)).delete()
+    ticket = secrets.token_urlsafe(32)
+    row = EventTicket.objects.create(
+        user=user, key_hash=_ticket_hash(ticket), expires_at=now + TICKET_LIFETIME
+    )
+    return ticket, row
+
+
+def ticket_redeem(*, ticket: str):
+    """The active user a ticket was issued to, using the ticket up; ``None`` for
+    a used, expired or unknown ticket. A conditional UPDATE decides, so two
+    requests racing with one ticket cannot both open a stream."""
+    if not ticket or len(ticket) > 200:
+        return None
+    now = timezone.now()
+    key_hash = _ticket_hash(ticket)
+    with transaction.atomic():
+        claimed = EventTicket.objects.filter(
+            key_hash=key_hash, used_at__isnull=True, expires_at__gt=now
+        ).update(used_at=now)
+        if claimed != 1:
+            return None
+        row = EventTicket.objects.select_related("user").get(key_hash=key_hash)
+    return row.user if row.user.is_active else None
+
+
+# --- email outbox ------------------------------------------------------------------
+
+
+def enqueue_email(*, outbox_id: int) -> None:
+    from notifications.tasks import send_outbox_email
+
+    send_outbox_email.enqueue(outbox_id=outbox_id)
+
+
+def outbox_email_send(*, outbox_id: int) -> bool:
+    """Send one outbox email at most once: the row is claimed (locked, still
+    unsent) and marked sent in the same transaction as the send. A failure
+    rolls the claim back, leaving the row for the retry. Returns whether this
+    call sent it."""
+    from django.core.mail import send_mail
+
+    with transaction.atomic():
+        row = (
+            EmailOutbox.objects.select_for_update(skip_locked=True)
+            .filter(pk=outbox_id, sent_at__isnull=True)
+            .first()
+        )
+        if row is None:
+            return False  # sent already, or another worker holds it right now
+        send_mail(row.subject, row.body, None, [row.to], fail_silently=False)
+        row.sent_at = timezone.now()
+        row.attempts += 1
+        row.save(update_fields=["sent_at", "attempts"])
+    return True
+
+
+def outbox_email_failed(*, outbox_id: int, error: str) -> int:
+    """Record a failed attempt; returns the number of attempts so far."""
+    with transaction.atomic():
+        row = EmailOutbox.objects.select_for_update().get(pk=outbox_id)
+        row.attempts += 1
+        row.last_error = error[:2000]
+        row.save(update_fields=["attempts", "last_error"])
+    return row.attempts
+
+
+def outbox_unsent(*, older_than: timedelta) -> list[int]:
+    cutoff = timezone.now() - older_than
+    return list(
+        EmailOutbox.objects.filter(sent_at__isnull=True, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
+    )

@@ -1,0 +1,35 @@
+"""Background tasks (django-tasks; the database backend by default, whose
+worker is ``manage.py db_worker``)."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from notifications import services
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_outbox_email(outbox_id: int) -> bool:
+    """Send one outbox email; on failure, queue a retry with a growing delay (up
+    to ``EMAIL_MAX_ATTEMPTS`` in all) and fail this run so the failure shows.
+    The outbox row, not this task, makes delivery once-only: a second run of a
+    sent email does nothing."""
+    try:
+        return services.outbox_email_send(outbox_id=outbox_id)
+    except Exception as exc:
+        attempts = services.outbox_email_failed(outbox_id=outbox_id, error=repr(exc))
+        if attempts >= settings.EMAIL_MAX_ATTEMPTS:
+            logger.error("Email %s failed %s times; giving up", outbox_id, attempts)
+            raise
+        delay = timedelta(seconds=settings.EMAIL_RETRY_SECONDS * 2 ** (attempts - 1))
+        retry = send_outbox_email
+        if retry.get_backend().supports_defer:
+            retry = retry.using(run_after=timezone.now() + delay)
+        retry.enqueue(outbox_id=outbox_id)
+        logger.warning("Email %s failed (attempt %s); retrying in %s", outbox_id, attempts, delay)
+        raise
