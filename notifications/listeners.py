@@ -1,1 +1,121 @@
-"""Placeholder until the domain events land."""
+"""Who is notified of which domain event, exactly as the contract lists it:
+
+- the vendor: an order placed for their service (``order_placed``), an order
+  cancelled by its customer (``order_status``), a booking made or cancelled
+  by its customer (``booking_made``, ``booking_status``), a review posted on
+  their service (``review_posted``);
+- the customer: each status change of their order or booking made by anyone
+  else, i.e. the vendor (or an admin acting for them).
+
+Nobody is notified of their own action (``services.notification_create``).
+Everything runs inside the transaction of the change: a rollback notifies
+nobody. Emails go out for what a student must not miss: their order is ready,
+or their order or booking was cancelled by the vendor.
+"""
+
+from common.domain_events import subscribe
+from notifications import messages
+from notifications.models import NotificationKind
+from notifications.services import notification_create
+
+
+def on_order_event(event) -> None:
+    order = event.order
+    vendor, customer = order.service.vendor, order.customer
+    if event.kind == "placed":
+        title, body = messages.order_placed(order)
+        notification_create(
+            recipient=vendor,
+            actor=event.actor,
+            kind=NotificationKind.ORDER_PLACED,
+            title=title,
+            body=body,
+            order=order,
+            service=order.service,
+        )
+    elif event.kind == "status_changed":
+        by_customer = event.actor_id is not None and event.actor_id == customer.pk
+        text = (
+            messages.order_status_for_vendor if by_customer else messages.order_status_for_customer
+        )
+        title, body = text(order, to_status=event.to_status, reason=event.reason)
+        notification_create(
+            recipient=vendor if by_customer else customer,
+            actor=event.actor,
+            kind=NotificationKind.ORDER_STATUS,
+            title=title,
+            body=body,
+            order=order,
+            service=order.service,
+            email=not by_customer and event.to_status in {"ready", "cancelled"},
+        )
+
+
+def on_review_event(event) -> None:
+    if event.kind != "posted":
+        return
+    review = event.review
+    rating = event.data.get("rating", review.rating if review else "?")
+    title, body = messages.review_posted(
+        event.service,
+        author=event.actor or (review.user if review else None),
+        rating=rating,
+        comment=review.comment if review else "",
+    )
+    notification_create(
+        recipient=event.service.vendor,
+        actor=event.actor,
+        kind=NotificationKind.REVIEW_POSTED,
+        title=title,
+        body=body,
+        service=event.service,
+    )
+
+
+def on_booking_event(event) -> None:
+    booking = event.booking
+    vendor, customer = booking.service.vendor, booking.customer
+    if event.kind == "made":
+        title, body = messages.booking_made(booking)
+        notification_create(
+            recipient=vendor,
+            actor=event.actor,
+            kind=NotificationKind.BOOKING_MADE,
+            title=title,
+            body=body,
+            booking=booking,
+            service=booking.service,
+        )
+    elif event.kind == "status_changed":
+        by_customer = event.actor_id is not None and event.actor_id == customer.pk
+        text = (
+            messages.booking_status_for_vendor
+            if by_customer
+            else messages.booking_status_for_customer
+        )
+        title, body = text(booking, to_status=event.to_status, reason=event.reason)
+        notification_create(
+            recipient=vendor if by_customer else customer,
+            actor=event.actor,
+            kind=NotificationKind.BOOKING_STATUS,
+            title=title,
+            body=body,
+            booking=booking,
+            service=booking.service,
+            email=not by_customer and event.to_status == "cancelled",
+        )
+
+
+HANDLERS = {
+    "orders.OrderEvent": on_order_event,
+    "reviews.ReviewEvent": on_review_event,
+    "bookings.BookingEvent": on_booking_event,
+}
+
+
+@subscribe
+def notify(event) -> None:
+    meta = getattr(event, "_meta", None)
+    handler = HANDLERS.get(meta.label) if meta is not None else None
+    if handler is not None:
+        handler(event)

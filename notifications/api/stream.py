@@ -8,7 +8,6 @@ revocation and ``is_active`` rules) or with a single-use ticket.
 
 import time
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.http import JsonResponse, StreamingHttpResponse
@@ -16,6 +15,7 @@ from rest_framework.exceptions import APIException
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from notifications import services
+from notifications.live.hub import run_db
 from notifications.live.stream import notification_stream, notification_stream_sync
 
 MAX_EVENT_ID = 2**63 - 1
@@ -67,7 +67,7 @@ async def event_stream(request):
             {"last_event_id": ["A notification id (a non-negative integer) is required."]},
             status=400,
         )
-    user, lifetime = await sync_to_async(_authenticate)(request)
+    user, lifetime = await run_db(_authenticate)(request)
     if user is None:
         return _unauthorized(lifetime)
     until = time.monotonic() + lifetime

@@ -90,6 +90,13 @@ class Hub:
                 loop.call_soon_threadsafe(self.wake, user_id)
 
     # --- background tasks ----------------------------------------------------
+    async def stop(self) -> None:
+        """Cancel the background tasks (tests; a server simply exits)."""
+        tasks, self._tasks, self.loop = self._tasks, [], None
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     def _ensure_started(self) -> None:
         loop = asyncio.get_running_loop()
         if self.loop is loop and all(not task.done() for task in self._tasks):
@@ -146,20 +153,23 @@ class Hub:
             "port": db.get("PORT") or None,
         }
         while True:
+            conn = None
             try:
                 conn = await psycopg.AsyncConnection.connect(
                     autocommit=True, **{k: v for k, v in params.items() if v}
                 )
-                async with conn:
-                    await conn.execute(f"LISTEN {PG_CHANNEL}")
-                    self._broker_recovered()
-                    async for notify in conn.notifies():
-                        self._on_message(notify.payload)
+                await conn.execute(f"LISTEN {PG_CHANNEL}")
+                self._broker_recovered()
+                async for notify in conn.notifies():
+                    self._on_message(notify.payload)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 self._broker_lost("PostgreSQL LISTEN")
                 await asyncio.sleep(1)
+            finally:
+                if conn is not None:
+                    await conn.close()
 
     def _broker_recovered(self) -> None:
         self.broker_up = True

@@ -70,10 +70,12 @@ def _opening() -> str:
 
 async def notification_stream(*, user_id: int, last_event_id: int | None, until: float):
     """The ASGI stream: awaits its hub subscription, so it holds no thread."""
+    # Subscribe, then take the cursor, then tell the client it is connected:
+    # whatever commits after that is either past the cursor or wakes us.
     subscription = hub.subscribe(user_id)
     try:
-        yield _opening()
         cursor = await run_db(initial_cursor)(user_id, last_event_id)
+        yield _opening()
         fetch = True
         while True:
             if fetch:
@@ -105,8 +107,8 @@ def notification_stream_sync(*, user_id: int, last_event_id: int | None, until: 
     it never holds a worker for long. Production routes ``/api/events/`` to
     the ASGI server instead."""
     until = min(until, time.monotonic() + settings.EVENTS_WSGI_STREAM_SECONDS)
-    yield _opening()
     cursor = initial_cursor(user_id, last_event_id)
+    yield _opening()
     last_beat = time.monotonic()
     users = get_user_model().objects
     while time.monotonic() < until:
