@@ -21,12 +21,12 @@ from notifications.services import notification_create
 
 def on_order_event(event) -> None:
     order = event.order
-    vendor, customer = order.service.vendor, order.customer
+    vendor_id, customer = order.service.vendor_id, order.customer
     if event.kind == "placed":
-        title, body = messages.order_placed(order)
+        title, body = messages.order_placed(order, lines=event.data.get("lines"))
         notification_create(
-            recipient=vendor,
-            actor=event.actor,
+            recipient_id=vendor_id,
+            actor_id=event.actor_id,
             kind=NotificationKind.ORDER_PLACED,
             title=title,
             body=body,
@@ -40,14 +40,16 @@ def on_order_event(event) -> None:
         )
         title, body = text(order, to_status=event.to_status, reason=event.reason)
         notification_create(
-            recipient=vendor if by_customer else customer,
-            actor=event.actor,
+            recipient_id=vendor_id if by_customer else customer.pk,
+            actor_id=event.actor_id,
             kind=NotificationKind.ORDER_STATUS,
             title=title,
             body=body,
             order=order,
             service=order.service,
-            email=not by_customer and event.to_status in {"ready", "cancelled"},
+            email_to=customer.email
+            if not by_customer and event.to_status in {"ready", "cancelled"}
+            else "",
         )
 
 
@@ -63,8 +65,8 @@ def on_review_event(event) -> None:
         comment=review.comment if review else "",
     )
     notification_create(
-        recipient=event.service.vendor,
-        actor=event.actor,
+        recipient_id=event.service.vendor_id,
+        actor_id=event.actor_id,
         kind=NotificationKind.REVIEW_POSTED,
         title=title,
         body=body,
@@ -74,12 +76,12 @@ def on_review_event(event) -> None:
 
 def on_booking_event(event) -> None:
     booking = event.booking
-    vendor, customer = booking.service.vendor, booking.customer
+    vendor_id, customer = booking.service.vendor_id, booking.customer
     if event.kind == "made":
         title, body = messages.booking_made(booking)
         notification_create(
-            recipient=vendor,
-            actor=event.actor,
+            recipient_id=vendor_id,
+            actor_id=event.actor_id,
             kind=NotificationKind.BOOKING_MADE,
             title=title,
             body=body,
@@ -95,14 +97,14 @@ def on_booking_event(event) -> None:
         )
         title, body = text(booking, to_status=event.to_status, reason=event.reason)
         notification_create(
-            recipient=vendor if by_customer else customer,
-            actor=event.actor,
+            recipient_id=vendor_id if by_customer else customer.pk,
+            actor_id=event.actor_id,
             kind=NotificationKind.BOOKING_STATUS,
             title=title,
             body=body,
             booking=booking,
             service=booking.service,
-            email=not by_customer and event.to_status == "cancelled",
+            email_to=customer.email if not by_customer and event.to_status == "cancelled" else "",
         )
 
 

@@ -39,8 +39,9 @@ def _vendor_name(service) -> str:
     return public_name(service.vendor)
 
 
-def order_placed(order) -> tuple[str, str]:
-    lines = order.items.count()
+def order_placed(order, *, lines: int | None = None) -> tuple[str, str]:
+    if lines is None:
+        lines = order.items.count()
     return (
         f"New order #{order.pk}",
         f"{public_name(order.customer)} ordered {lines} item{'s' if lines != 1 else ''} "

@@ -18,23 +18,24 @@ MAX_MARK_READ_IDS = 1000
 
 def notification_create(
     *,
-    recipient,
-    actor,
+    recipient_id: int | None,
+    actor_id: int | None,
     kind: str,
     title: str,
     body: str,
     order=None,
     booking=None,
     service=None,
-    email: bool = False,
+    email_to: str = "",
 ) -> Notification | None:
-    """Notify ``recipient``, in the caller's transaction. Nobody is notified of
-    their own action; ``email`` also queues an email for after the commit."""
-    if recipient is None or (actor is not None and actor.pk == recipient.pk):
+    """Notify a user, in the caller's transaction. Nobody is notified of their
+    own action. ``email_to`` also queues an email, sent after the commit.
+    Takes ids, not users, so notifying costs no extra query to load them."""
+    if recipient_id is None or recipient_id == actor_id:
         return None
     extra = {"booking": booking} if booking is not None else {}
     notification = Notification.objects.create(
-        recipient=recipient,
+        recipient_id=recipient_id,
         kind=kind,
         title=title[:200],
         body=body,
@@ -42,10 +43,10 @@ def notification_create(
         service=service,
         **extra,
     )
-    announce(user_id=recipient.pk, notification_id=notification.pk)
-    if email and recipient.email:
+    announce(user_id=recipient_id, notification_id=notification.pk)
+    if email_to:
         outbox = EmailOutbox.objects.create(
-            notification=notification, to=recipient.email, subject=title[:200], body=body
+            notification=notification, to=email_to, subject=title[:200], body=body
         )
         transaction.on_commit(lambda: enqueue_email(outbox_id=outbox.pk))
     return notification

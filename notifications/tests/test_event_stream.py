@@ -45,7 +45,7 @@ def notify(user, title="Order #1 is ready"):
     """A notification written the way the listeners write them: in a transaction."""
     with transaction.atomic():
         return notification_create(
-            recipient=user, actor=None, kind="order_status", title=title, body="Ready."
+            recipient_id=user.pk, actor_id=None, kind="order_status", title=title, body="Ready."
         )
 
 
@@ -105,7 +105,7 @@ def test_a_rolled_back_notification_is_never_streamed():
     def notify_then_roll_back():
         with transaction.atomic():
             notification_create(
-                recipient=student, actor=None, kind="order_status", title="Gone", body="x"
+                recipient_id=student.pk, actor_id=None, kind="order_status", title="Gone", body="x"
             )
             transaction.set_rollback(True)
 

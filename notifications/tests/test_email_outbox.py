@@ -1,0 +1,90 @@
+"""Emails for what a student must not miss leave through the outbox and the
+task queue: after the commit, outside the request, retried after a failure,
+and never sent twice."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory
+from conftest import client_for
+from notifications.models import EmailOutbox
+from notifications.tasks import send_outbox_email
+from users.tests.factories import StudentFactory, VendorFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_the_database(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_RETRY_SECONDS = 0
+
+
+def ready_order() -> tuple[object, object]:
+    """An order its vendor marked ready, through the API: one email owed."""
+    vendor, customer = VendorFactory(), StudentFactory()
+    item = ServiceItemFactory(service=ServiceFactory(vendor=vendor), price=Decimal("2.00"))
+    body = {"service": item.service_id, "items": [{"service_item": item.pk, "quantity": 1}]}
+    order = client_for(customer).post("/api/orders/", body, format="json").json()
+    for status in ["confirmed", "preparing", "ready"]:
+        response = client_for(vendor).post(
+            f"/api/orders/{order['id']}/update_status/", {"order_status": status}, format="json"
+        )
+        assert response.status_code == 200
+    return customer, EmailOutbox.objects.get()
+
+
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def test_the_email_is_sent_by_the_worker_not_by_the_request():
+    customer, outbox = ready_order()
+    assert mail.outbox == []  # the request only queued it
+
+    run_worker()
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [([customer.email], outbox.subject)]
+    outbox.refresh_from_db()
+    assert outbox.sent_at is not None
+
+
+def test_a_failed_send_is_retried_once_and_sends_one_email(monkeypatch):
+    customer, outbox = ready_order()
+    real_send = EmailBackend.send_messages
+    calls = []
+
+    def fail_first_time(self, messages):
+        calls.append(len(messages))
+        if len(calls) == 1:
+            raise ConnectionError("SMTP server went away")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", fail_first_time)
+
+    # The first run fails and queues its retry, which this batch also runs.
+    run_worker()
+
+    outbox.refresh_from_db()
+    assert len(calls) == 2
+    assert [m.to for m in mail.outbox] == [[customer.email]]
+    assert outbox.attempts == 2
+    assert "SMTP server went away" in outbox.last_error
+    assert outbox.sent_at is not None
+    run_worker()
+    assert len(mail.outbox) == 1
+
+
+def test_running_the_task_again_never_sends_twice():
+    _, outbox = ready_order()
+    run_worker()
+
+    assert send_outbox_email.call(outbox_id=outbox.pk) is False
+    run_worker()
+
+    assert len(mail.outbox) == 1
