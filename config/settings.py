@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "users",
     "catalogue",
     "orders",
+    "bookings",
     "reviews",
 ]
 
