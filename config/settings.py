@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "common",
     "users",
+    "schedule",
     "catalogue",
     "orders",
     "bookings",
