@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import timezone
 
+from . import clock
 from . import slots as pure
 from .models import Closure, SlotUsage
 
@@ -28,7 +28,7 @@ def campus_tz() -> ZoneInfo:
 
 
 def campus_today(now: datetime | None = None) -> date:
-    return (now or timezone.now()).astimezone(campus_tz()).date()
+    return (now or clock.now()).astimezone(campus_tz()).date()
 
 
 def schedule_prefetches() -> list[Prefetch]:
@@ -65,7 +65,7 @@ def closures_of(service, *, today: date | None = None) -> list[Closure]:
 
 def opening(service, *, now: datetime | None = None) -> tuple[bool, datetime | None]:
     """``(open_now, next_opening)`` of a service, from its (prefetched) calendar."""
-    now = now or timezone.now()
+    now = now or clock.now()
     return pure.opening_state(
         periods_of(service),
         closures_of(service, today=campus_today(now)),
@@ -79,7 +79,7 @@ def opening(service, *, now: datetime | None = None) -> tuple[bool, datetime | N
 def asap_refusal(service, *, now: datetime | None = None) -> str | None:
     """Why an as-soon-as-possible order cannot be placed now and when the
     service opens next; None when it is open."""
-    now = now or timezone.now()
+    now = now or clock.now()
     open_now, next_opening = opening(service, now=now)
     if open_now:
         return None
@@ -99,7 +99,7 @@ def asap_refusal(service, *, now: datetime | None = None) -> str | None:
 
 def hours_of(service, *, now: datetime | None = None) -> dict:
     """The body of ``GET /services/{id}/hours/``."""
-    now = now or timezone.now()
+    now = now or clock.now()
     open_now, next_opening = opening(service, now=now)
     paused = service.paused_until is not None and service.paused_until > now
     return {
@@ -144,9 +144,12 @@ def _tiled(service, *, local_date: date, now: datetime, kind: str | None):
     if kind is None or not service.is_active or not service.is_available:
         return [], None
     step, notice, days_ahead, capacity = _rules(service, kind)
+    today = campus_today(now)
+    if not today - timedelta(days=1) <= local_date <= today + timedelta(days=days_ahead + 1):
+        return [], capacity  # outside the horizon (and far from date.min/max)
     tiles = pure.tile_slots(
         periods_of(service),
-        closures_of(service, today=campus_today(now)),
+        closures_of(service, today=today),
         local_date=local_date,
         step_minutes=step,
         earliest=now + timedelta(minutes=notice),
@@ -161,7 +164,7 @@ def service_slots(
 ) -> list[dict]:
     """The slots offered on ``local_date`` with their places: ``[{start, end,
     capacity, remaining}]``; ``remaining`` is None without a limit and 0 when full."""
-    now = now or timezone.now()
+    now = now or clock.now()
     tiles, capacity = _tiled(service, local_date=local_date, now=now, kind=kind)
     if not tiles:
         return []
@@ -186,7 +189,7 @@ def slot_offered(
 ) -> pure.Slot | None:
     """The slot starting at instant ``start`` if the service offers it now
     (full or not: the place is taken by ``services.take_place``), else None."""
-    now = now or timezone.now()
+    now = now or clock.now()
     local_date = start.astimezone(campus_tz()).date()
     tiles, _capacity = _tiled(service, local_date=local_date, now=now, kind=kind)
     wanted = start.astimezone(pure.UTC)

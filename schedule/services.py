@@ -10,11 +10,11 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from rest_framework import status
 
 from common.exceptions import DomainError
 
+from . import clock
 from . import slots as pure
 from .models import MAX_PERIODS, Closure, SlotUsage, WeeklyPeriod
 from .selectors import campus_today
@@ -111,7 +111,7 @@ def pause(*, service, minutes: int, reason: str = "", now: datetime | None = Non
     low, high = PAUSE_MINUTES
     if not low <= minutes <= high:
         raise DomainError(f"minutes must be {low} to {high}.", field="minutes")
-    paused_until = (now or timezone.now()) + timedelta(minutes=minutes)
+    paused_until = (now or clock.now()) + timedelta(minutes=minutes)
     type(service).objects.filter(pk=service.pk).update(
         paused_until=paused_until, pause_reason=reason
     )

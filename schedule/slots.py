@@ -189,7 +189,8 @@ def opening_state(
     if paused_until is not None:
         candidates.append(paused_until)
     for closure in closures:
-        candidates.extend(local_instants(closure.ends_on + timedelta(days=1), 0, tz)[:1])
+        if closure.ends_on < today + OPENING_HORIZON:
+            candidates.extend(local_instants(closure.ends_on + timedelta(days=1), 0, tz)[:1])
     for offset in range(-1, 9):
         day = today + timedelta(days=offset)
         for period in periods:
