@@ -17,6 +17,7 @@ from django.utils import timezone
 from catalogue.models import Service, ServiceItem
 from common.domain_events import publish
 from common.exceptions import DomainError
+from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
 from schedule.services import SlotFull
@@ -111,7 +112,7 @@ def booking_create(
     """
     if not customer.is_student:
         raise Forbidden("Only students can make bookings.")
-    now = now or timezone.now()
+    now = now or clock.now()
     service = Service.objects.select_related("vendor__vendor_profile").get(pk=service.pk)
     _check_service_takes_bookings(service)
     slot = schedule_selectors.slot_offered(service, start, now=now, kind="booking")
@@ -257,7 +258,7 @@ def booking_transition(
     if role is None:
         raise Forbidden("Only the service's vendor or the customer can change this booking.")
     reason = reason.strip()
-    message = transitions.refusal(booking, role, to_status, now or timezone.now())
+    message = transitions.refusal(booking, role, to_status, now or clock.now())
     if message:
         raise DomainError(message, field="booking_status")
     if (role, to_status) in transitions.REASON_REQUIRED and not reason:

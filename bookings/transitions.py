@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from schedule import clock
+
 from .models import Booking, BookingStatus
 
 VENDOR = "vendor"
@@ -102,7 +104,7 @@ def allowed_transitions(booking: Booking, user, now: datetime | None = None) -> 
     role = role_on(booking, user)
     if role is None:
         return []
-    now = now or timezone.now()
+    now = now or clock.now()
     return [
         to_status
         for to_status in TRANSITIONS[role].get(booking.booking_status, ())

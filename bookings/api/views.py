@@ -1,4 +1,3 @@
-from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -16,6 +15,7 @@ from bookings import selectors, services
 from bookings.models import Booking
 from common.exceptions import DomainError
 from common.permissions import IsStudent
+from schedule import clock
 
 from .serializers import BookingCreateSerializer, BookingSerializer, BookingStatusInputSerializer
 
@@ -78,7 +78,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def get_serializer_context(self):
         # One clock for a whole page, so allowed_transitions agree with each other.
-        return {**super().get_serializer_context(), "now": timezone.now()}
+        return {**super().get_serializer_context(), "now": clock.now()}
 
     def _render(self, booking) -> dict:
         fresh = selectors.booking_list(user=self.request.user).get(pk=booking.pk)
