@@ -57,3 +57,22 @@ def test_a_malformed_key_is_a_400(book, key):
     book(headers={"HTTP_IDEMPOTENCY_KEY": key}, expect=400)
 
     assert Booking.objects.count() == 0
+
+
+def test_stale_keys_are_cleaned_up_after_a_day_only(book):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    book(headers=KEY)
+    call_command("cleanup_booking_idempotency_keys", stdout=StringIO())
+    assert BookingIdempotencyKey.objects.count() == 1
+
+    BookingIdempotencyKey.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    call_command("cleanup_booking_idempotency_keys", stdout=StringIO())
+    assert BookingIdempotencyKey.objects.count() == 0
+    assert Booking.objects.count() == 1
+    with pytest.raises(CommandError):
+        call_command("cleanup_booking_idempotency_keys", hours=1)
