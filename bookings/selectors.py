@@ -1,7 +1,7 @@
 """Booking reads: who sees which bookings, and the list's filters."""
 
 from collections.abc import Mapping
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django.core.exceptions import ValidationError
@@ -49,6 +49,9 @@ class BookingFilter(django_filters.FilterSet):
     )
 
     def filter_date(self, queryset, name, value):
+        if not date.min + timedelta(days=2) <= value <= date.max - timedelta(days=2):
+            # No booking is that far away, and its day's bounds in UTC would overflow.
+            return queryset.none()
         begins, ends = local_day_bounds(value)
         return queryset.filter(start__gte=begins, start__lt=ends)
 
