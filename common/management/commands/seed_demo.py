@@ -1,6 +1,7 @@
 """Demo data for `make run`: a few accounts, services with items and pictures,
 orders in several states and reviews. Running it again changes nothing."""
 
+from datetime import time, timedelta
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand
@@ -12,6 +13,9 @@ from orders.models import Order, OrderStatus
 from orders.services import order_place, order_transition
 from reviews.models import Review
 from reviews.services import review_create
+from schedule.models import Closure, WeeklyPeriod
+from schedule.selectors import campus_today
+from schedule.services import closure_add, hours_replace
 from users.models import User, UserType
 
 DEMO_PASSWORD = "demo-pass-123"
@@ -118,6 +122,34 @@ SERVICES = [
 ]
 
 
+WEEKDAYS, SATURDAY = range(5), [5]
+# service name -> ([(weekdays, opens, closes)], slot settings)
+CALENDARS = {
+    # The capped lunch service: 15-minute pickups, 4 orders each.
+    "Union Kitchen Grill": (
+        [(WEEKDAYS, time(8), time(20)), (SATURDAY, time(10), time(16))],
+        {
+            "prep_minutes": 15,
+            "orders_in_parallel": 3,
+            "pickup_slot_minutes": 15,
+            "orders_per_slot": 4,
+        },
+    ),
+    "Morning Coffee Cart": (
+        [(WEEKDAYS, time(7, 30), time(11))],
+        {"prep_minutes": 5, "orders_in_parallel": 2, "pickup_slot_minutes": 10},
+    ),
+    "Thesis Printing & Binding": (
+        [([*WEEKDAYS, *SATURDAY], time(9), time(21))],
+        {"prep_minutes": 60, "pickup_slot_minutes": 30},
+    ),
+    "Poster Printing Appointments": (
+        [(WEEKDAYS, time(10), time(16))],
+        {"slot_minutes": 30, "seats_per_slot": 1, "min_notice_minutes": 120},
+    ),
+}
+
+
 class Command(BaseCommand):
     help = "Load idempotent demo data (accounts, services, orders, reviews) and print the logins."
 
@@ -132,6 +164,9 @@ class Command(BaseCommand):
             self._service(users[v], fields, colour, items) for v, fields, colour, items in SERVICES
         ]
         self._orders_and_reviews(users, services)
+        # After the orders: the demo's as-soon-as-possible orders must not
+        # depend on the hour at which the demo is loaded.
+        self._calendars(services)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Logins (password for all: {DEMO_PASSWORD}):")
@@ -215,6 +250,32 @@ class Command(BaseCommand):
         for user, service, rating, comment in reviews:
             if not Review.objects.filter(user=user, service=service).exists():
                 review_create(user=user, service=service, rating=rating, comment=comment)
+
+    def _calendars(self, services) -> None:
+        """Weekly hours, a capped lunch service and a closure, set once (a
+        vendor's later changes are kept)."""
+        for service in services:
+            name = service.service_name
+            if name in CALENDARS and not WeeklyPeriod.objects.filter(service=service).exists():
+                hours, settings = CALENDARS[name]
+                hours_replace(
+                    service=service,
+                    weekly=[
+                        {"weekday": day, "opens": opens, "closes": closes}
+                        for days, opens, closes in hours
+                        for day in days
+                    ],
+                )
+                Service.objects.filter(pk=service.pk).update(**settings)
+        coffee = services[1]
+        if not Closure.objects.filter(service=coffee).exists():
+            starts_on = campus_today() + timedelta(days=10)
+            closure_add(
+                service=coffee,
+                starts_on=starts_on,
+                ends_on=starts_on + timedelta(days=1),
+                reason="Staff training",
+            )
 
     @staticmethod
     def _order_through(customer, service, lines, status) -> None:
