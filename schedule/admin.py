@@ -1,6 +1,43 @@
+from django import forms
 from django.contrib import admin
 
+from common.exceptions import DomainError
+
 from .models import Closure, SlotUsage, WeeklyPeriod
+from .services import validate_weekly
+
+
+class WeeklyHoursFormSet(forms.BaseInlineFormSet):
+    """The admin refuses what the API refuses: empty, overlapping or too many periods."""
+
+    def clean(self):
+        super().clean()
+        weekly = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            validate_weekly(
+                [{key: entry[key] for key in ("weekday", "opens", "closes")} for entry in weekly]
+            )
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+
+class WeeklyPeriodInline(admin.TabularInline):
+    """Shown on the service admin (catalogue), which owns the service."""
+
+    model = WeeklyPeriod
+    formset = WeeklyHoursFormSet
+    fields = ["weekday", "opens", "closes"]
+    extra = 0
+
+
+class ClosureInline(admin.TabularInline):
+    model = Closure
+    fields = ["starts_on", "ends_on", "reason"]
+    extra = 0
 
 
 @admin.register(WeeklyPeriod)

@@ -17,8 +17,9 @@ from reviews.models import Review
 from reviews.services import review_create
 from schedule import clock
 from schedule import selectors as schedule_selectors
-from schedule.models import WeeklyPeriod
-from schedule.services import hours_replace
+from schedule.models import Closure, WeeklyPeriod
+from schedule.selectors import campus_today
+from schedule.services import closure_add, hours_replace
 from users.models import User, UserType
 
 DEMO_PASSWORD = "demo-pass-123"
@@ -125,6 +126,34 @@ SERVICES = [
 ]
 
 
+WEEKDAYS, SATURDAY = range(5), [5]
+# service name -> ([(weekdays, opens, closes)], slot settings)
+CALENDARS = {
+    # The capped lunch service: 15-minute pickups, 4 orders each.
+    "Union Kitchen Grill": (
+        [(WEEKDAYS, time(8), time(20)), (SATURDAY, time(10), time(16))],
+        {
+            "prep_minutes": 15,
+            "orders_in_parallel": 3,
+            "pickup_slot_minutes": 15,
+            "orders_per_slot": 4,
+        },
+    ),
+    "Morning Coffee Cart": (
+        [(WEEKDAYS, time(7, 30), time(11))],
+        {"prep_minutes": 5, "orders_in_parallel": 2, "pickup_slot_minutes": 10},
+    ),
+    "Thesis Printing & Binding": (
+        [([*WEEKDAYS, *SATURDAY], time(9), time(21))],
+        {"prep_minutes": 60, "pickup_slot_minutes": 30},
+    ),
+    "Poster Printing Appointments": (
+        [(WEEKDAYS, time(10), time(16))],
+        {"slot_minutes": 30, "seats_per_slot": 1, "min_notice_minutes": 120},
+    ),
+}
+
+
 class Command(BaseCommand):
     help = "Load idempotent demo data (accounts, services, orders, reviews) and print the logins."
 
@@ -139,6 +168,9 @@ class Command(BaseCommand):
             self._service(users[v], fields, colour, items) for v, fields, colour, items in SERVICES
         ]
         self._orders_and_reviews(users, services)
+        # After the orders: the demo's as-soon-as-possible orders must not
+        # depend on the hour at which the demo is loaded.
+        self._calendars(services)
         seed_bookings(students=[users["student@demo.campus"], users["student2@demo.campus"]])
 
         self.stdout.write(
@@ -225,6 +257,32 @@ class Command(BaseCommand):
             if not Review.objects.filter(user=user, service=service).exists():
                 review_create(user=user, service=service, rating=rating, comment=comment)
 
+    def _calendars(self, services) -> None:
+        """Weekly hours, a capped lunch service and a closure, set once (a
+        vendor's later changes are kept)."""
+        for service in services:
+            name = service.service_name
+            if name in CALENDARS and not WeeklyPeriod.objects.filter(service=service).exists():
+                hours, settings = CALENDARS[name]
+                hours_replace(
+                    service=service,
+                    weekly=[
+                        {"weekday": day, "opens": opens, "closes": closes}
+                        for days, opens, closes in hours
+                        for day in days
+                    ],
+                )
+                Service.objects.filter(pk=service.pk).update(**settings)
+        coffee = services[1]
+        if not Closure.objects.filter(service=coffee).exists():
+            starts_on = campus_today() + timedelta(days=10)
+            closure_add(
+                service=coffee,
+                starts_on=starts_on,
+                ends_on=starts_on + timedelta(days=1),
+                reason="Staff training",
+            )
+
     @staticmethod
     def _order_through(customer, service, lines, status) -> None:
         items = {item.name: item for item in service.items.filter(is_active=True)}
@@ -292,7 +350,8 @@ def _weekly(days, opens: str, closes: str) -> list[dict]:
 
 def seed_bookings(*, students) -> None:
     """The barber (a vendor with a booking service) and the print shop's poster
-    appointments take bookings: hours, items, slot settings, and a few
+    appointments take bookings: the barber with hours and items, the posters
+    with items (their hours come from CALENDARS), and a few
     upcoming bookings made through the booking rules. Idempotent."""
     email, first, last = BARBER
     barber = User.objects.filter(email=email).first() or User.objects.create_user(
@@ -315,11 +374,11 @@ def seed_bookings(*, students) -> None:
         chair.save()
     posters = Service.objects.filter(service_name="Poster Printing Appointments").first()
 
-    plans = [(chair, BARBER_ITEMS, _weekly(range(6), "09:00", "18:00"))]
-    if posters is not None:
-        Service.objects.filter(pk=posters.pk).update(slot_minutes=60, seats_per_slot=2)
-        plans.append((posters, POSTER_ITEMS, _weekly(range(5), "10:00", "16:00")))
-    for service, items, weekly in plans:
+    if not WeeklyPeriod.objects.filter(service=chair).exists():
+        hours_replace(service=chair, weekly=_weekly(range(6), "09:00", "18:00"))
+    # The poster appointments' hours and slot settings come from CALENDARS.
+    plans = [(chair, BARBER_ITEMS)] + ([(posters, POSTER_ITEMS)] if posters else [])
+    for service, items in plans:
         for name, description, price in items:
             ServiceItem.objects.get_or_create(
                 service=service,
@@ -327,8 +386,6 @@ def seed_bookings(*, students) -> None:
                 is_active=True,
                 defaults={"description": description, "price": Decimal(price)},
             )
-        if not WeeklyPeriod.objects.filter(service=service).exists():
-            hours_replace(service=service, weekly=weekly)
 
     if Booking.objects.filter(customer__in=students).exists():
         return
@@ -351,7 +408,7 @@ def seed_bookings(*, students) -> None:
 
 def _first_free_slot(service) -> datetime | None:
     """The start of the first slot with a free seat in the coming week."""
-    today = schedule_selectors.campus_today(clock.now())
+    today = campus_today(clock.now())
     for offset in range(1, 8):
         for slot in schedule_selectors.service_slots(
             service, local_date=today + timedelta(days=offset), kind="booking"

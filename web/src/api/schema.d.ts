@@ -894,6 +894,10 @@ export interface components {
             readonly order_status: components["schemas"]["OrderStatusEnum"];
             /** Format: decimal */
             readonly total_amount: string;
+            /** Format: date-time */
+            readonly pickup_at: string | null;
+            /** Format: date-time */
+            readonly estimated_ready_at: string | null;
             readonly items: components["schemas"]["OrderItem"][];
             readonly status_history: components["schemas"]["OrderStatusChange"][];
             /** Format: date-time */
@@ -910,6 +914,11 @@ export interface components {
             items: components["schemas"]["OrderLineInputRequest"][];
             special_instructions?: string | null;
             delivery_address?: string | null;
+            /**
+             * Format: date-time
+             * @description The `start` of one of the service's pickup slots; omitted or null: as soon as possible (the service must be open now).
+             */
+            pickup_at?: string | null;
         };
         OrderItem: {
             readonly id: number;
@@ -957,6 +966,8 @@ export interface components {
         OrderStatusEnum: "pending" | "confirmed" | "preparing" | "ready" | "delivering" | "completed" | "cancelled";
         OrderStatusInputRequest: {
             order_status: components["schemas"]["OrderStatusEnum"];
+            /** @description With `confirmed` or `preparing` only: the vendor's estimate, `estimated_ready_at` becomes now plus this. */
+            ready_in_minutes?: number;
         };
         OrderSummary: {
             /** @description Number of orders in each status. */
@@ -1082,6 +1093,8 @@ export interface components {
          */
         PatchedOrderUpdateRequest: {
             order_status?: components["schemas"]["OrderStatusEnum"];
+            /** @description With `confirmed` or `preparing` only: the vendor's estimate, `estimated_ready_at` becomes now plus this. */
+            ready_in_minutes?: number;
             special_instructions?: string | null;
             delivery_address?: string | null;
         };
