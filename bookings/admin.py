@@ -143,6 +143,7 @@ class BookingEventAdmin(admin.ModelAdmin):
 @admin.register(BookingIdempotencyKey)
 class BookingIdempotencyKeyAdmin(admin.ModelAdmin):
     list_display = ["key", "user", "booking", "created_at"]
+    list_filter = ["created_at"]
     search_fields = ["key", "user__email"]
     list_select_related = ["user", "booking"]
     readonly_fields = ["user", "key", "request_fingerprint", "booking", "created_at"]
