@@ -7,6 +7,7 @@ from django.db import models
 from catalogue import services
 from catalogue.models import Service, ServiceItem, VendorProfile
 from common.images import validate_image
+from schedule.admin import ClosureInline, WeeklyPeriodInline
 
 
 class ImageCheckedForm(forms.ModelForm):
@@ -92,7 +93,7 @@ class ServiceAdmin(CatalogueAdmin):
     list_select_related = ["vendor"]
     raw_id_fields = ["vendor"]
     readonly_fields = ["rating", "total_ratings", "created_at", "updated_at"]
-    inlines = [ServiceItemInline]
+    inlines = [ServiceItemInline, WeeklyPeriodInline, ClosureInline]
 
     def delete_one(self, obj):
         services.service_delete(service=obj)

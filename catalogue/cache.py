@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from schedule import clock
+
 VERSION_KEY = "catalogue:version"
 
 
@@ -27,7 +29,11 @@ def catalogue_version() -> int:
 def catalogue_cache_key(path_with_query: str) -> str:
     # Hashed: a URL can be longer than cache backends allow for a key.
     digest = hashlib.sha256(path_with_query.encode()).hexdigest()
-    return f"catalogue:v{catalogue_version()}:{digest}"
+    # Services show open_now/next_opening, which change with the clock, not
+    # only with writes: opening hours turn on whole minutes, so an entry
+    # serves one minute at most.
+    minute = int(clock.now().timestamp() // 60)
+    return f"catalogue:v{catalogue_version()}:m{minute}:{digest}"
 
 
 def _bump() -> None:

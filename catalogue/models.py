@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -30,6 +31,13 @@ class AvailabilityStatus(models.TextChoices):
     BUSY = "busy", "Busy"
     UNAVAILABLE = "unavailable", "Unavailable"
     CLOSED = "closed", "Closed"
+
+
+PICKUP_SLOT_MINUTES = [5, 10, 15, 20, 30, 60]
+
+
+def _between(low: int, high: int) -> list:
+    return [MinValueValidator(low), MaxValueValidator(high)]
 
 
 class VendorProfile(models.Model):
@@ -89,6 +97,25 @@ class Service(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Ordering services: pickup times and ready estimates (schedule app).
+    prep_minutes = models.PositiveSmallIntegerField(default=15, validators=_between(1, 240))
+    orders_in_parallel = models.PositiveSmallIntegerField(default=2, validators=_between(1, 50))
+    pickup_slot_minutes = models.PositiveSmallIntegerField(
+        default=15, choices=[(m, f"{m} minutes") for m in PICKUP_SLOT_MINUTES]
+    )
+    orders_per_slot = models.PositiveIntegerField(
+        null=True, blank=True, validators=_between(1, 500), help_text="Empty: no limit."
+    )
+    # Booking services: appointment slots.
+    slot_minutes = models.PositiveSmallIntegerField(default=30, validators=_between(5, 480))
+    seats_per_slot = models.PositiveSmallIntegerField(default=1, validators=_between(1, 100))
+    min_notice_minutes = models.PositiveIntegerField(default=60, validators=_between(0, 10080))
+    max_days_ahead = models.PositiveSmallIntegerField(default=14, validators=_between(1, 90))
+    cancel_notice_minutes = models.PositiveIntegerField(default=120, validators=_between(0, 10080))
+    # A vendor's pause of as-soon-as-possible orders; over once the time passes.
+    paused_until = models.DateTimeField(null=True, blank=True)
+    pause_reason = models.CharField(max_length=200, blank=True, default="")
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
@@ -108,6 +135,43 @@ class Service(models.Model):
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
                 name="service_rating_between_1_and_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(prep_minutes__gte=1, prep_minutes__lte=240),
+                name="service_prep_minutes_1_to_240",
+            ),
+            models.CheckConstraint(
+                condition=Q(orders_in_parallel__gte=1, orders_in_parallel__lte=50),
+                name="service_orders_in_parallel_1_to_50",
+            ),
+            models.CheckConstraint(
+                condition=Q(pickup_slot_minutes__in=PICKUP_SLOT_MINUTES),
+                name="service_pickup_slot_minutes_allowed",
+            ),
+            models.CheckConstraint(
+                condition=Q(orders_per_slot__isnull=True)
+                | Q(orders_per_slot__gte=1, orders_per_slot__lte=500),
+                name="service_orders_per_slot_1_to_500",
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5, slot_minutes__lte=480),
+                name="service_slot_minutes_5_to_480",
+            ),
+            models.CheckConstraint(
+                condition=Q(seats_per_slot__gte=1, seats_per_slot__lte=100),
+                name="service_seats_per_slot_1_to_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_notice_minutes__gte=0, min_notice_minutes__lte=10080),
+                name="service_min_notice_0_to_10080",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_days_ahead__gte=1, max_days_ahead__lte=90),
+                name="service_max_days_ahead_1_to_90",
+            ),
+            models.CheckConstraint(
+                condition=Q(cancel_notice_minutes__gte=0, cancel_notice_minutes__lte=10080),
+                name="service_cancel_notice_0_to_10080",
             ),
         ]
 

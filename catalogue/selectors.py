@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from catalogue.models import Service, ServiceItem, VendorProfile
 from reviews.models import Review
 from reviews.selectors import reviews_with_verification
+from schedule.selectors import schedule_prefetches
 
 # On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
 # (english configuration) that the model does not declare; change both together.
@@ -34,10 +35,16 @@ def _services() -> QuerySet[Service]:
     return Service.objects.select_related("vendor", "vendor__vendor_profile")
 
 
+def with_schedule(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Prefetch weekly periods and current closures, so ``open_now`` and
+    ``next_opening`` cost two queries per list, not two per row."""
+    return services.prefetch_related(*schedule_prefetches())
+
+
 def service_list_for(user) -> QuerySet[Service]:
     """The service list as ``user`` sees it: a vendor their own services,
     everyone else the services of active vendors. Deleted ones never show."""
-    services = _services().filter(is_active=True)
+    services = with_schedule(_services()).filter(is_active=True)
     if user.is_authenticated and user.is_vendor:
         return services.filter(vendor=user)
     return services.filter(ACTIVE_VENDOR)
@@ -59,8 +66,9 @@ def service_visible_to(user) -> QuerySet[Service]:
 
 
 def with_active_items(services: QuerySet[Service]) -> QuerySet[Service]:
-    """Prefetch each service's active items as ``active_items`` (for the detail)."""
-    return services.prefetch_related(
+    """Prefetch each service's active items as ``active_items`` and its
+    calendar (for the detail)."""
+    return with_schedule(services).prefetch_related(
         Prefetch(
             "items", queryset=ServiceItem.objects.filter(is_active=True), to_attr="active_items"
         )

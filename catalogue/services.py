@@ -173,16 +173,21 @@ def service_delete(*, service: Service) -> bool:
     """
     service = Service.objects.select_for_update().get(pk=service.pk)
     ordered = service.orders.exists() or service.items.filter(order_items__isnull=False).exists()
-    if ordered:
-        service.is_active = False
-        service.is_available = False
-        service.save(update_fields=["is_active", "is_available", "updated_at"])
-        invalidate_catalogue()
-        return False
-    item_files = [file for item in service.items.all() for file in _stored_files(item)]
-    destroy_with_files(service)
-    _delete_files_on_commit(item_files)
-    return True
+    if not ordered:
+        try:
+            with transaction.atomic():
+                item_files = [file for item in service.items.all() for file in _stored_files(item)]
+                destroy_with_files(service)
+                _delete_files_on_commit(item_files)
+            return True
+        except models.ProtectedError:
+            # Rows of a higher domain (bookings) keep it, as orders do.
+            pass
+    service.is_active = False
+    service.is_available = False
+    service.save(update_fields=["is_active", "is_available", "updated_at"])
+    invalidate_catalogue()
+    return False
 
 
 # --- Service items --------------------------------------------------------------------
@@ -224,11 +229,16 @@ def service_item_delete(*, item: ServiceItem) -> bool:
     """Destroy an item with its image, or deactivate it when order lines
     point at it (its name becomes free for a new item). True if destroyed."""
     item = ServiceItem.objects.select_for_update().get(pk=item.pk)
-    if item.order_items.exists():
-        item.is_active = False
-        item.is_available = False
-        item.save(update_fields=["is_active", "is_available", "updated_at"])
-        invalidate_catalogue()
-        return False
-    destroy_with_files(item)
-    return True
+    if not item.order_items.exists():
+        try:
+            with transaction.atomic():
+                destroy_with_files(item)
+            return True
+        except models.ProtectedError:
+            # Rows of a higher domain (bookings) keep it, as order lines do.
+            pass
+    item.is_active = False
+    item.is_available = False
+    item.save(update_fields=["is_active", "is_available", "updated_at"])
+    invalidate_catalogue()
+    return False

@@ -73,8 +73,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "common",
     "users",
+    "schedule",
     "catalogue",
     "orders",
+    "bookings",
     "reviews",
     "notifications",
     "django_tasks",
@@ -263,6 +265,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Event kinds of each domain keep their own name instead of colliding as "KindEnum".
+    "ENUM_NAME_OVERRIDES": {"BookingEventKindEnum": "bookings.models.BookingEventKind"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.document_shared_errors",

@@ -13,6 +13,7 @@ api_patterns = [
     path("", include("users.api.urls")),
     path("", include("catalogue.api.urls")),
     path("", include("orders.api.urls")),
+    path("", include("bookings.api.urls")),
     path("", include("reviews.api.urls")),
     path("", include("notifications.api.urls")),
 ]

@@ -31,6 +31,9 @@ class Order(models.Model):
     )
     # 50 lines x 100 units x the largest item price fit in 14 digits.
     total_amount = models.DecimalField(max_digits=14, decimal_places=2)
+    # Null: as soon as possible. Else the start of the pickup slot it holds a place in.
+    pickup_at = models.DateTimeField(null=True, blank=True)
+    estimated_ready_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

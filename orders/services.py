@@ -13,7 +13,7 @@ from django.utils import timezone
 from catalogue.models import Service, ServiceItem
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 
-from . import events
+from . import events, scheduling
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
 from .transitions import CUSTOMER, role_on, targets
 
@@ -46,7 +46,12 @@ def merge_lines(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
 
 
 def request_fingerprint(
-    *, service_id: int, merged: dict[int, int], special_instructions: str, delivery_address: str
+    *,
+    service_id: int,
+    merged: dict[int, int],
+    special_instructions: str,
+    delivery_address: str,
+    pickup_at=None,
 ) -> str:
     """A digest of what the request asks for, independent of line order,
     split lines or keys the server ignores."""
@@ -56,6 +61,8 @@ def request_fingerprint(
             "items": sorted(merged.items()),
             "special_instructions": special_instructions,
             "delivery_address": delivery_address,
+            # As an instant, so the same time written with another offset matches.
+            "pickup_at": pickup_at.timestamp() if pickup_at else None,
         },
         sort_keys=True,
         separators=(",", ":"),
@@ -102,6 +109,7 @@ def order_create(
     merged: dict[int, int],
     special_instructions: str = "",
     delivery_address: str = "",
+    pickup_at=None,
 ) -> Order:
     """Place an order with prices read from the database now; anything the
     client said about prices never reaches here."""
@@ -115,6 +123,7 @@ def order_create(
     )
     _check_service_takes_orders(service)
     items = _orderable_items(service, merged)
+    pickup_at, estimated_ready_at = scheduling.order_timing(service=service, pickup_at=pickup_at)
 
     lines = [
         OrderItem(
@@ -131,6 +140,8 @@ def order_create(
         special_instructions=special_instructions,
         delivery_address=delivery_address,
         total_amount=sum((line.total_price for line in lines), Decimal("0.00")),
+        pickup_at=pickup_at,
+        estimated_ready_at=estimated_ready_at,
     )
     for line in lines:
         line.order = order
@@ -153,6 +164,7 @@ def order_place(
     special_instructions: str = "",
     delivery_address: str = "",
     idempotency_key: str | None = None,
+    pickup_at=None,
 ) -> tuple[Order, bool]:
     """Place an order of ``lines`` (item id, quantity), or with an
     ``idempotency_key`` already used by this customer, return the order it
@@ -167,6 +179,7 @@ def order_place(
     order_fields = {
         "special_instructions": special_instructions,
         "delivery_address": delivery_address,
+        "pickup_at": pickup_at,
     }
     if idempotency_key is None:
         return order_create(customer=customer, service=service, merged=merged, **order_fields), True
@@ -210,7 +223,9 @@ def _role_on(order: Order, actor) -> str:
     return role
 
 
-def _transition(order: Order, *, actor, role: str, to_status: str) -> None:
+def _transition(
+    order: Order, *, actor, role: str, to_status: str, ready_in_minutes: int | None = None
+) -> None:
     current = order.order_status
     allowed = targets(role, current)
     if to_status not in allowed:
@@ -222,8 +237,13 @@ def _transition(order: Order, *, actor, role: str, to_status: str) -> None:
         else:
             message += f" A '{current}' order is final."
         raise DomainError(message, field="order_status")
+    timing = scheduling.apply_ready_in(
+        order, to_status=to_status, ready_in_minutes=ready_in_minutes
+    )
+    if to_status == OrderStatus.CANCELLED:
+        scheduling.release_pickup(order)
     order.order_status = to_status
-    order.save(update_fields=["order_status", "updated_at"])
+    order.save(update_fields=["order_status", "updated_at", *timing])
     events.record(
         order=order,
         kind=OrderEventKind.STATUS_CHANGED,
@@ -240,11 +260,15 @@ def _locked(order_id: int) -> Order:
 
 
 @transaction.atomic
-def order_transition(*, order_id: int, actor, to_status: str) -> Order:
+def order_transition(
+    *, order_id: int, actor, to_status: str, ready_in_minutes: int | None = None
+) -> Order:
     """Move an order along the status machine as ``actor``, recording who did it."""
     order = _locked(order_id)
     role = _role_on(order, actor)
-    _transition(order, actor=actor, role=role, to_status=to_status)
+    _transition(
+        order, actor=actor, role=role, to_status=to_status, ready_in_minutes=ready_in_minutes
+    )
     return order
 
 
@@ -280,5 +304,16 @@ def order_update(*, order_id: int, actor, **changes) -> Order:
                 data={"status": order.order_status, "changes": changed},
             )
     if "order_status" in changes:
-        _transition(order, actor=actor, role=role, to_status=changes["order_status"])
+        _transition(
+            order,
+            actor=actor,
+            role=role,
+            to_status=changes["order_status"],
+            ready_in_minutes=changes.get("ready_in_minutes"),
+        )
+    elif "ready_in_minutes" in changes:
+        raise DomainError(
+            "ready_in_minutes goes with an order_status of confirmed or preparing.",
+            field="ready_in_minutes",
+        )
     return order

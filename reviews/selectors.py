@@ -6,20 +6,29 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
 
+from bookings.models import Booking, BookingStatus
 from common.filters import IdFilter
 from orders.models import Order, OrderStatus
 from reviews.models import Review
 
 
 def reviews_with_verification(queryset: QuerySet[Review]) -> QuerySet[Review]:
-    """Add ``verified_purchase`` and the author in the same query, so a page of
+    """Add ``verified_purchase`` (a completed order or a completed booking of
+    the service by the author) and the author in the same query, so a page of
     reviews costs one query however many rows it holds."""
     completed_order = Order.objects.filter(
         service_id=OuterRef("service_id"),
         customer_id=OuterRef("user_id"),
         order_status=OrderStatus.COMPLETED,
     )
-    return queryset.select_related("user").annotate(verified_purchase=Exists(completed_order))
+    completed_booking = Booking.objects.filter(
+        service_id=OuterRef("service_id"),
+        customer_id=OuterRef("user_id"),
+        booking_status=BookingStatus.COMPLETED,
+    )
+    return queryset.select_related("user").annotate(
+        verified_purchase=Exists(completed_order) | Exists(completed_booking)
+    )
 
 
 class ReviewFilter(django_filters.FilterSet):

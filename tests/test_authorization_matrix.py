@@ -21,6 +21,7 @@ from django.urls import Resolver404, resolve
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from bookings.tests.helpers import iso, tomorrow_at
 from orders.models import Order
 from tests.world import ROLES, World
 from users.tests.factories import PASSWORD
@@ -31,7 +32,8 @@ Body = Callable[[World, str], dict]
 @dataclass(frozen=True)
 class Row:
     method: str
-    # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile}.
+    # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile},
+    # {booking}.
     path: str
     expect: dict[str, int]
     body: Body | None = None
@@ -46,6 +48,7 @@ class Row:
             "order": world.order.pk,
             "review": world.review.pk,
             "profile": world.profile.pk,
+            "booking": world.booking.pk,
         }
         return self.path.format(**ids) + self.query
 
@@ -241,6 +244,25 @@ MATRIX: list[Row] = [
         order_party(200),
         body=lambda w, role: {"order_status": "cancelled"},
     ),
+    # --- bookings ----------------------------------------------------------------------
+    Row("GET", "/api/bookings/", signed_in(200)),
+    Row(
+        "POST",
+        "/api/bookings/",
+        any_student(201),
+        body=lambda w, role: {
+            "service": w.booking_service.pk,
+            "start": iso(tomorrow_at("11:00")),
+        },
+    ),
+    Row("GET", "/api/bookings/{booking}/", {**order_party(200), "admin": 200}),
+    Row(
+        "POST",
+        "/api/bookings/{booking}/update_status/",
+        # Before the start and the cancel notice: the customer and the vendor may cancel.
+        order_party(200),
+        body=lambda w, role: {"booking_status": "cancelled", "reason": "Closed for training"},
+    ),
     # --- reviews -----------------------------------------------------------------------
     Row("GET", "/api/reviews/", everyone(200)),
     Row(
@@ -341,3 +363,21 @@ def test_order_list_shows_only_the_callers_orders(world, role, sees_the_order):
     ids = [order["id"] for order in response.json()["results"]]
     assert ids == ([world.order.pk] if sees_the_order else [])
     assert Order.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_the_booking"),
+    [
+        ("student", True),
+        ("other_student", False),
+        ("vendor", True),
+        ("other_vendor", False),
+        ("admin", True),
+    ],
+)
+def test_booking_list_shows_only_the_callers_bookings(world, role, sees_the_booking):
+    response = world.client(role).get("/api/bookings/")
+
+    assert response.status_code == 200
+    ids = [booking["id"] for booking in response.json()["results"]]
+    assert ids == ([world.booking.pk] if sees_the_booking else [])

@@ -41,6 +41,7 @@ OBJECT_OF_COLLECTION = {
     "services": "service",
     "items": "item",
     "orders": "order",
+    "bookings": "booking",
     "reviews": "review",
     "vendor-profiles": "profile",
 }

@@ -3,6 +3,8 @@
 - ``vendor`` owns ``profile``, ``service`` (ordering, available) with ``item``,
   and ``review_target`` (a second service nobody has reviewed yet);
 - ``student`` placed ``order`` (pending) for ``service`` and wrote ``review`` of it;
+- ``vendor`` also owns ``booking_service`` (a booking service open every day), in
+  which ``student`` holds ``booking`` (confirmed, tomorrow 10:00 local);
 - ``other_student`` and ``other_vendor`` own nothing (``other_vendor`` has no
   profile yet, so creating one is allowed);
 - ``admin`` is an admin-type staff user.
@@ -13,6 +15,10 @@ from dataclasses import dataclass
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from bookings.models import Booking
+from bookings.services import booking_make
+from bookings.tests.factories import BookingServiceFactory, open_every_day
+from bookings.tests.helpers import tomorrow_at
 from catalogue.models import Service, ServiceItem, VendorProfile
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import Order
@@ -34,6 +40,8 @@ class World:
     review_target: Service
     order: Order
     review: Review
+    booking_service: Service
+    booking: Booking
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -63,6 +71,11 @@ def build_world() -> World:
     service = ServiceFactory(vendor=vendor)
     item = ServiceItemFactory(service=service)
     order = OrderFactory(service=service, customer=users["student"], total_amount=item.price * 2)
+    booking_service = BookingServiceFactory(vendor=vendor)
+    open_every_day(booking_service)
+    booking, _created = booking_make(
+        customer=users["student"], service=booking_service, start=tomorrow_at("10:00")
+    )
     OrderItemFactory(order=order, service_item=item, quantity=2)
     return World(
         users=users,
@@ -72,4 +85,6 @@ def build_world() -> World:
         review_target=ServiceFactory(vendor=vendor),
         order=order,
         review=ReviewFactory(service=service, user=users["student"]),
+        booking_service=booking_service,
+        booking=booking,
     )

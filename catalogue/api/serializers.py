@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 
@@ -11,6 +12,7 @@ from catalogue.models import (
     VendorProfile,
 )
 from common.images import validate_image
+from schedule.selectors import opening
 
 # Text columns have no length limit in the database; the API sets one.
 LONG_TEXT = 5000
@@ -69,6 +71,20 @@ class ServiceItemSerializer(serializers.ModelSerializer):
         validators = []
 
 
+# Owner-writable slot settings (ranges and defaults on the model, checked by the database too).
+SCHEDULE_SETTINGS = [
+    "prep_minutes",
+    "orders_in_parallel",
+    "pickup_slot_minutes",
+    "orders_per_slot",
+    "slot_minutes",
+    "seats_per_slot",
+    "min_notice_minutes",
+    "max_days_ahead",
+    "cancel_notice_minutes",
+]
+
+
 class ServiceSerializer(serializers.ModelSerializer):
     """A service as listed; also validates create and update bodies."""
 
@@ -90,6 +106,12 @@ class ServiceSerializer(serializers.ModelSerializer):
     supports_ordering = serializers.BooleanField(read_only=True)
     supports_walk_in = serializers.BooleanField(read_only=True)
     requires_contact = serializers.BooleanField(read_only=True)
+    open_now = serializers.SerializerMethodField(
+        help_text="Available, inside its weekly hours (or it has none), not closed, not paused."
+    )
+    next_opening = serializers.SerializerMethodField(
+        help_text="The next instant it opens within 7 days; null if open now or not within 7 days."
+    )
 
     class Meta:
         model = Service
@@ -116,8 +138,42 @@ class ServiceSerializer(serializers.ModelSerializer):
             "supports_ordering",
             "supports_walk_in",
             "requires_contact",
+            *SCHEDULE_SETTINGS,
+            "paused_until",
+            "pause_reason",
+            "open_now",
+            "next_opening",
         ]
-        read_only_fields = ["id", "vendor", "rating", "total_ratings", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "vendor",
+            "rating",
+            "total_ratings",
+            "created_at",
+            "updated_at",
+            "paused_until",
+            "pause_reason",
+        ]
+
+    def _opening(self, service: Service):
+        # Periods and closures are prefetched by the selector; computed once per row.
+        cached = getattr(service, "_opening_state", None)
+        if cached is None:
+            cached = service._opening_state = opening(service)
+        return cached
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_open_now(self, service: Service) -> bool:
+        return self._opening(service)[0]
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_next_opening(self, service: Service):
+        next_opening = self._opening(service)[1]
+        return (
+            None
+            if next_opening is None
+            else serializers.DateTimeField().to_representation(next_opening)
+        )
 
     def get_vendor_name(self, service: Service) -> str:
         """The business name, else the vendor's full name, else their email."""

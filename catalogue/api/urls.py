@@ -1,7 +1,7 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import schedule, views
 
 router = SimpleRouter()
 router.register("vendor-profiles", views.VendorProfileViewSet, basename="vendor-profile")
@@ -13,8 +13,21 @@ item_detail = views.ServiceItemViewSet.as_view(
     {"get": "retrieve", "patch": "partial_update", "delete": "destroy"}
 )
 
+CALENDAR = rf"^services/(?P<service_pk>{views.ID_REGEX})/"
+
 urlpatterns = [
     *router.urls,
+    re_path(rf"{CALENDAR}hours/$", schedule.ServiceHoursView.as_view(), name="service-hours"),
+    re_path(
+        rf"{CALENDAR}closures/$", schedule.ServiceClosuresView.as_view(), name="service-closures"
+    ),
+    re_path(
+        rf"{CALENDAR}closures/(?P<closure_id>{views.ID_REGEX})/$",
+        schedule.ServiceClosureDetailView.as_view(),
+        name="service-closure-detail",
+    ),
+    re_path(rf"{CALENDAR}pause/$", schedule.ServicePauseView.as_view(), name="service-pause"),
+    re_path(rf"{CALENDAR}slots/$", schedule.ServiceSlotsView.as_view(), name="service-slots"),
     re_path(rf"{SERVICE}$", item_list, name="service-item-list"),
     re_path(rf"{SERVICE}(?P<pk>{views.ID_REGEX})/$", item_detail, name="service-item-detail"),
 ]

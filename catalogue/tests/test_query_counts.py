@@ -1,12 +1,15 @@
 """Every catalogue list costs the same number of queries for 1 row and for
 30 rows on the page."""
 
+from datetime import date, time, timedelta
+
 import pytest
 
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import OrderStatus
 from orders.tests.factories import OrderFactory
 from reviews.tests.factories import ReviewFactory
+from schedule.models import Closure, WeeklyPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -26,21 +29,35 @@ def public_services(rows):
         vendor = VendorProfileFactory().user if n % 2 else None
         service = ServiceFactory(**({"vendor": vendor} if vendor else {}), category="food")
         ServiceItemFactory(service=service)
+        with_calendar(service)
+
+
+def with_calendar(service):
+    """Hours on every weekday and a closure, so open_now/next_opening have work to do."""
+    for weekday in range(7):
+        WeeklyPeriod.objects.create(
+            service=service, weekday=weekday, opens=time(11), closes=time(14)
+        )
+    today = date.today()
+    Closure.objects.create(
+        service=service, starts_on=today, ends_on=today + timedelta(days=1), reason="Holiday"
+    )
 
 
 @pytest.mark.parametrize("rows", ROWS)
 def test_public_service_list(api, rows, django_assert_max_num_queries):
     public_services(rows)
-    # count + page
-    assert_page(api, "/api/services/?search=service", rows, 2, django_assert_max_num_queries)
+    # count + page + weekly periods + closures (open_now, next_opening)
+    assert_page(api, "/api/services/?search=service", rows, 4, django_assert_max_num_queries)
 
 
 @pytest.mark.parametrize("rows", ROWS)
 def test_vendors_own_service_list(vendor, vendor_client, rows, django_assert_max_num_queries):
     VendorProfileFactory(user=vendor)
-    ServiceFactory.create_batch(rows, vendor=vendor)
-    # the caller + count + page
-    assert_page(vendor_client, "/api/services/", rows, 3, django_assert_max_num_queries)
+    for service in ServiceFactory.create_batch(rows, vendor=vendor):
+        with_calendar(service)
+    # the caller + count + page + weekly periods + closures
+    assert_page(vendor_client, "/api/services/", rows, 5, django_assert_max_num_queries)
 
 
 @pytest.mark.parametrize("rows", ROWS)
@@ -49,7 +66,7 @@ def test_vendors_own_service_list(vendor, vendor_client, rows, django_assert_max
 )
 def test_by_type_and_by_category(api, rows, url, django_assert_max_num_queries):
     public_services(rows)
-    assert_page(api, url, rows, 2, django_assert_max_num_queries)
+    assert_page(api, url, rows, 4, django_assert_max_num_queries)
 
 
 @pytest.mark.parametrize("rows", ROWS)

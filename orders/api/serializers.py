@@ -4,6 +4,7 @@ from rest_framework import serializers
 from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
 from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
+from orders.scheduling import READY_IN_MINUTES
 from orders.services import MAX_LINES, MAX_QUANTITY
 from orders.transitions import allowed_transitions
 
@@ -58,10 +59,32 @@ class OrderCreateSerializer(serializers.Serializer):
     )
     special_instructions = _NullAsBlankCharField(max_length=MAX_INSTRUCTIONS_LENGTH)
     delivery_address = _NullAsBlankCharField(max_length=500)
+    pickup_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text=(
+            "The `start` of one of the service's pickup slots; omitted or null: as soon as "
+            "possible (the service must be open now)."
+        ),
+    )
+
+
+def _ready_in_minutes_field():
+    low, high = READY_IN_MINUTES
+    return serializers.IntegerField(
+        min_value=low,
+        max_value=high,
+        required=False,
+        help_text=(
+            "With `confirmed` or `preparing` only: the vendor's estimate, "
+            "`estimated_ready_at` becomes now plus this."
+        ),
+    )
 
 
 class OrderStatusInputSerializer(serializers.Serializer):
     order_status = serializers.ChoiceField(choices=OrderStatus.choices)
+    ready_in_minutes = _ready_in_minutes_field()
 
 
 class OrderUpdateSerializer(serializers.Serializer):
@@ -69,6 +92,7 @@ class OrderUpdateSerializer(serializers.Serializer):
     instructions and delivery address."""
 
     order_status = serializers.ChoiceField(choices=OrderStatus.choices, required=False)
+    ready_in_minutes = _ready_in_minutes_field()
     special_instructions = _NullAsBlankCharField(max_length=MAX_INSTRUCTIONS_LENGTH)
     delivery_address = _NullAsBlankCharField(max_length=500)
 
@@ -146,6 +170,8 @@ class OrderSerializer(serializers.ModelSerializer):
             "delivery_address",
             "order_status",
             "total_amount",
+            "pickup_at",
+            "estimated_ready_at",
             "items",
             "status_history",
             "allowed_transitions",

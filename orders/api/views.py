@@ -143,6 +143,7 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             special_instructions=data.get("special_instructions", ""),
             delivery_address=data.get("delivery_address", ""),
             idempotency_key=key,
+            pickup_at=data.get("pickup_at"),
         )
         return Response(
             self._render(order), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
@@ -202,6 +203,7 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             order_id=order.pk,
             actor=request.user,
             to_status=serializer.validated_data["order_status"],
+            ready_in_minutes=serializer.validated_data.get("ready_in_minutes"),
         )
         return Response(self._render(order))
 

@@ -448,9 +448,10 @@ def test_placing_an_order_costs_the_same_queries_for_one_line_or_twenty(
         "items": [{"service_item": item.pk, "quantity": 1} for item in items],
     }
 
-    # 18 for the order itself, plus its notification to the vendor (and, on
+    # 18 for the order itself, plus the service's weekly hours, closures and the
+    # queue ahead (ready estimate), plus its notification to the vendor (and, on
     # PostgreSQL without Redis, the NOTIFY that wakes the vendor's streams).
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(23):
         response = student_client.post(
             ORDERS_URL, body, format="json", HTTP_IDEMPOTENCY_KEY=f"lines-{lines}"
         )

@@ -1,17 +1,25 @@
 """Demo data for `make run`: a few accounts, services with items and pictures,
 orders in several states and reviews. Running it again changes nothing."""
 
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from bookings.models import Booking
+from bookings.services import booking_make
 from catalogue.models import Service, ServiceItem, VendorProfile
 from common.demo_images import demo_picture
 from orders.models import Order, OrderStatus
 from orders.services import order_place, order_transition
 from reviews.models import Review
 from reviews.services import review_create
+from schedule import clock
+from schedule import selectors as schedule_selectors
+from schedule.models import Closure, WeeklyPeriod
+from schedule.selectors import campus_today
+from schedule.services import closure_add, hours_replace
 from users.models import User, UserType
 
 DEMO_PASSWORD = "demo-pass-123"
@@ -118,6 +126,34 @@ SERVICES = [
 ]
 
 
+WEEKDAYS, SATURDAY = range(5), [5]
+# service name -> ([(weekdays, opens, closes)], slot settings)
+CALENDARS = {
+    # The capped lunch service: 15-minute pickups, 4 orders each.
+    "Union Kitchen Grill": (
+        [(WEEKDAYS, time(8), time(20)), (SATURDAY, time(10), time(16))],
+        {
+            "prep_minutes": 15,
+            "orders_in_parallel": 3,
+            "pickup_slot_minutes": 15,
+            "orders_per_slot": 4,
+        },
+    ),
+    "Morning Coffee Cart": (
+        [(WEEKDAYS, time(7, 30), time(11))],
+        {"prep_minutes": 5, "orders_in_parallel": 2, "pickup_slot_minutes": 10},
+    ),
+    "Thesis Printing & Binding": (
+        [([*WEEKDAYS, *SATURDAY], time(9), time(21))],
+        {"prep_minutes": 60, "pickup_slot_minutes": 30},
+    ),
+    "Poster Printing Appointments": (
+        [(WEEKDAYS, time(10), time(16))],
+        {"slot_minutes": 30, "seats_per_slot": 1, "min_notice_minutes": 120},
+    ),
+}
+
+
 class Command(BaseCommand):
     help = "Load idempotent demo data (accounts, services, orders, reviews) and print the logins."
 
@@ -132,12 +168,17 @@ class Command(BaseCommand):
             self._service(users[v], fields, colour, items) for v, fields, colour, items in SERVICES
         ]
         self._orders_and_reviews(users, services)
+        # After the orders: the demo's as-soon-as-possible orders must not
+        # depend on the hour at which the demo is loaded.
+        self._calendars(services)
+        seed_bookings(students=[users["student@demo.campus"], users["student2@demo.campus"]])
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Logins (password for all: {DEMO_PASSWORD}):")
         )
         for email, kind, _first, _last in ACCOUNTS:
             self.stdout.write(f"  {kind:<8} {email}")
+        self.stdout.write(f"  {UserType.VENDOR:<8} {BARBER[0]}")
 
     def _account(self, email, kind, first, last) -> User:
         user = User.objects.filter(email=email).first()
@@ -216,6 +257,32 @@ class Command(BaseCommand):
             if not Review.objects.filter(user=user, service=service).exists():
                 review_create(user=user, service=service, rating=rating, comment=comment)
 
+    def _calendars(self, services) -> None:
+        """Weekly hours, a capped lunch service and a closure, set once (a
+        vendor's later changes are kept)."""
+        for service in services:
+            name = service.service_name
+            if name in CALENDARS and not WeeklyPeriod.objects.filter(service=service).exists():
+                hours, settings = CALENDARS[name]
+                hours_replace(
+                    service=service,
+                    weekly=[
+                        {"weekday": day, "opens": opens, "closes": closes}
+                        for days, opens, closes in hours
+                        for day in days
+                    ],
+                )
+                Service.objects.filter(pk=service.pk).update(**settings)
+        coffee = services[1]
+        if not Closure.objects.filter(service=coffee).exists():
+            starts_on = campus_today() + timedelta(days=10)
+            closure_add(
+                service=coffee,
+                starts_on=starts_on,
+                ends_on=starts_on + timedelta(days=1),
+                reason="Staff training",
+            )
+
     @staticmethod
     def _order_through(customer, service, lines, status) -> None:
         items = {item.name: item for item in service.items.filter(is_active=True)}
@@ -240,3 +307,112 @@ class Command(BaseCommand):
         }[status]
         for step in path:
             order_transition(order_id=order.pk, actor=service.vendor, to_status=step)
+
+
+# --- Bookings: the barber and the print shop's poster appointments ------------------
+
+BARBER = ("barber@demo.campus", "Bola", "Barber")
+BARBER_PROFILE = {
+    "business_name": "Campus Cuts",
+    "description": "Haircuts, fades and beard trims behind the sports hall.",
+    "business_hours": "Mon-Sat 09:00-18:00",
+    "address": "Sports Hall, side entrance",
+    "phone": "+1 555 0102",
+    "is_verified": True,
+}
+BARBER_SERVICE = {
+    "service_name": "Campus Cuts Barber Chair",
+    "description": "Book a 30-minute chair: cuts, fades and beard trims.",
+    "category": "beauty",
+    "service_type": "booking",
+    "base_price": Decimal("8.00"),
+    "location": "Sports Hall, side entrance",
+    "slot_minutes": 30,
+    "seats_per_slot": 1,
+}
+BARBER_ITEMS = [
+    ("Classic cut", "Scissors and clippers, 30 minutes.", "8.00"),
+    ("Skin fade", "Clean fade with a line-up.", "12.00"),
+    ("Beard trim", "Shape and hot towel.", "5.00"),
+]
+POSTER_ITEMS = [
+    ("A1 poster", "Matt paper, printed while you wait.", "15.00"),
+    ("A0 poster", "Matt paper, printed while you wait.", "25.00"),
+]
+
+
+def _weekly(days, opens: str, closes: str) -> list[dict]:
+    return [
+        {"weekday": day, "opens": time.fromisoformat(opens), "closes": time.fromisoformat(closes)}
+        for day in days
+    ]
+
+
+def seed_bookings(*, students) -> None:
+    """The barber (a vendor with a booking service) and the print shop's poster
+    appointments take bookings: the barber with hours and items, the posters
+    with items (their hours come from CALENDARS), and a few
+    upcoming bookings made through the booking rules. Idempotent."""
+    email, first, last = BARBER
+    barber = User.objects.filter(email=email).first() or User.objects.create_user(
+        email=email,
+        password=DEMO_PASSWORD,
+        user_type=UserType.VENDOR,
+        first_name=first,
+        last_name=last,
+    )
+    if not VendorProfile.objects.filter(user=barber).exists():
+        profile = VendorProfile(user=barber, **BARBER_PROFILE)
+        profile.logo.save("logo.png", demo_picture("Cuts", (40, 40, 60), (400, 400)), save=False)
+        profile.save()
+    chair = Service.objects.filter(
+        vendor=barber, service_name=BARBER_SERVICE["service_name"]
+    ).first()
+    if chair is None:
+        chair = Service(vendor=barber, **BARBER_SERVICE)
+        chair.images.save("service.png", demo_picture("Barber", (120, 60, 140)), save=False)
+        chair.save()
+    posters = Service.objects.filter(service_name="Poster Printing Appointments").first()
+
+    if not WeeklyPeriod.objects.filter(service=chair).exists():
+        hours_replace(service=chair, weekly=_weekly(range(6), "09:00", "18:00"))
+    # The poster appointments' hours and slot settings come from CALENDARS.
+    plans = [(chair, BARBER_ITEMS)] + ([(posters, POSTER_ITEMS)] if posters else [])
+    for service, items in plans:
+        for name, description, price in items:
+            ServiceItem.objects.get_or_create(
+                service=service,
+                name=name,
+                is_active=True,
+                defaults={"description": description, "price": Decimal(price)},
+            )
+
+    if Booking.objects.filter(customer__in=students).exists():
+        return
+    for student, (service, item_name) in zip(
+        students, [(chair, "Skin fade"), (posters or chair, "A1 poster")], strict=False
+    ):
+        service.refresh_from_db()
+        start = _first_free_slot(service)
+        if start is None:
+            continue
+        item = service.items.filter(name=item_name, is_active=True).first()
+        booking_make(
+            customer=student,
+            service=service,
+            start=start,
+            service_item_id=item.pk if item else None,
+            notes="Booked from the demo data.",
+        )
+
+
+def _first_free_slot(service) -> datetime | None:
+    """The start of the first slot with a free seat in the coming week."""
+    today = campus_today(clock.now())
+    for offset in range(1, 8):
+        for slot in schedule_selectors.service_slots(
+            service, local_date=today + timedelta(days=offset), kind="booking"
+        ):
+            if slot["remaining"]:
+                return slot["start"]
+    return None

@@ -1,0 +1,155 @@
+from django import forms
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+
+from common.exceptions import DomainError
+
+from . import services
+from .models import Booking, BookingEvent, BookingIdempotencyKey, BookingStatus
+
+
+class BookingEventInline(admin.TabularInline):
+    """The history is what happened; only the booking rules write it."""
+
+    model = BookingEvent
+    extra = 0
+    can_delete = False
+    fields = ["kind", "from_status", "to_status", "actor", "reason", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown in each booking's history and told to its customer.",
+    )
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    """Bookings are made and moved through the rules in ``bookings.services``
+    (seats, history, notifications), which the admin must not bypass: rows are
+    read-only here, and an operator cancels through the action below."""
+
+    list_display = ["id", "service", "vendor", "customer", "start", "end", "booking_status"]
+    list_filter = [
+        "booking_status",
+        ("service__vendor", admin.RelatedOnlyFieldListFilter),
+        "start",
+    ]
+    search_fields = ["=id", "customer__email", "service__service_name"]
+    list_select_related = ["service__vendor", "customer"]
+    date_hierarchy = "start"
+    inlines = [BookingEventInline]
+    actions = ["cancel_bookings"]
+    readonly_fields = [
+        "service",
+        "customer",
+        "service_item",
+        "price",
+        "start",
+        "end",
+        "booking_status",
+        "notes",
+        "created_at",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # The change page is needed for viewing; every field is read-only.
+        return request.method == "GET" and super().has_change_permission(request, obj)
+
+    @admin.display(ordering="service__vendor__email")
+    def vendor(self, booking):
+        return booking.service.vendor
+
+    @admin.action(description="Cancel the selected bookings (with a reason)")
+    def cancel_bookings(self, request, queryset):
+        form = CancelForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return TemplateResponse(
+                request,
+                "admin/bookings/booking/cancel.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Cancel bookings",
+                    "form": form,
+                    "bookings": queryset.select_related("service", "customer"),
+                    "opts": self.model._meta,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        cancelled = 0
+        for booking in queryset.filter(booking_status=BookingStatus.CONFIRMED):
+            try:
+                services.booking_cancel_by_operator(
+                    booking_id=booking.pk, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+            except DomainError as exc:
+                self.message_user(request, f"#{booking.pk}: {exc.message}", messages.WARNING)
+            else:
+                cancelled += 1
+        skipped = queryset.exclude(booking_status=BookingStatus.CONFIRMED).count()
+        self.message_user(request, f"Cancelled {cancelled} booking(s).", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} booking(s) were not confirmed and stay as they are.",
+                messages.WARNING,
+            )
+        return None
+
+
+@admin.register(BookingEvent)
+class BookingEventAdmin(admin.ModelAdmin):
+    list_display = ["booking", "kind", "from_status", "to_status", "actor", "created_at"]
+    list_filter = ["kind", "to_status"]
+    search_fields = ["=booking__id", "actor__email", "reason"]
+    list_select_related = ["booking", "actor"]
+    readonly_fields = [
+        "booking",
+        "kind",
+        "actor",
+        "from_status",
+        "to_status",
+        "reason",
+        "data",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BookingIdempotencyKey)
+class BookingIdempotencyKeyAdmin(admin.ModelAdmin):
+    list_display = ["key", "user", "booking", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["key", "user__email"]
+    list_select_related = ["user", "booking"]
+    readonly_fields = ["user", "key", "request_fingerprint", "booking", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,135 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from bookings import transitions
+from bookings.models import Booking, BookingEvent, BookingStatus
+from catalogue.models import Service
+from common.fields import IdField, SafePrimaryKeyRelatedField
+
+MAX_NOTES_LENGTH = 2000
+MAX_REASON_LENGTH = 500
+
+
+def public_name(user, label: str) -> str:
+    """A user's name as others see it: never their email."""
+    return user.get_full_name() or f"{label} {user.pk}"
+
+
+def vendor_name(vendor) -> str:
+    profile = getattr(vendor, "vendor_profile", None)
+    return profile.business_name if profile else public_name(vendor, "Vendor")
+
+
+@extend_schema_field({"$ref": "#/components/schemas/BookingStatusEnum"})
+class _StatusField(serializers.ChoiceField):
+    """Another field holding a booking status, documented with the one
+    ``BookingStatusEnum`` rather than a duplicate enum."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=BookingStatus.choices, **kwargs)
+
+
+class _NullAsBlankCharField(serializers.CharField):
+    """Optional text where ``null`` means none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, allow_blank=True, allow_null=True, **kwargs)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, ""
+        return super().validate_empty_values(data)
+
+
+class BookingCreateSerializer(serializers.Serializer):
+    """What a student sends. Customer, price, end and status are not fields
+    here, so whatever the client says about them is ignored."""
+
+    service = SafePrimaryKeyRelatedField(queryset=Service.objects.all())
+    start = serializers.DateTimeField(
+        help_text="The `start` of one of the service's slots (GET /api/services/{id}/slots/)."
+    )
+    # Checked by bookings.services: belongs to the service, offered, available.
+    service_item = IdField(required=False, allow_null=True)
+    notes = _NullAsBlankCharField(max_length=MAX_NOTES_LENGTH)
+
+
+class BookingStatusInputSerializer(serializers.Serializer):
+    booking_status = serializers.ChoiceField(choices=BookingStatus.choices)
+    reason = _NullAsBlankCharField(
+        max_length=MAX_REASON_LENGTH,
+        help_text="Why; required when the vendor cancels, and shown in the history.",
+    )
+
+
+class BookingEventSerializer(serializers.ModelSerializer):
+    from_status = serializers.CharField(
+        read_only=True, help_text="The status before; empty for the booking's creation."
+    )
+    to_status = _StatusField(read_only=True)
+    actor_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BookingEvent
+        fields = ["kind", "from_status", "to_status", "actor", "actor_name", "reason", "created_at"]
+        read_only_fields = fields
+
+    def get_actor_name(self, event) -> str | None:
+        actor = event.actor
+        if actor is None:
+            return None
+        if actor.is_vendor:
+            return vendor_name(actor)
+        label = "Admin" if actor.is_admin_type else "Student"
+        return public_name(actor, label)
+
+
+class BookingSerializer(serializers.ModelSerializer):
+    """A booking as its customer, the service's vendor and admins see it."""
+
+    service_name = serializers.CharField(source="service.service_name", read_only=True)
+    vendor_name = serializers.SerializerMethodField()
+    customer_name = serializers.SerializerMethodField()
+    service_item_name = serializers.SerializerMethodField()
+    history = BookingEventSerializer(source="events", many=True, read_only=True)
+    allowed_transitions = serializers.SerializerMethodField(
+        help_text="The statuses the caller may move this booking to now (time rules included)."
+    )
+
+    class Meta:
+        model = Booking
+        fields = [
+            "id",
+            "service",
+            "service_name",
+            "vendor_name",
+            "customer",
+            "customer_name",
+            "service_item",
+            "service_item_name",
+            "price",
+            "start",
+            "end",
+            "booking_status",
+            "notes",
+            "history",
+            "allowed_transitions",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_vendor_name(self, booking) -> str:
+        return vendor_name(booking.service.vendor)
+
+    def get_customer_name(self, booking) -> str:
+        return public_name(booking.customer, "Student")
+
+    def get_service_item_name(self, booking) -> str | None:
+        return booking.service_item.name if booking.service_item else None
+
+    @extend_schema_field(serializers.ListField(child=_StatusField()))
+    def get_allowed_transitions(self, booking) -> list[str]:
+        request = self.context.get("request")
+        user = request.user if request else None
+        return transitions.allowed_transitions(booking, user, self.context.get("now"))

@@ -1,0 +1,284 @@
+"""Booking rules: making a booking in a slot with a free seat, safe retries,
+the status machine. Views, the admin and commands only translate to these calls.
+
+Every guarantee that must survive racing requests is decided by the database:
+the seat by ``schedule``'s counted slot row (a conditional UPDATE), the
+one-student-no-overlap rule by an exclusion constraint (triggers on SQLite),
+the idempotency key by a unique constraint.
+"""
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from catalogue.models import Service, ServiceItem
+from common.domain_events import publish
+from common.exceptions import DomainError
+from schedule import clock
+from schedule import selectors as schedule_selectors
+from schedule import services as schedule_services
+from schedule.services import SlotFull
+
+from . import transitions
+from .models import Booking, BookingEvent, BookingEventKind, BookingIdempotencyKey, BookingStatus
+
+FULLY_BOOKED = "This slot is fully booked"
+
+
+class Forbidden(DomainError):
+    """The caller sees the booking (or the endpoint) but may not do this."""
+
+    status_code = 403
+
+
+class KeyReused(DomainError):
+    """An ``Idempotency-Key`` sent again with a different request body."""
+
+    status_code = 422
+
+
+class RequestInProgress(DomainError):
+    """An Idempotency-Key whose first request has not produced a booking."""
+
+    status_code = 409
+
+
+def _check_service_takes_bookings(service: Service) -> None:
+    if not service.is_active:
+        raise DomainError("This service has been removed and takes no bookings.", field="service")
+    profile = getattr(service.vendor, "vendor_profile", None)
+    if not service.vendor.is_active or (profile is not None and not profile.is_active):
+        raise DomainError(
+            "This service's vendor is not taking bookings right now.", field="service"
+        )
+    if not service.supports_booking:
+        raise DomainError(
+            f"This service does not take bookings (type '{service.service_type}').",
+            field="service",
+        )
+    if not service.is_available:
+        raise DomainError("This service is not taking bookings right now.", field="service")
+
+
+def _bookable_item(service: Service, item_id: int | None) -> ServiceItem | None:
+    if item_id is None:
+        return None
+    item = ServiceItem.objects.filter(pk=item_id).first()
+    if item is None or item.service_id != service.pk:
+        raise DomainError(f"Item {item_id} does not belong to this service.", field="service_item")
+    if not item.is_active:
+        raise DomainError(f"Item {item_id} is no longer offered.", field="service_item")
+    if not item.is_available:
+        raise DomainError(
+            f"Item {item_id} ({item.name}) is not available right now.", field="service_item"
+        )
+    return item
+
+
+def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data):
+    """Write the event row in the change's transaction, then hand it to listeners."""
+    event = BookingEvent.objects.create(
+        booking=booking,
+        kind=kind,
+        actor=actor,
+        from_status=from_status,
+        to_status=booking.booking_status,
+        reason=reason,
+        data=data,
+    )
+    publish(event)
+    return event
+
+
+@transaction.atomic
+def booking_create(
+    *,
+    customer,
+    service: Service,
+    start: datetime,
+    service_item_id: int | None = None,
+    notes: str = "",
+    now: datetime | None = None,
+) -> Booking:
+    """Book the slot of ``service`` starting at ``start`` for ``customer``.
+
+    The seat is taken first, by a conditional UPDATE of the slot's counted
+    row: it waits for racing bookings of the same slot and refuses once none is
+    left. The booking's insert then meets the no-overlap constraint. Any
+    refusal rolls the seat back with everything else.
+    """
+    if not customer.is_student:
+        raise Forbidden("Only students can make bookings.")
+    now = now or clock.now()
+    service = Service.objects.select_related("vendor__vendor_profile").get(pk=service.pk)
+    _check_service_takes_bookings(service)
+    slot = schedule_selectors.slot_offered(service, start, now=now, kind="booking")
+    if slot is None:
+        raise DomainError(
+            f"{transitions.format_instant(start)} is not the start of a slot this service "
+            "offers now (see its slots).",
+            field="start",
+        )
+    item = _bookable_item(service, service_item_id)
+    try:
+        schedule_services.take_place(
+            service_id=service.pk, start=slot.start, end=slot.end, capacity=service.seats_per_slot
+        )
+    except SlotFull as exc:
+        raise DomainError(FULLY_BOOKED, field="start") from exc
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                service=service,
+                customer=customer,
+                service_item=item,
+                price=item.price if item else None,
+                start=slot.start,
+                end=slot.end,
+                notes=notes,
+            )
+    except IntegrityError as exc:
+        raise DomainError(
+            "You already hold a confirmed booking of this service that overlaps this time.",
+            field="start",
+        ) from exc
+    _record(booking, kind=BookingEventKind.MADE, actor=customer, by=transitions.CUSTOMER)
+    return booking
+
+
+def request_fingerprint(
+    *, service_id: int, start: datetime, service_item_id: int | None, notes: str
+) -> str:
+    """A digest of what the request asks for; the same instant written with
+    another offset is the same request."""
+    canonical = json.dumps(
+        {
+            "service": service_id,
+            "start": start.astimezone(UTC).isoformat(),
+            "service_item": service_item_id,
+            "notes": notes,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def booking_make(
+    *,
+    customer,
+    service: Service,
+    start: datetime,
+    service_item_id: int | None = None,
+    notes: str = "",
+    idempotency_key: str | None = None,
+) -> tuple[Booking, bool]:
+    """Make a booking, or with an ``idempotency_key`` this customer already
+    used, return the booking it made. Returns ``(booking, created)``.
+
+    As for orders: the key row is inserted before the booking in the same
+    transaction, so its unique constraint decides between racing retries (the
+    loser waits for the winner's commit, then replays its booking), and a
+    refused booking rolls its key back.
+    """
+    fields = {"start": start, "service_item_id": service_item_id, "notes": notes}
+    if idempotency_key is None:
+        return booking_create(customer=customer, service=service, **fields), True
+    if not customer.is_student:
+        raise Forbidden("Only students can make bookings.")
+    fingerprint = request_fingerprint(service_id=service.pk, **fields)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                key = BookingIdempotencyKey.objects.create(
+                    user=customer, key=idempotency_key, request_fingerprint=fingerprint
+                )
+        except IntegrityError:
+            return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
+        booking = booking_create(customer=customer, service=service, **fields)
+        key.booking = booking
+        key.save(update_fields=["booking"])
+    return booking, True
+
+
+def _replay(*, customer, key: str, fingerprint: str) -> Booking:
+    existing = BookingIdempotencyKey.objects.select_related("booking").get(user=customer, key=key)
+    if existing.request_fingerprint != fingerprint:
+        raise KeyReused("This Idempotency-Key was used with a different request.")
+    if existing.booking is None:
+        raise RequestInProgress(
+            "The first request with this Idempotency-Key has not finished; retry shortly."
+        )
+    return existing.booking
+
+
+def idempotency_keys_delete_stale(*, older_than: timedelta) -> int:
+    """Forget keys older than ``older_than``; returns how many were deleted."""
+    cutoff = timezone.now() - older_than
+    deleted, _ = BookingIdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def _locked(booking_id: int) -> Booking:
+    """The booking row, locked until the transaction ends, so two racing
+    changes apply one after the other against the status each really sees."""
+    return (
+        Booking.objects.select_for_update(of=("self",)).select_related("service").get(pk=booking_id)
+    )
+
+
+def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> Booking:
+    from_status = booking.booking_status
+    booking.booking_status = to_status
+    booking.save(update_fields=["booking_status", "updated_at"])
+    if to_status == BookingStatus.CANCELLED:
+        schedule_services.release_place(service_id=booking.service_id, start=booking.start)
+    _record(
+        booking,
+        kind=BookingEventKind.STATUS_CHANGED,
+        actor=actor,
+        from_status=from_status,
+        reason=reason,
+        by=by,
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_transition(
+    *, booking_id: int, actor, to_status: str, reason: str = "", now: datetime | None = None
+) -> Booking:
+    """Move a booking along the status machine as ``actor`` (its customer or
+    the service's vendor), recording who, when and why. Cancelling frees the seat."""
+    booking = _locked(booking_id)
+    role = transitions.role_on(booking, actor)
+    if role is None:
+        raise Forbidden("Only the service's vendor or the customer can change this booking.")
+    reason = reason.strip()
+    message = transitions.refusal(booking, role, to_status, now or clock.now())
+    if message:
+        raise DomainError(message, field="booking_status")
+    if (role, to_status) in transitions.REASON_REQUIRED and not reason:
+        raise DomainError("Say why you cancel: the customer is told.", field="reason")
+    return _apply(booking, actor=actor, to_status=to_status, reason=reason, by=role)
+
+
+@transaction.atomic
+def booking_cancel_by_operator(*, booking_id: int, actor, reason: str) -> Booking:
+    """An operator's cancellation (Django admin): any confirmed booking, at
+    any time, always with a reason, recorded in the history like the others."""
+    booking = _locked(booking_id)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("A reason is required.", field="reason")
+    if booking.booking_status != BookingStatus.CONFIRMED:
+        raise DomainError(
+            f"Only confirmed bookings can be cancelled (this one is '{booking.booking_status}').",
+            field="booking_status",
+        )
+    return _apply(
+        booking, actor=actor, to_status=BookingStatus.CANCELLED, reason=reason, by="operator"
+    )

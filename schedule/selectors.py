@@ -1,0 +1,201 @@
+"""Schedule reads: a service's hours, opening state and slots with places left.
+
+A service is duck-typed: these functions read its settings by attribute
+(``pickup_slot_minutes``, ``seats_per_slot``, ``paused_until``...), so the
+schedule never imports the catalogue. Lists prefetch periods and current
+closures once (``schedule_prefetches``) and every row then computes its
+opening state in memory.
+"""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from . import clock
+from . import slots as pure
+from .models import Closure, SlotUsage
+
+ORDERING = "ordering"
+BOOKING = "booking"
+ORDERING_HORIZON_DAYS = 7
+
+
+def campus_tz() -> ZoneInfo:
+    """The campus time zone, read at call time so tests may override it."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def campus_today(now: datetime | None = None) -> date:
+    return (now or clock.now()).astimezone(campus_tz()).date()
+
+
+def schedule_prefetches() -> list[Prefetch]:
+    """Prefetches that let ``opening`` and ``service_slots`` run without a
+    query per service: weekly periods, and closures not yet over."""
+    # A day of slack: the campus date may still be yesterday somewhere in
+    # the request, and a closure that just ended costs nothing to carry.
+    since = campus_today() - timedelta(days=1)
+    return [
+        Prefetch("weekly_periods"),
+        Prefetch(
+            "closures",
+            queryset=Closure.objects.filter(ends_on__gte=since),
+            to_attr="current_closures",
+        ),
+    ]
+
+
+def periods_of(service) -> list:
+    return list(service.weekly_periods.all())
+
+
+def closures_of(service, *, today: date | None = None) -> list[Closure]:
+    """Closures that have not ended, soonest first (prefetched when available)."""
+    today = today or campus_today()
+    closures = getattr(service, "current_closures", None)
+    if closures is None:
+        closures = Closure.objects.filter(service=service, ends_on__gte=today)
+    return sorted(
+        (closure for closure in closures if closure.ends_on >= today),
+        key=lambda closure: (closure.starts_on, closure.id),
+    )
+
+
+def opening(service, *, now: datetime | None = None) -> tuple[bool, datetime | None]:
+    """``(open_now, next_opening)`` of a service, from its (prefetched) calendar."""
+    now = now or clock.now()
+    return pure.opening_state(
+        periods_of(service),
+        closures_of(service, today=campus_today(now)),
+        paused_until=service.paused_until,
+        now=now,
+        tz=campus_tz(),
+        is_available=service.is_available,
+    )
+
+
+def asap_refusal(service, *, now: datetime | None = None) -> str | None:
+    """Why an as-soon-as-possible order cannot be placed now and when the
+    service opens next; None when it is open."""
+    now = now or clock.now()
+    open_now, next_opening = opening(service, now=now)
+    if open_now:
+        return None
+    tz = campus_tz()
+    reason = pure.closed_reason(
+        periods_of(service),
+        closures_of(service, today=campus_today(now)),
+        paused_until=service.paused_until,
+        pause_reason=service.pause_reason,
+        now=now,
+        tz=tz,
+    )
+    if next_opening is None:
+        return f"{reason} It does not open again within the next 7 days."
+    return f"{reason} It opens next at {pure.local_text(next_opening, tz)}."
+
+
+def hours_of(service, *, now: datetime | None = None) -> dict:
+    """The body of ``GET /services/{id}/hours/``."""
+    now = now or clock.now()
+    open_now, next_opening = opening(service, now=now)
+    paused = service.paused_until is not None and service.paused_until > now
+    return {
+        "time_zone": settings.TIME_ZONE,
+        "weekly": periods_of(service),
+        "closures": closures_of(service, today=campus_today(now)),
+        "paused_until": service.paused_until if paused else None,
+        "pause_reason": service.pause_reason if paused else "",
+        "open_now": open_now,
+        "next_opening": next_opening,
+    }
+
+
+def slot_kind(service) -> str | None:
+    """Which slot rules a service follows: its pickup times or its bookings."""
+    if service.service_type == BOOKING:
+        return BOOKING
+    if service.service_type == ORDERING:
+        return ORDERING
+    return None
+
+
+def _rules(service, kind: str) -> tuple[int, int, int, int | None]:
+    """(step minutes, notice minutes, days ahead, capacity) of a slot kind."""
+    if kind == BOOKING:
+        return (
+            service.slot_minutes,
+            service.min_notice_minutes,
+            service.max_days_ahead,
+            service.seats_per_slot,
+        )
+    return (
+        service.pickup_slot_minutes,
+        service.prep_minutes,
+        ORDERING_HORIZON_DAYS,
+        service.orders_per_slot,
+    )
+
+
+def _tiled(service, *, local_date: date, now: datetime, kind: str | None):
+    kind = kind or slot_kind(service)
+    if kind is None or not service.is_active or not service.is_available:
+        return [], None
+    step, notice, days_ahead, capacity = _rules(service, kind)
+    today = campus_today(now)
+    if not today - timedelta(days=1) <= local_date <= today + timedelta(days=days_ahead + 1):
+        return [], capacity  # outside the horizon (and far from date.min/max)
+    tiles = pure.tile_slots(
+        periods_of(service),
+        closures_of(service, today=today),
+        local_date=local_date,
+        step_minutes=step,
+        earliest=now + timedelta(minutes=notice),
+        latest=now + timedelta(days=days_ahead),
+        tz=campus_tz(),
+    )
+    return tiles, capacity
+
+
+def service_slots(
+    service, *, local_date: date, now: datetime | None = None, kind: str | None = None
+) -> list[dict]:
+    """The slots offered on ``local_date`` with their places: ``[{start, end,
+    capacity, remaining}]``; ``remaining`` is None without a limit and 0 when full."""
+    now = now or clock.now()
+    tiles, capacity = _tiled(service, local_date=local_date, now=now, kind=kind)
+    if not tiles:
+        return []
+    taken = dict(
+        SlotUsage.objects.filter(
+            service_id=service.pk, start__gte=tiles[0].start, start__lte=tiles[-1].start
+        ).values_list("start", "taken")
+    )
+    return [
+        {
+            "start": tile.start,
+            "end": tile.end,
+            "capacity": capacity,
+            "remaining": None if capacity is None else max(0, capacity - taken.get(tile.start, 0)),
+        }
+        for tile in tiles
+    ]
+
+
+def slot_offered(
+    service, start: datetime, *, now: datetime | None = None, kind: str | None = None
+) -> pure.Slot | None:
+    """The slot starting at instant ``start`` if the service offers it now
+    (full or not: the place is taken by ``services.take_place``), else None."""
+    now = now or clock.now()
+    local_date = start.astimezone(campus_tz()).date()
+    tiles, _capacity = _tiled(service, local_date=local_date, now=now, kind=kind)
+    wanted = start.astimezone(pure.UTC)
+    return next((tile for tile in tiles if tile.start == wanted), None)
+
+
+def slot_capacity(service, *, kind: str | None = None) -> int | None:
+    """The places of one slot: ``orders_per_slot`` or ``seats_per_slot``."""
+    return _rules(service, kind or slot_kind(service) or ORDERING)[3]
