@@ -20,7 +20,7 @@ class NotificationAdmin(ReadOnlyAdmin):
     list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["title", "body", "recipient__email"]
     list_select_related = ["recipient"]
-    raw_id_fields = ["recipient", "order", "service"]
+    raw_id_fields = ["recipient", "order", "booking", "service"]
     date_hierarchy = "created_at"
 
 

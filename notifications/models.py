@@ -24,6 +24,9 @@ class Notification(models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    booking = models.ForeignKey(
+        "bookings.Booking", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     service = models.ForeignKey(
         "catalogue.Service", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )

@@ -33,15 +33,14 @@ def notification_create(
     Takes ids, not users, so notifying costs no extra query to load them."""
     if recipient_id is None or recipient_id == actor_id:
         return None
-    extra = {"booking": booking} if booking is not None else {}
     notification = Notification.objects.create(
         recipient_id=recipient_id,
         kind=kind,
         title=title[:200],
         body=body,
         order=order,
+        booking=booking,
         service=service,
-        **extra,
     )
     announce(user_id=recipient_id, notification_id=notification.pk)
     if email_to:

@@ -1,5 +1,3 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from notifications.models import Notification
@@ -7,8 +5,6 @@ from notifications.services import MAX_MARK_READ_IDS
 
 
 class NotificationSerializer(serializers.ModelSerializer):
-    booking = serializers.SerializerMethodField()
-
     class Meta:
         model = Notification
         fields = [
@@ -23,10 +19,6 @@ class NotificationSerializer(serializers.ModelSerializer):
             "read_at",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(OpenApiTypes.INT)
-    def get_booking(self, notification) -> int | None:
-        return getattr(notification, "booking_id", None)
 
 
 class MarkReadSerializer(serializers.Serializer):

@@ -132,7 +132,7 @@ def test_only_ready_and_vendor_cancellation_call_for_an_email(shop, customer):
 
 
 def test_editing_an_orders_details_notifies_nobody(shop, customer):
-    vendor, _, item = shop
+    _vendor, _, item = shop
     order = place(customer, item)
 
     response = client_for(customer).patch(
@@ -169,7 +169,7 @@ def test_editing_or_deleting_a_review_notifies_nobody(shop, customer):
 
 
 def test_names_without_a_profile_or_names_are_neutral_labels(shop):
-    vendor, _, item = shop
+    _vendor, _, item = shop
     nameless = StudentFactory(first_name="", last_name="")
 
     place(nameless, item)
