@@ -12,10 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
-from django.http import Http404
 
 from catalogue.cache import invalidate_catalogue
 from catalogue.models import Service
+from catalogue.services import NotFound, ensure_service_open_to_customers
 from common.exceptions import DomainError
 from reviews.models import Review
 
@@ -68,10 +68,9 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
     """A student's review of an active service; one per student per service."""
     with transaction.atomic():
         locked = _lock_service(service.pk)
-        if locked is None or not locked.is_active:
-            raise DomainError(
-                "This service does not exist or is no longer offered.", field="service"
-            )
+        if locked is None:  # deleted since the request was validated
+            raise DomainError("This service no longer exists.", field="service")
+        ensure_service_open_to_customers(service=locked)
         if Review.objects.filter(service=locked, user=user).exists():
             raise DomainError(ALREADY_REVIEWED, field="non_field_errors")
         try:
@@ -100,7 +99,10 @@ def review_update(
         # committed (the review is gone) or not started.
         current = Review.objects.filter(pk=review.pk).first() if service else None
         if current is None:
-            raise Http404
+            raise NotFound("Not found.")
+        # Changing a review is reviewing: refused like a new one while the
+        # service is removed or its vendor hidden. Deleting stays allowed.
+        ensure_service_open_to_customers(service=service)
         if rating is not None:
             current.rating = rating
         if comment is not None:

@@ -5,12 +5,9 @@ from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
 from orders.models import Order, OrderItem, OrderStatus, OrderStatusChange
 from orders.services import MAX_LINES, MAX_QUANTITY
+from users.selectors import public_name
 
 MAX_INSTRUCTIONS_LENGTH = 2000
-
-
-def _display_name(user) -> str:
-    return user.get_full_name() or user.email
 
 
 class _NullAsBlankCharField(serializers.CharField):
@@ -101,7 +98,7 @@ class OrderStatusChangeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_changed_by_name(self, change) -> str | None:
-        return _display_name(change.changed_by) if change.changed_by else None
+        return public_name(change.changed_by) if change.changed_by else None
 
 
 class OrderSerializer(serializers.ModelSerializer):
@@ -110,7 +107,9 @@ class OrderSerializer(serializers.ModelSerializer):
     service_name = serializers.CharField(source="service.service_name", read_only=True)
     vendor_name = serializers.SerializerMethodField()
     customer_name = serializers.SerializerMethodField()
-    customer_email = serializers.EmailField(source="customer.email", read_only=True)
+    customer_email = serializers.SerializerMethodField(
+        help_text="The customer's email, shown to the customer and admins; null for the vendor."
+    )
     items = OrderItemSerializer(many=True, read_only=True)
     status_history = OrderStatusChangeSerializer(many=True, read_only=True)
 
@@ -136,12 +135,17 @@ class OrderSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_vendor_name(self, order) -> str:
-        vendor = order.service.vendor
-        profile = getattr(vendor, "vendor_profile", None)
-        return profile.business_name if profile else _display_name(vendor)
+        return public_name(order.service.vendor)
 
     def get_customer_name(self, order) -> str:
-        return _display_name(order.customer)
+        return public_name(order.customer)
+
+    def get_customer_email(self, order) -> str | None:
+        request = self.context.get("request")
+        viewer = request.user if request else None
+        if viewer is not None and (viewer.pk == order.customer_id or viewer.is_admin_type):
+            return order.customer.email
+        return None
 
 
 class OrderStatusCountsSerializer(serializers.Serializer):
