@@ -23,7 +23,6 @@ SEARCH_MAX_WORDS = 8
 _WORD = re.compile(r"\w+")
 
 
-
 def hidden_vendor_q(vendor: str = "vendor") -> Q:
     """The contract's *hidden vendor*: their account or their profile is
     deactivated. ``vendor`` is the lookup path from the queried model to the

@@ -34,7 +34,8 @@ def order_list(*, user) -> QuerySet[Order]:
         .prefetch_related(
             Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
             Prefetch(
-                "status_history", queryset=OrderStatusChange.objects.select_related("changed_by__vendor_profile")
+                "status_history",
+                queryset=OrderStatusChange.objects.select_related("changed_by__vendor_profile"),
             ),
         )
         .order_by("-created_at", "-id")

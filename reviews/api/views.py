@@ -109,9 +109,7 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.review_list(
-                user=self.request.user, filters=self.request.query_params
-            )
+            return selectors.review_list(user=self.request.user, filters=self.request.query_params)
         return selectors.reviews_with_verification(selectors.reviews_visible_to(self.request.user))
 
     def _read(self, review: Review) -> dict:

@@ -106,7 +106,11 @@ def test_user_name_falls_back_to_a_label_never_the_email(api, db):
 
     names = {row["id"]: row["user_name"] for row in api.get(URL).json()["results"]}
 
-    assert names == {named.pk: "Ada Lovelace", first_only.pk: "Grace", unnamed.pk: f"Student {unnamed.user.pk}"}
+    assert names == {
+        named.pk: "Ada Lovelace",
+        first_only.pk: "Grace",
+        unnamed.pk: f"Student {unnamed.user.pk}",
+    }
 
 
 def test_verified_purchase_needs_a_completed_order_of_that_service_by_the_author(api, service):
