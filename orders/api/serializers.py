@@ -1,3 +1,5 @@
+import re
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -8,6 +10,7 @@ from orders.services import MAX_LINES, MAX_QUANTITY
 from users.selectors import public_name
 
 MAX_INSTRUCTIONS_LENGTH = 2000
+STRICT_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _NullAsBlankCharField(serializers.CharField):
@@ -158,9 +161,51 @@ class OrderStatusCountsSerializer(serializers.Serializer):
     cancelled = serializers.IntegerField()
 
 
-class OrderSummarySerializer(serializers.Serializer):
-    counts = OrderStatusCountsSerializer(help_text="Number of orders in each status.")
-    total_orders = serializers.IntegerField()
+class OrderDaySerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="A local date (campus time zone).")
+    orders = serializers.IntegerField(help_text="Orders placed that day.")
+    completed = serializers.IntegerField(help_text="How many of them are completed now.")
     revenue = serializers.DecimalField(
-        max_digits=16, decimal_places=2, help_text="Sum of total_amount of completed orders."
+        max_digits=16, decimal_places=2, help_text="Total of those completed orders."
     )
+
+
+class OrderSummarySerializer(serializers.Serializer):
+    counts = OrderStatusCountsSerializer(help_text="Number of orders in each status (all time).")
+    total_orders = serializers.IntegerField(help_text="All time.")
+    revenue = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Sum of total_amount of completed orders (all time).",
+    )
+    by_day = OrderDaySerializer(
+        many=True, help_text="Every date from `from` to `to`, zeros included."
+    )
+
+    def get_fields(self):
+        # "from" is a Python keyword, so the range's fields are added by name.
+        fields = super().get_fields()
+        fields["from"] = serializers.DateField(help_text="First date of `by_day`.")
+        fields["to"] = serializers.DateField(help_text="Last date of `by_day`.")
+        return fields
+
+
+class StrictDateField(serializers.DateField):
+    """A date written exactly ``YYYY-MM-DD`` (strptime alone also takes ``2026-3-1``)."""
+
+    default_error_messages = {"invalid": "Date has wrong format. Use YYYY-MM-DD."}
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=["%Y-%m-%d"], **kwargs)
+
+    def to_internal_value(self, value):
+        if not isinstance(value, str) or not STRICT_DATE.fullmatch(value):
+            self.fail("invalid")
+        return super().to_internal_value(value)
+
+
+class ReportQuerySerializer(serializers.Serializer):
+    """``?from=YYYY-MM-DD&to=YYYY-MM-DD``, local dates, both optional."""
+
+    def get_fields(self):
+        return {name: StrictDateField(required=False) for name in ("from", "to")}
