@@ -89,6 +89,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Order lines as CSV (vendors, admins)
+         * @description One row per order line of the orders placed from `from` to `to` (local dates, inclusive; default the last 30 days), oldest first, after a header row: order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the customer's public name), item, quantity, unit_price, line_total, order_total. A vendor exports their own services' orders; an admin the whole marketplace. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` so spreadsheets do not run them as formulas. Errors are JSON.
+         */
+        get: operations["orders_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/summary/": {
         parameters: {
             query?: never;
@@ -97,8 +117,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Order counts per status and revenue (vendors, admins)
-         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders.
+         * Order counts per status, revenue and a day-by-day report (vendors, admins)
+         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders; both cover all time. `by_day` has one row for every date from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each order was placed: `orders` placed that day, `completed` how many of them are completed now, `revenue` their completed total.
          */
         get: operations["orders_summary_retrieve"];
         put?: never;
@@ -606,8 +626,8 @@ export interface components {
             readonly vendor_name: string;
             readonly customer: number;
             readonly customer_name: string;
-            /** Format: email */
-            readonly customer_email: string;
+            /** @description The customer's email, shown to the customer and admins; null for the vendor. */
+            readonly customer_email: string | null;
             readonly special_instructions: string;
             readonly delivery_address: string;
             readonly order_status: components["schemas"]["OrderStatusEnum"];
@@ -629,6 +649,22 @@ export interface components {
             items: components["schemas"]["OrderLineInputRequest"][];
             special_instructions?: string | null;
             delivery_address?: string | null;
+        };
+        OrderDay: {
+            /**
+             * Format: date
+             * @description A local date (campus time zone).
+             */
+            date: string;
+            /** @description Orders placed that day. */
+            orders: number;
+            /** @description How many of them are completed now. */
+            completed: number;
+            /**
+             * Format: decimal
+             * @description Total of those completed orders.
+             */
+            revenue: string;
         };
         OrderItem: {
             readonly id: number;
@@ -678,14 +714,27 @@ export interface components {
             order_status: components["schemas"]["OrderStatusEnum"];
         };
         OrderSummary: {
-            /** @description Number of orders in each status. */
+            /** @description Number of orders in each status (all time). */
             counts: components["schemas"]["OrderStatusCounts"];
+            /** @description All time. */
             total_orders: number;
             /**
              * Format: decimal
-             * @description Sum of total_amount of completed orders.
+             * @description Sum of total_amount of completed orders (all time).
              */
             revenue: string;
+            /** @description Every date from `from` to `to`, zeros included. */
+            by_day: components["schemas"]["OrderDay"][];
+            /**
+             * Format: date
+             * @description First date of `by_day`.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last date of `by_day`.
+             */
+            to: string;
         };
         PaginatedOrderList: {
             /** @example 123 */
@@ -884,7 +933,6 @@ export interface components {
         Service: {
             readonly id: number;
             readonly vendor: number;
-            /** @description The business name, else the vendor's full name, else their email. */
             readonly vendor_name: string;
             service_name: string;
             description: string;
@@ -917,7 +965,6 @@ export interface components {
         ServiceDetail: {
             readonly id: number;
             readonly vendor: number;
-            /** @description The business name, else the vendor's full name, else their email. */
             readonly vendor_name: string;
             service_name: string;
             description: string;
@@ -1378,9 +1425,60 @@ export interface operations {
             };
         };
     };
+    orders_export_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Students cannot export orders */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     orders_summary_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1394,6 +1492,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderSummary"];
                 };
+            };
+            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid token */
             401: {
