@@ -12,8 +12,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
-from reviews.models import Review
-from reviews.selectors import reviews_with_verification
 from schedule.selectors import schedule_prefetches
 
 # On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
@@ -25,10 +23,34 @@ SEARCH_DOCUMENT = RawSQL(
 SEARCH_MAX_WORDS = 8
 _WORD = re.compile(r"\w+")
 
-# A vendor is "active" when their account is and their profile (if any) is.
-ACTIVE_VENDOR = Q(vendor__is_active=True) & (
-    Q(vendor__vendor_profile__isnull=True) | Q(vendor__vendor_profile__is_active=True)
-)
+
+def hidden_vendor_q(vendor: str = "vendor") -> Q:
+    """The contract's *hidden vendor*: their account or their profile is
+    deactivated. ``vendor`` is the lookup path from the queried model to the
+    vendor user (``"vendor"`` on Service, ``"service__vendor"`` on Review).
+
+    The one definition every public read and every customer write uses; a
+    vendor who never created a profile is not hidden by that alone.
+    """
+    return Q(**{f"{vendor}__is_active": False}) | Q(
+        **{f"{vendor}__vendor_profile__is_active": False}
+    )
+
+
+def public_service_q(service: str = "") -> Q:
+    """A service the public may see: not deleted, and its vendor not hidden.
+    ``service`` is the lookup path to the service (``""`` on Service itself)."""
+    prefix = f"{service}__" if service else ""
+    return Q(**{f"{prefix}is_active": True}) & ~hidden_vendor_q(f"{prefix}vendor")
+
+
+# The same rule seen from the profile: it and its vendor's account active.
+PUBLIC_PROFILE = Q(is_active=True, user__is_active=True)
+
+
+def visible_services() -> QuerySet[Service]:
+    """Every service the public may see, whoever asks."""
+    return _services().filter(public_service_q())
 
 
 def _services() -> QuerySet[Service]:
@@ -42,12 +64,12 @@ def with_schedule(services: QuerySet[Service]) -> QuerySet[Service]:
 
 
 def service_list_for(user) -> QuerySet[Service]:
-    """The service list as ``user`` sees it: a vendor their own services,
-    everyone else the services of active vendors. Deleted ones never show."""
-    services = with_schedule(_services()).filter(is_active=True)
+    """The service list as ``user`` sees it: a vendor their own services
+    (hidden or not, so they know what a ban took down), everyone else the
+    public ones. Deleted ones never show."""
     if user.is_authenticated and user.is_vendor:
-        return services.filter(vendor=user)
-    return services.filter(ACTIVE_VENDOR)
+        return with_schedule(_services()).filter(is_active=True, vendor=user)
+    return with_schedule(visible_services())
 
 
 def service_visible_to(user) -> QuerySet[Service]:
@@ -59,7 +81,7 @@ def service_visible_to(user) -> QuerySet[Service]:
     services = _services()
     if user.is_authenticated and user.is_admin_type:
         return services
-    visible = Q(is_active=True) & ACTIVE_VENDOR
+    visible = public_service_q()
     if user.is_authenticated and user.is_vendor:
         visible |= Q(is_active=True, vendor=user)
     return services.filter(visible)
@@ -103,23 +125,28 @@ def service_items(service: Service) -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(service=service, is_active=True)
 
 
-def service_reviews(service: Service) -> QuerySet[Review]:
+def service_reviews(service: Service):
     """A service's reviews, newest first, each with ``verified_purchase``."""
+    # Imported here: reviews.selectors builds on this module's visibility rule,
+    # and this read belongs to reviews (a layer above) anyway.
+    from reviews.models import Review
+    from reviews.selectors import reviews_with_verification
+
     return reviews_with_verification(Review.objects.filter(service=service)).order_by(
         "-created_at", "-id"
     )
 
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:
-    """Profiles of active vendors, for everyone."""
-    return VendorProfile.objects.filter(is_active=True, user__is_active=True)
+    """Profiles of vendors who are not hidden, for everyone."""
+    return VendorProfile.objects.filter(PUBLIC_PROFILE)
 
 
 def vendor_profile_visible_to(user) -> QuerySet[VendorProfile]:
-    """Profiles ``user`` may open: active ones, their own, or any for an admin."""
+    """Profiles ``user`` may open: public ones, their own, or any for an admin."""
     if user.is_authenticated and user.is_admin_type:
         return VendorProfile.objects.all()
-    visible = Q(is_active=True, user__is_active=True)
+    visible = PUBLIC_PROFILE
     if user.is_authenticated:
         visible |= Q(user=user)
     return VendorProfile.objects.filter(visible)

@@ -14,10 +14,49 @@ from django.db import IntegrityError, models, transaction
 
 from catalogue.cache import invalidate_catalogue
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
-from common.exceptions import DomainError
+from catalogue.selectors import hidden_vendor_q
+from common.exceptions import DomainError, Forbidden, NotFound
 
 DUPLICATE_PROFILE = "You already have a vendor profile."
 DUPLICATE_ITEM_NAME = "This service already has an item with this name."
+PROFILE_DEACTIVATED = (
+    "Your vendor profile was deactivated by an administrator; only an administrator "
+    "can reactivate it, and it can be neither deleted nor replaced meanwhile."
+)
+SERVICE_REMOVED = "This service has been removed; it can no longer be ordered, booked or reviewed."
+VENDOR_HIDDEN = (
+    "This service's vendor is suspended by the campus administration; "
+    "their services cannot be ordered, booked or reviewed."
+)
+GONE = "Not found."
+
+
+def ensure_service_open_to_customers(*, service: Service) -> None:
+    """Refuse (400, saying why) any customer action on ``service``: ordering,
+    booking, reviewing. It must not be deleted and its vendor not hidden
+    (account or profile deactivated; see ``selectors.hidden_vendor_q``).
+
+    Reads the vendor's state from the database now, not from ``service``'s
+    possibly stale relations. Call it inside the writing transaction.
+    """
+    if not service.is_active:
+        raise DomainError(SERVICE_REMOVED, field="service")
+    if Service.objects.filter(pk=service.pk).filter(hidden_vendor_q()).exists():
+        raise DomainError(VENDOR_HIDDEN, field="service")
+
+
+def _locked(instance: models.Model) -> models.Model:
+    """``instance``'s row as committed now, locked until the transaction ends.
+
+    Writes start from it, not from the copy the view read earlier: two racing
+    image replacements then run one after the other, each deleting the file
+    the other stored (so exactly the file the row points at stays on disk),
+    and a full save never writes back stale columns such as a rating.
+    """
+    fresh = type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+    if fresh is None:  # deleted by a racing request
+        raise NotFound(GONE)
+    return fresh
 
 
 def _file_fields(instance: models.Model) -> list[str]:
@@ -67,7 +106,11 @@ def save_with_files(instance: models.Model, *, previous: list[tuple] = ()) -> No
 @transaction.atomic
 def save_from_admin(*, instance: models.Model) -> None:
     """Save a row edited in the Django admin under the same file and cache rules."""
-    stored = type(instance).objects.filter(pk=instance.pk).first() if instance.pk else None
+    stored = (
+        type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+        if instance.pk
+        else None
+    )
     save_with_files(instance, previous=_stored_files(stored) if stored else [])
 
 
@@ -92,8 +135,12 @@ def destroy_with_files(instance: models.Model) -> None:
 
 @transaction.atomic
 def vendor_profile_create(*, user, **data) -> VendorProfile:
-    """The caller's own profile; a vendor has at most one (a database constraint)."""
-    if VendorProfile.objects.filter(user=user).exists():
+    """The caller's own profile; a vendor has at most one (a database constraint).
+    A deactivated one stays theirs until an admin acts: no fresh start (403)."""
+    existing = VendorProfile.objects.filter(user=user).first()
+    if existing is not None and not existing.is_active:
+        raise Forbidden(PROFILE_DEACTIVATED)
+    if existing is not None:
         raise DomainError(DUPLICATE_PROFILE)
     profile = VendorProfile(user=user, **data)
     try:
@@ -105,12 +152,20 @@ def vendor_profile_create(*, user, **data) -> VendorProfile:
 
 @transaction.atomic
 def vendor_profile_update(*, profile: VendorProfile, data: dict) -> VendorProfile:
+    profile = _locked(profile)
     save_with_files(profile, previous=_apply(profile, data))
     return profile
 
 
 @transaction.atomic
 def vendor_profile_delete(*, profile: VendorProfile) -> None:
+    """Delete a profile with its logo, unless an admin deactivated it: deleting
+    it would unhide the vendor (a vendor without a profile is visible), so the
+    ban would be lifted by the banned. The lock orders this against a racing
+    deactivation."""
+    profile = _locked(profile)
+    if not profile.is_active:
+        raise Forbidden(PROFILE_DEACTIVATED)
     destroy_with_files(profile)
 
 
@@ -139,6 +194,7 @@ def service_create(*, vendor, **data) -> Service:
 @transaction.atomic
 def service_update(*, service: Service, data: dict) -> Service:
     """Change a service; a new image replaces the old file after commit."""
+    service = _locked(service)
     save_with_files(service, previous=_apply(service, data))
     return service
 
@@ -156,6 +212,7 @@ def service_set_availability(
         availability_status = (
             AvailabilityStatus.AVAILABLE if is_available else AvailabilityStatus.UNAVAILABLE
         )
+    service = _locked(service)
     service.is_available = is_available
     service.availability_status = availability_status
     service.save(update_fields=["is_available", "availability_status", "updated_at"])
@@ -171,7 +228,7 @@ def service_delete(*, service: Service) -> bool:
     The row lock makes a racing order wait, then fail on the deleted row,
     instead of slipping in between the check and the delete.
     """
-    service = Service.objects.select_for_update().get(pk=service.pk)
+    service = _locked(service)
     ordered = service.orders.exists() or service.items.filter(order_items__isnull=False).exists()
     if not ordered:
         try:
@@ -193,8 +250,8 @@ def service_delete(*, service: Service) -> bool:
 # --- Service items --------------------------------------------------------------------
 
 
-def _check_item_name_free(service: Service, name: str, *, exclude_pk=None) -> None:
-    taken = ServiceItem.objects.filter(service=service, name=name, is_active=True)
+def _check_item_name_free(service_id: int, name: str, *, exclude_pk=None) -> None:
+    taken = ServiceItem.objects.filter(service_id=service_id, name=name, is_active=True)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
@@ -210,7 +267,11 @@ def _save_item(item: ServiceItem, *, previous: list[tuple] = ()) -> None:
 
 @transaction.atomic
 def service_item_create(*, service: Service, **data) -> ServiceItem:
-    _check_item_name_free(service, data["name"])
+    # Locked so a racing deletion of the service either waits for this item
+    # (and keeps the service if it was ordered) or wins and this is a 404,
+    # never a foreign-key violation at commit.
+    service = _locked(service)
+    _check_item_name_free(service.pk, data["name"])
     item = ServiceItem(service=service, **data)
     _save_item(item)
     return item
@@ -218,8 +279,9 @@ def service_item_create(*, service: Service, **data) -> ServiceItem:
 
 @transaction.atomic
 def service_item_update(*, item: ServiceItem, data: dict) -> ServiceItem:
+    item = _locked(item)
     if "name" in data:
-        _check_item_name_free(item.service, data["name"], exclude_pk=item.pk)
+        _check_item_name_free(item.service_id, data["name"], exclude_pk=item.pk)
     _save_item(item, previous=_apply(item, data))
     return item
 
@@ -228,7 +290,7 @@ def service_item_update(*, item: ServiceItem, data: dict) -> ServiceItem:
 def service_item_delete(*, item: ServiceItem) -> bool:
     """Destroy an item with its image, or deactivate it when order lines
     point at it (its name becomes free for a new item). True if destroyed."""
-    item = ServiceItem.objects.select_for_update().get(pk=item.pk)
+    item = _locked(item)
     if not item.order_items.exists():
         try:
             with transaction.atomic():

@@ -4,13 +4,19 @@ The declared content type and file name prove nothing, so the file is
 decoded with Pillow: its real format decides whether it is accepted and
 which extension it is stored under. Every refusal is a ``ValidationError``
 with a message that tells the client why.
+
+An accepted image is re-encoded without its metadata before it is stored:
+phone photos carry EXIF blocks (GPS position, camera model, time taken) that
+must not be served to the world. The EXIF orientation is applied to the
+pixels first, so the picture still stands the right way up.
 """
 
 import io
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from PIL import Image, UnidentifiedImageError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name -> stored extension. MPO is how Pillow names the JPEGs
 # many phone cameras write (a JPEG with extra preview frames).
@@ -53,11 +59,54 @@ def _decode(data: bytes) -> None:
         image.load()
 
 
-def validate_image(file):
-    """Check an uploaded file is a sane JPEG/PNG/GIF/WebP; return it renamed.
+# Metadata keys Pillow may carry over from ``info`` when saving; dropped.
+METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "dpi")
+# Pillow format name -> the format written back. MPO (a phone JPEG with
+# preview frames) is stored as its main picture, a plain JPEG.
+SAVE_AS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WEBP"}
+JPEG_QUALITY = 90
+WEBP_QUALITY = 90
 
-    The returned file's name is ``image.<ext>`` with the extension of the
-    decoded format, so the random storage name gets the right suffix.
+
+def _save_options(image: Image.Image, save_as: str) -> dict:
+    """Encoder settings that keep quality and colour but no metadata: the ICC
+    colour profile is kept (it carries no personal data); EXIF/XMP is not."""
+    options = {}
+    icc_profile = image.info.get("icc_profile")
+    if icc_profile and save_as in ("JPEG", "PNG", "WEBP"):
+        options["icc_profile"] = icc_profile
+    if save_as == "JPEG":
+        options.update(quality=JPEG_QUALITY, optimize=True)
+    elif save_as == "WEBP":
+        options.update(quality=WEBP_QUALITY)
+    return options
+
+
+def strip_metadata(data: bytes) -> bytes:
+    """The image re-encoded in its own format without EXIF, XMP or comments,
+    with the EXIF orientation applied to the pixels. Animated GIF and WebP
+    keep every frame and their timing (they carry no orientation)."""
+    with Image.open(io.BytesIO(data)) as image:
+        save_as = SAVE_AS[image.format]
+        out = io.BytesIO()
+        if save_as in ("GIF", "WEBP") and getattr(image, "is_animated", False):
+            for key in METADATA_KEYS:
+                image.info.pop(key, None)
+            image.save(out, format=save_as, save_all=True, **_save_options(image, save_as))
+            return out.getvalue()
+        upright = ImageOps.exif_transpose(image)
+        for key in METADATA_KEYS:
+            upright.info.pop(key, None)
+        upright.save(out, format=save_as, **_save_options(upright, save_as))
+        return out.getvalue()
+
+
+def validate_image(file):
+    """Check an uploaded file is a sane JPEG/PNG/GIF/WebP; return a clean copy.
+
+    The returned file holds the image without metadata (``strip_metadata``)
+    and is named ``image.<ext>`` with the extension of the decoded format, so
+    the random storage name gets the right suffix.
     """
     data = _read_limited(file, settings.MAX_IMAGE_BYTES)
     max_pixels = settings.MAX_IMAGE_PIXELS
@@ -67,6 +116,7 @@ def validate_image(file):
         # warn; far larger ones make Image.open itself raise DecompressionBombError.
         image_format = _check_header(data, max_pixels)
         _decode(data)
+        clean = strip_metadata(data)
     except ValidationError:
         raise
     except UnidentifiedImageError as exc:
@@ -79,6 +129,4 @@ def validate_image(file):
         # Pillow signals damaged input with many types (OSError, SyntaxError,
         # ValueError, struct.error, ...); all of them mean "cannot decode".
         raise ValidationError(UNDECODABLE, code="undecodable") from exc
-    file.name = f"image.{EXTENSIONS[image_format]}"
-    file.seek(0)
-    return file
+    return ContentFile(clean, name=f"image.{EXTENSIONS[image_format]}")

@@ -1,12 +1,20 @@
-"""Order reads: who sees which orders, and the vendor's summary."""
+"""Order reads: who sees which orders, the vendor's summary and reports."""
 
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from catalogue.models import Service
+from common.exceptions import DomainError
 
 from .models import Order, OrderEvent, OrderItem, OrderStatus
+
+REPORT_DEFAULT_DAYS = 30
+REPORT_MAX_DAYS = 366
 
 
 def orders_visible_to(user) -> QuerySet[Order]:
@@ -33,23 +41,112 @@ def order_list(*, user) -> QuerySet[Order]:
         .select_related("service__vendor__vendor_profile", "customer")
         .prefetch_related(
             Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
-            Prefetch("events", queryset=OrderEvent.objects.select_related("actor")),
+            Prefetch(
+                "events", queryset=OrderEvent.objects.select_related("actor__vendor_profile")
+            ),
         )
         .order_by("-created_at", "-id")
     )
 
 
-def order_summary(*, user) -> dict:
+COMPLETED = Q(order_status=OrderStatus.COMPLETED)
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """Local calendar dates ``first`` to ``last`` inclusive, in the campus
+    time zone (``TIME_ZONE``), the zone in which vendors live their days."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def from_query(cls, *, first: date | None, last: date | None) -> "ReportPeriod":
+        """The period a report asks for. ``to`` defaults to today (local),
+        ``from`` to 29 days before ``to`` (30 days in all). Reversed ranges
+        and ranges over 366 days are refused (400)."""
+        last = last or timezone.localdate(timezone=timezone.get_default_timezone())
+        first = first or last - timedelta(days=REPORT_DEFAULT_DAYS - 1)
+        if first > last:
+            raise DomainError("'from' must be on or before 'to'.", field="from")
+        if (last - first).days + 1 > REPORT_MAX_DAYS:
+            raise DomainError(f"A report covers at most {REPORT_MAX_DAYS} days.", field="to")
+        return cls(first, last)
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The aware instants the period spans: local midnight of ``first``
+        up to (excluding) local midnight after ``last``."""
+        zone = timezone.get_default_timezone()
+        start = datetime.combine(self.first, time.min, tzinfo=zone)
+        end = datetime.combine(self.last + timedelta(days=1), time.min, tzinfo=zone)
+        return start, end
+
+
+def _placed_within(orders: QuerySet[Order], period: ReportPeriod) -> QuerySet[Order]:
+    start, end = period.bounds()
+    return orders.filter(created_at__gte=start, created_at__lt=end)
+
+
+def orders_by_day(*, user, period: ReportPeriod) -> list[dict]:
+    """One row per date of ``period`` (zeros included), by the local date each
+    order was placed: orders placed, how many of those are completed now, and
+    their completed total. One query, whatever the length of the period."""
+    per_day = (
+        _placed_within(orders_visible_to(user), period)
+        .annotate(day=TruncDate("created_at", tzinfo=timezone.get_default_timezone()))
+        .order_by()
+        .values("day")
+        .annotate(
+            orders=Count("id"),
+            completed=Count("id", filter=COMPLETED),
+            revenue=Sum("total_amount", filter=COMPLETED),
+        )
+    )
+    found = {row["day"]: row for row in per_day}
+    rows = []
+    for day in period.days():
+        row = found.get(day, {})
+        rows.append(
+            {
+                "date": day,
+                "orders": row.get("orders", 0),
+                "completed": row.get("completed", 0),
+                "revenue": row.get("revenue") or Decimal("0.00"),
+            }
+        )
+    return rows
+
+
+def order_summary(*, user, period: ReportPeriod | None = None) -> dict:
     """Order counts per status (every status present) and the revenue of
-    completed orders, over the vendor's services or, for an admin, everything."""
-    completed = Q(order_status=OrderStatus.COMPLETED)
+    completed orders, over the vendor's services or, for an admin, everything;
+    these totals cover all time. ``by_day`` breaks down the ``period``."""
+    period = period or ReportPeriod.from_query(first=None, last=None)
     orders = orders_visible_to(user)
     counts = dict.fromkeys(OrderStatus.values, 0)
     per_status = orders.order_by().values("order_status").annotate(n=Count("id"))
     counts.update(per_status.values_list("order_status", "n"))
-    revenue = orders.aggregate(revenue=Sum("total_amount", filter=completed))["revenue"]
+    revenue = orders.aggregate(revenue=Sum("total_amount", filter=COMPLETED))["revenue"]
     return {
         "counts": counts,
         "total_orders": sum(counts.values()),
         "revenue": revenue or Decimal("0.00"),
+        "from": period.first,
+        "to": period.last,
+        "by_day": orders_by_day(user=user, period=period),
     }
+
+
+def order_lines_for_export(*, user, period: ReportPeriod) -> QuerySet[OrderItem]:
+    """Every line of the orders ``user`` sees placed within ``period``, oldest
+    order first, with its order and customer joined: one query for any number
+    of rows."""
+    orders = _placed_within(orders_visible_to(user), period)
+    return (
+        OrderItem.objects.filter(order__in=orders)
+        .select_related("order__customer", "service_item")
+        .order_by("order__created_at", "order_id", "id")
+    )

@@ -11,11 +11,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from catalogue.models import Service, ServiceItem
+from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 
 from . import events, scheduling
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
 from .transitions import CUSTOMER, role_on, targets
+
+SERVICE_GONE = "This service no longer exists."
 
 MAX_LINES = 50
 MAX_QUANTITY = 100
@@ -71,12 +74,7 @@ def request_fingerprint(
 
 
 def _check_service_takes_orders(service: Service) -> None:
-    if not service.is_active:
-        raise DomainError("This service has been removed and takes no orders.", field="service")
-    if not service.vendor.is_active:
-        raise DomainError(
-            "This service's vendor is not accepting orders right now.", field="service"
-        )
+    ensure_service_open_to_customers(service=service)
     if not service.is_available:
         raise DomainError("This service is not accepting orders right now.", field="service")
     if not service.supports_ordering:
@@ -87,7 +85,11 @@ def _check_service_takes_orders(service: Service) -> None:
 
 
 def _orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, ServiceItem]:
-    items = ServiceItem.objects.in_bulk(list(item_ids))
+    # Locked like the service: a racing item deletion either waits and then
+    # sees the order line (so deactivates the item), or commits first and the
+    # item is simply missing here. Unlocked, the line's foreign key would fail
+    # at commit, after every check had passed.
+    items = ServiceItem.objects.select_for_update().order_by("pk").in_bulk(list(item_ids))
     for item_id in sorted(set(item_ids)):
         item = items.get(item_id)
         if item is None or item.service_id != service.pk:
@@ -119,8 +121,13 @@ def order_create(
     # The row lock orders this placement against a racing service_delete, which
     # then sees the order and deactivates the service instead of destroying it.
     service = (
-        Service.objects.select_for_update(of=("self",)).select_related("vendor").get(pk=service.pk)
+        Service.objects.select_for_update(of=("self",))
+        .select_related("vendor")
+        .filter(pk=service.pk)
+        .first()
     )
+    if service is None:  # deleted since the request was validated
+        raise DomainError(SERVICE_GONE, field="service")
     _check_service_takes_orders(service)
     items = _orderable_items(service, merged)
     pickup_at, estimated_ready_at = scheduling.order_timing(service=service, pickup_at=pickup_at)

@@ -4,9 +4,10 @@ from collections.abc import Mapping
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from bookings.models import Booking, BookingStatus
+from catalogue.selectors import public_service_q
 from common.filters import IdFilter
 from orders.models import Order, OrderStatus
 from reviews.models import Review
@@ -41,12 +42,27 @@ class ReviewFilter(django_filters.FilterSet):
         fields = ["service", "user", "rating"]
 
 
-def review_list(*, filters: Mapping | None = None) -> QuerySet[Review]:
-    """Reviews, newest first, narrowed by ``service``, ``user`` and ``rating``.
+def reviews_visible_to(user) -> QuerySet[Review]:
+    """Reviews ``user`` may read: those of publicly visible services (not
+    deleted, vendor not hidden), plus, signed in, their own and those of their
+    own services; an admin reads all. The same rule as the catalogue's, from
+    ``catalogue.selectors.public_service_q``."""
+    reviews = Review.objects.all()
+    if user.is_authenticated and user.is_admin_type:
+        return reviews
+    visible = public_service_q("service")
+    if user.is_authenticated:
+        visible |= Q(user=user) | Q(service__vendor=user)
+    return reviews.filter(visible)
+
+
+def review_list(*, user, filters: Mapping | None = None) -> QuerySet[Review]:
+    """Reviews ``user`` may read, newest first, narrowed by ``service``,
+    ``user`` and ``rating``.
 
     Raises ``ValidationError`` (a 400 in the API) for a filter value that is not valid.
     """
-    queryset = reviews_with_verification(Review.objects.order_by("-created_at", "-id"))
+    queryset = reviews_with_verification(reviews_visible_to(user).order_by("-created_at", "-id"))
     filterset = ReviewFilter(data=filters or {}, queryset=queryset)
     if not filterset.is_valid():
         raise ValidationError(filterset.errors.as_data())

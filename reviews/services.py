@@ -15,6 +15,7 @@ from django.db.models import Count, Sum
 
 from catalogue.cache import invalidate_catalogue
 from catalogue.models import Service
+from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import DomainError, Forbidden, NotFound
 from reviews import events
 from reviews.models import Review, ReviewEventKind
@@ -70,10 +71,9 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
         raise Forbidden("Only students can do this.")
     with transaction.atomic():
         locked = _lock_service(service.pk)
-        if locked is None or not locked.is_active:
-            raise DomainError(
-                "This service does not exist or is no longer offered.", field="service"
-            )
+        if locked is None:  # deleted since the request was validated
+            raise DomainError("This service no longer exists.", field="service")
+        ensure_service_open_to_customers(service=locked)
         if Review.objects.filter(service=locked, user=user).exists():
             raise DomainError(ALREADY_REVIEWED, field="non_field_errors")
         try:
@@ -110,6 +110,9 @@ def review_update(
         if current is None:
             raise NotFound()
         previous = {"rating": current.rating, "comment": current.comment}
+        # Changing a review is reviewing: refused like a new one while the
+        # service is removed or its vendor hidden. Deleting stays allowed.
+        ensure_service_open_to_customers(service=service)
         if rating is not None:
             current.rating = rating
         if comment is not None:

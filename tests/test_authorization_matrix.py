@@ -231,6 +231,12 @@ MATRIX: list[Row] = [
         "/api/orders/summary/",
         codes(anon=401, student=403, other_student=403, vendor=200, other_vendor=200, admin=200),
     ),
+    # Vendor reports: the CSV export; admins export the whole marketplace (docs/API.md).
+    Row(
+        "GET",
+        "/api/orders/export/",
+        codes(anon=401, student=403, other_student=403, vendor=200, other_vendor=200, admin=200),
+    ),
     Row("GET", "/api/orders/{order}/", {**order_party(200), "admin": 200}),
     Row(
         "PATCH",

@@ -13,6 +13,7 @@ from catalogue.models import (
 )
 from common.images import validate_image
 from schedule.selectors import opening
+from users.selectors import public_name
 
 # Text columns have no length limit in the database; the API sets one.
 LONG_TEXT = 5000
@@ -176,11 +177,7 @@ class ServiceSerializer(serializers.ModelSerializer):
         )
 
     def get_vendor_name(self, service: Service) -> str:
-        """The business name, else the vendor's full name, else their email."""
-        profile = getattr(service.vendor, "vendor_profile", None)
-        if profile is not None:
-            return profile.business_name
-        return service.vendor.get_full_name().strip() or service.vendor.email
+        return public_name(service.vendor)
 
 
 class ServiceDetailSerializer(ServiceSerializer):

@@ -160,7 +160,9 @@ class VendorProfileViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer):
-        services.vendor_profile_update(profile=serializer.instance, data=serializer.validated_data)
+        serializer.instance = services.vendor_profile_update(
+            profile=serializer.instance, data=serializer.validated_data
+        )
 
     def perform_destroy(self, instance):
         services.vendor_profile_delete(profile=instance)
@@ -414,7 +416,9 @@ class ServiceItemViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer):
-        services.service_item_update(item=serializer.instance, data=serializer.validated_data)
+        serializer.instance = services.service_item_update(
+            item=serializer.instance, data=serializer.validated_data
+        )
 
     def perform_destroy(self, instance):
         services.service_item_delete(item=instance)

@@ -38,7 +38,7 @@ def test_reviews_are_newest_first_with_their_authors_and_verification(api):
     newest, oldest = body["results"]
     assert (newest["id"], newest["user_name"], newest["verified_purchase"]) == (
         second.pk,
-        "lurker",
+        f"Student {browser.pk}",
         False,
     )
     assert (oldest["id"], oldest["user_name"], oldest["verified_purchase"]) == (

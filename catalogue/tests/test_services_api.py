@@ -126,12 +126,14 @@ def test_detail_shows_active_items_and_the_business_name(api):
     ]
 
 
-def test_vendor_name_falls_back_to_the_vendors_name_then_email(api):
+def test_vendor_name_falls_back_to_the_vendors_name_then_a_label_never_the_email(api):
     named = ServiceFactory(vendor=VendorFactory(first_name="Ada", last_name="Lovelace"))
     unnamed = ServiceFactory(vendor=VendorFactory(first_name="", last_name=""))
 
     assert api.get(f"/api/services/{named.pk}/").json()["vendor_name"] == "Ada Lovelace"
-    assert api.get(f"/api/services/{unnamed.pk}/").json()["vendor_name"] == unnamed.vendor.email
+    assert api.get(f"/api/services/{unnamed.pk}/").json()["vendor_name"] == (
+        f"Vendor {unnamed.vendor.pk}"
+    )
 
 
 def test_anonymous_and_students_see_services_of_active_vendors_only(api, student_client):

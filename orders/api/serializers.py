@@ -1,3 +1,5 @@
+import re
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -7,12 +9,10 @@ from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderSta
 from orders.scheduling import READY_IN_MINUTES
 from orders.services import MAX_LINES, MAX_QUANTITY
 from orders.transitions import allowed_transitions
+from users.selectors import public_name
 
 MAX_INSTRUCTIONS_LENGTH = 2000
-
-
-def _display_name(user) -> str:
-    return user.get_full_name() or user.email
+STRICT_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _NullAsBlankCharField(serializers.CharField):
@@ -138,7 +138,7 @@ class OrderStatusChangeSerializer(serializers.ModelSerializer):
         return data
 
     def get_changed_by_name(self, event) -> str | None:
-        return _display_name(event.actor) if event.actor else None
+        return public_name(event.actor) if event.actor else None
 
 
 class OrderSerializer(serializers.ModelSerializer):
@@ -147,7 +147,9 @@ class OrderSerializer(serializers.ModelSerializer):
     service_name = serializers.CharField(source="service.service_name", read_only=True)
     vendor_name = serializers.SerializerMethodField()
     customer_name = serializers.SerializerMethodField()
-    customer_email = serializers.EmailField(source="customer.email", read_only=True)
+    customer_email = serializers.SerializerMethodField(
+        help_text="The customer's email, shown to the customer and admins; null for the vendor."
+    )
     items = OrderItemSerializer(many=True, read_only=True)
     status_history = OrderStatusChangeSerializer(source="events", many=True, read_only=True)
     allowed_transitions = serializers.SerializerMethodField(
@@ -181,12 +183,17 @@ class OrderSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_vendor_name(self, order) -> str:
-        vendor = order.service.vendor
-        profile = getattr(vendor, "vendor_profile", None)
-        return profile.business_name if profile else _display_name(vendor)
+        return public_name(order.service.vendor)
 
     def get_customer_name(self, order) -> str:
-        return _display_name(order.customer)
+        return public_name(order.customer)
+
+    def get_customer_email(self, order) -> str | None:
+        request = self.context.get("request")
+        viewer = request.user if request else None
+        if viewer is not None and (viewer.pk == order.customer_id or viewer.is_admin_type):
+            return order.customer.email
+        return None
 
     @extend_schema_field(
         {"type": "array", "items": {"$ref": "#/components/schemas/OrderStatusEnum"}}
@@ -206,9 +213,51 @@ class OrderStatusCountsSerializer(serializers.Serializer):
     cancelled = serializers.IntegerField()
 
 
-class OrderSummarySerializer(serializers.Serializer):
-    counts = OrderStatusCountsSerializer(help_text="Number of orders in each status.")
-    total_orders = serializers.IntegerField()
+class OrderDaySerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="A local date (campus time zone).")
+    orders = serializers.IntegerField(help_text="Orders placed that day.")
+    completed = serializers.IntegerField(help_text="How many of them are completed now.")
     revenue = serializers.DecimalField(
-        max_digits=16, decimal_places=2, help_text="Sum of total_amount of completed orders."
+        max_digits=16, decimal_places=2, help_text="Total of those completed orders."
     )
+
+
+class OrderSummarySerializer(serializers.Serializer):
+    counts = OrderStatusCountsSerializer(help_text="Number of orders in each status (all time).")
+    total_orders = serializers.IntegerField(help_text="All time.")
+    revenue = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Sum of total_amount of completed orders (all time).",
+    )
+    by_day = OrderDaySerializer(
+        many=True, help_text="Every date from `from` to `to`, zeros included."
+    )
+
+    def get_fields(self):
+        # "from" is a Python keyword, so the range's fields are added by name.
+        fields = super().get_fields()
+        fields["from"] = serializers.DateField(help_text="First date of `by_day`.")
+        fields["to"] = serializers.DateField(help_text="Last date of `by_day`.")
+        return fields
+
+
+class StrictDateField(serializers.DateField):
+    """A date written exactly ``YYYY-MM-DD`` (strptime alone also takes ``2026-3-1``)."""
+
+    default_error_messages = {"invalid": "Date has wrong format. Use YYYY-MM-DD."}
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=["%Y-%m-%d"], **kwargs)
+
+    def to_internal_value(self, value):
+        if not isinstance(value, str) or not STRICT_DATE.fullmatch(value):
+            self.fail("invalid")
+        return super().to_internal_value(value)
+
+
+class ReportQuerySerializer(serializers.Serializer):
+    """``?from=YYYY-MM-DD&to=YYYY-MM-DD``, local dates, both optional."""
+
+    def get_fields(self):
+        return {name: StrictDateField(required=False) for name in ("from", "to")}

@@ -18,12 +18,14 @@ from common.permissions import IsStudent
 from orders import selectors, services
 from orders.models import Order, OrderStatus
 
+from .exports import JSONErrorsNegotiation, csv_response
 from .serializers import (
     OrderCreateSerializer,
     OrderSerializer,
     OrderStatusInputSerializer,
     OrderSummarySerializer,
     OrderUpdateSerializer,
+    ReportQuerySerializer,
 )
 
 IDEMPOTENCY_KEY_MAX_LENGTH = 255
@@ -45,11 +47,40 @@ class CanSeeSummary(BasePermission):
         return bool(user and user.is_authenticated and (user.is_vendor or user.is_admin_type))
 
 
+class CanExport(CanSeeSummary):
+    message = "Only vendors and admins can export orders."
+
+
 class OrderFilter(django_filters.FilterSet):
     order_status = django_filters.ChoiceFilter(
         choices=OrderStatus.choices, help_text="Only orders in this status."
     )
     service = IdFilter(field_name="service_id", help_text="Only orders for this service id.")
+
+
+REPORT_RANGE = [
+    OpenApiParameter(
+        "from",
+        OpenApiTypes.DATE,
+        description="First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`.",
+    ),
+    OpenApiParameter(
+        "to",
+        OpenApiTypes.DATE,
+        description="Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days.",
+    ),
+]
+RANGE_ERRORS = OpenApiResponse(
+    description="A malformed date, `from` after `to`, or more than 366 days"
+)
+
+
+def _report_period(request) -> selectors.ReportPeriod:
+    query = ReportQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return selectors.ReportPeriod.from_query(
+        first=query.validated_data.get("from"), last=query.validated_data.get("to")
+    )
 
 
 def _idempotency_key(request) -> str | None:
@@ -97,6 +128,8 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             return [IsAuthenticated(), CanPlaceOrders()]
         if self.action == "summary":
             return [IsAuthenticated(), CanSeeSummary()]
+        if self.action == "export":
+            return [IsAuthenticated(), CanExport()]
         return super().get_permissions()
 
     def _render(self, order) -> dict:
@@ -208,19 +241,59 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return Response(self._render(order))
 
     @extend_schema(
-        summary="Order counts per status and revenue (vendors, admins)",
+        summary="Order counts per status, revenue and a day-by-day report (vendors, admins)",
         description=(
             "A vendor's figures over their own services; an admin's over the whole marketplace. "
             "`counts` holds every status (zeros included); `revenue` sums the `total_amount` "
-            "of completed orders."
+            "of completed orders; both cover all time. `by_day` has one row for every date "
+            "from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each "
+            "order was placed: `orders` placed that day, `completed` how many of them are "
+            "completed now, `revenue` their completed total."
         ),
         filters=False,
+        parameters=REPORT_RANGE,
         responses={
             200: OrderSummarySerializer,
+            400: RANGE_ERRORS,
             401: NOT_LOGGED_IN,
             403: OpenApiResponse(description="Students have no summary"),
         },
     )
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def summary(self, request):
-        return Response(OrderSummarySerializer(selectors.order_summary(user=request.user)).data)
+        period = _report_period(request)
+        return Response(
+            OrderSummarySerializer(selectors.order_summary(user=request.user, period=period)).data
+        )
+
+    @extend_schema(
+        summary="Order lines as CSV (vendors, admins)",
+        description=(
+            "One row per order line of the orders placed from `from` to `to` (local dates, "
+            "inclusive; default the last 30 days), oldest first, after a header row: "
+            "order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the "
+            "customer's public name), item, quantity, unit_price, line_total, order_total. "
+            "A vendor exports their own services' orders; an admin the whole marketplace. "
+            "Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` "
+            "so spreadsheets do not run them as formulas. Errors are JSON."
+        ),
+        filters=False,
+        parameters=REPORT_RANGE,
+        responses={
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file"),
+            400: RANGE_ERRORS,
+            401: NOT_LOGGED_IN,
+            403: OpenApiResponse(description="Students cannot export orders"),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        filter_backends=[],
+        pagination_class=None,
+        content_negotiation_class=JSONErrorsNegotiation,
+    )
+    def export(self, request):
+        period = _report_period(request)
+        lines = selectors.order_lines_for_export(user=request.user, period=period)
+        return csv_response(lines, filename=f"orders-{period.first}-to-{period.last}.csv")

@@ -174,7 +174,10 @@ def test_optional_text_may_be_null_or_missing(student_client, menu):
     ("change", "message"),
     [
         ({"is_available": False}, "This service is not accepting orders right now."),
-        ({"is_active": False}, "This service has been removed and takes no orders."),
+        (
+            {"is_active": False},
+            "This service has been removed; it can no longer be ordered, booked or reviewed.",
+        ),
         (
             {"service_type": ServiceType.BOOKING},
             "This service does not take orders (type 'booking').",
@@ -215,7 +218,10 @@ def test_order_for_a_deactivated_vendors_service_is_refused(student_client, menu
 
     assert response.status_code == 400
     assert response.json() == {
-        "service": ["This service's vendor is not accepting orders right now."]
+        "service": [
+            "This service's vendor is suspended by the campus administration; "
+            "their services cannot be ordered, booked or reviewed."
+        ]
     }
     assert_nothing_stored()
 
@@ -448,10 +454,10 @@ def test_placing_an_order_costs_the_same_queries_for_one_line_or_twenty(
         "items": [{"service_item": item.pk, "quantity": 1} for item in items],
     }
 
-    # 18 for the order itself, plus the service's weekly hours, closures and the
+    # 19 for the order itself, plus the service's weekly hours, closures and the
     # queue ahead (ready estimate), plus its notification to the vendor (and, on
     # PostgreSQL without Redis, the NOTIFY that wakes the vendor's streams).
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(24):
         response = student_client.post(
             ORDERS_URL, body, format="json", HTTP_IDEMPOTENCY_KEY=f"lines-{lines}"
         )

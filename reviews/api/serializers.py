@@ -3,6 +3,7 @@ from rest_framework import serializers
 from catalogue.models import Service
 from common.fields import SafePrimaryKeyRelatedField
 from reviews.models import Review
+from users.selectors import public_name
 
 COMMENT_MAX_LENGTH = 5000
 
@@ -52,8 +53,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_user_name(self, review) -> str:
-        user = review.user
-        return f"{user.first_name} {user.last_name}".strip() or user.email.split("@")[0]
+        return public_name(review.user)
 
 
 class ReviewCreateSerializer(serializers.Serializer):

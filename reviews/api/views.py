@@ -109,8 +109,8 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.review_list(filters=self.request.query_params)
-        return selectors.reviews_with_verification(Review.objects.all())
+            return selectors.review_list(user=self.request.user, filters=self.request.query_params)
+        return selectors.reviews_with_verification(selectors.reviews_visible_to(self.request.user))
 
     def _read(self, review: Review) -> dict:
         """The review as stored, with its ``verified_purchase``."""

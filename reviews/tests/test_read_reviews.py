@@ -97,7 +97,7 @@ def test_anyone_reads_one_review(api, service):
     )
 
 
-def test_user_name_falls_back_to_the_email_local_part(api, db):
+def test_user_name_falls_back_to_a_label_never_the_email(api, db):
     named = ReviewFactory(user=StudentFactory(first_name="Ada", last_name="Lovelace"))
     first_only = ReviewFactory(user=StudentFactory(first_name="Grace", last_name=""))
     unnamed = ReviewFactory(
@@ -106,7 +106,11 @@ def test_user_name_falls_back_to_the_email_local_part(api, db):
 
     names = {row["id"]: row["user_name"] for row in api.get(URL).json()["results"]}
 
-    assert names == {named.pk: "Ada Lovelace", first_only.pk: "Grace", unnamed.pk: "k.johnson"}
+    assert names == {
+        named.pk: "Ada Lovelace",
+        first_only.pk: "Grace",
+        unnamed.pk: f"Student {unnamed.user.pk}",
+    }
 
 
 def test_verified_purchase_needs_a_completed_order_of_that_service_by_the_author(api, service):

@@ -150,6 +150,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Order lines as CSV (vendors, admins)
+         * @description One row per order line of the orders placed from `from` to `to` (local dates, inclusive; default the last 30 days), oldest first, after a header row: order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the customer's public name), item, quantity, unit_price, line_total, order_total. A vendor exports their own services' orders; an admin the whole marketplace. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` so spreadsheets do not run them as formulas. Errors are JSON.
+         */
+        get: operations["orders_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/summary/": {
         parameters: {
             query?: never;
@@ -158,8 +178,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Order counts per status and revenue (vendors, admins)
-         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders.
+         * Order counts per status, revenue and a day-by-day report (vendors, admins)
+         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders; both cover all time. `by_day` has one row for every date from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each order was placed: `orders` placed that day, `completed` how many of them are completed now, `revenue` their completed total.
          */
         get: operations["orders_summary_retrieve"];
         put?: never;
@@ -887,8 +907,8 @@ export interface components {
             readonly vendor_name: string;
             readonly customer: number;
             readonly customer_name: string;
-            /** Format: email */
-            readonly customer_email: string;
+            /** @description The customer's email, shown to the customer and admins; null for the vendor. */
+            readonly customer_email: string | null;
             readonly special_instructions: string;
             readonly delivery_address: string;
             readonly order_status: components["schemas"]["OrderStatusEnum"];
@@ -921,6 +941,22 @@ export interface components {
              * @description The `start` of one of the service's pickup slots; omitted or null: as soon as possible (the service must be open now).
              */
             pickup_at?: string | null;
+        };
+        OrderDay: {
+            /**
+             * Format: date
+             * @description A local date (campus time zone).
+             */
+            date: string;
+            /** @description Orders placed that day. */
+            orders: number;
+            /** @description How many of them are completed now. */
+            completed: number;
+            /**
+             * Format: decimal
+             * @description Total of those completed orders.
+             */
+            revenue: string;
         };
         OrderItem: {
             readonly id: number;
@@ -972,14 +1008,27 @@ export interface components {
             ready_in_minutes?: number;
         };
         OrderSummary: {
-            /** @description Number of orders in each status. */
+            /** @description Number of orders in each status (all time). */
             counts: components["schemas"]["OrderStatusCounts"];
+            /** @description All time. */
             total_orders: number;
             /**
              * Format: decimal
-             * @description Sum of total_amount of completed orders.
+             * @description Sum of total_amount of completed orders (all time).
              */
             revenue: string;
+            /** @description Every date from `from` to `to`, zeros included. */
+            by_day: components["schemas"]["OrderDay"][];
+            /**
+             * Format: date
+             * @description First date of `by_day`.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last date of `by_day`.
+             */
+            to: string;
         };
         PaginatedBookingList: {
             /** @example 123 */
@@ -1220,7 +1269,6 @@ export interface components {
         Service: {
             readonly id: number;
             readonly vendor: number;
-            /** @description The business name, else the vendor's full name, else their email. */
             readonly vendor_name: string;
             service_name: string;
             description: string;
@@ -1273,7 +1321,6 @@ export interface components {
         ServiceDetail: {
             readonly id: number;
             readonly vendor: number;
-            /** @description The business name, else the vendor's full name, else their email. */
             readonly vendor_name: string;
             service_name: string;
             description: string;
@@ -2023,9 +2070,60 @@ export interface operations {
             };
         };
     };
+    orders_export_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Students cannot export orders */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     orders_summary_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2039,6 +2137,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderSummary"];
                 };
+            };
+            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid token */
             401: {

@@ -1,0 +1,46 @@
+"""Parallel image replacements of one row, on PostgreSQL with real parallel
+requests: whatever the interleaving, exactly the file the row points at
+remains on disk (no orphans, no row pointing at a deleted file)."""
+
+import pytest
+
+from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
+from catalogue.tests.images import media_files, png_upload
+from conftest import client_for
+from tests.races import race
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+PARALLEL = 8
+COLORS = ["red", "green", "blue", "yellow", "black", "white", "purple", "orange"]
+
+
+def target(kind, vendor):
+    """(url, field, model, pk) of a row of ``kind`` owned by ``vendor``."""
+    if kind == "service":
+        service = ServiceFactory(vendor=vendor)
+        return f"/api/services/{service.pk}/", "images", Service, service.pk
+    if kind == "item":
+        item = ServiceItemFactory(service=ServiceFactory(vendor=vendor))
+        return f"/api/services/{item.service_id}/items/{item.pk}/", "image", ServiceItem, item.pk
+    profile = VendorProfileFactory(user=vendor)
+    return f"/api/vendor-profiles/{profile.pk}/", "logo", VendorProfile, profile.pk
+
+
+@pytest.mark.parametrize("kind", ["service", "item", "logo"])
+def test_parallel_image_replacements_leave_exactly_the_current_file(vendor, settings, kind):
+    url, field, model, pk = target(kind, vendor)
+    first = client_for(vendor).patch(url, {field: png_upload()}, format="multipart")
+    assert first.status_code == 200
+
+    results = race(
+        [
+            (client_for(vendor), "patch", url, {field: png_upload(color=color)}, "multipart")
+            for color in COLORS[:PARALLEL]
+        ]
+    )
+
+    assert [code for code, _ in results] == [200] * PARALLEL
+    current = getattr(model.objects.get(pk=pk), field).name
+    assert media_files(settings.MEDIA_ROOT) == [current]
