@@ -79,9 +79,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: its headers reach every answer, WhiteNoise's files included.
+    "common.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Inside CORS (so its headers reach the browser), outside everything else.
+    "common.errors.ApiJsonErrorsMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -248,6 +252,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Origins images may come from besides this one (MEDIA_URL's own origin is added),
+# for the web pages' Content-Security-Policy; e.g. a CDN in front of the bucket.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
 # Django serves MEDIA_ROOT itself unless a web server or object store does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
@@ -267,7 +274,12 @@ STORAGES = {
 WEB_DIST_DIR = BASE_DIR / "web" / "dist"
 WHITENOISE_ROOT = WEB_DIST_DIR if WEB_DIST_DIR.is_dir() else None
 WHITENOISE_AUTOREFRESH = DEBUG
-DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# The largest request body the API reads (an image of MAX_IMAGE_BYTES plus the
+# other fields); a larger one is a 413 before anything reads it.
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 8 * 1024 * 1024)
+if MAX_REQUEST_BODY_BYTES > 10 * 1000 * 1000:
+    raise ImproperlyConfigured("MAX_REQUEST_BODY_BYTES may be at most 10 MB (10000000).")
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
