@@ -68,12 +68,11 @@ class AnonymousCacheMixin:
             if not form.is_valid():
                 return None  # the view answers 400
             values.update({name: form.cleaned_data[name] for name in form.cleaned_data})
-        if "page" in params:
-            page = params["page"].strip()
+        if self.paginator is not None and self.action != "retrieve":
+            page = params.get("page", "1").strip() or "1"
             if not page.isdigit():
                 return None  # the view answers 404
             values["page"] = int(page)
-        if self.paginator is not None and "page_size" in params:
             values["page_size"] = self.paginator.get_page_size(request)
         normalised = ((name, _normalise(value)) for name, value in values.items())
         return sorted((name, value) for name, value in normalised if value is not None)
