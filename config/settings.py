@@ -33,6 +33,11 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:
@@ -133,6 +138,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 4)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_MAX_SIZE > 0:
+    # One psycopg pool per process: a process never holds more than
+    # DB_POOL_MAX_SIZE connections, however many threads it runs (gunicorn's
+    # gthread workers, the development server's thread per request), so
+    # app servers x workers x DB_POOL_MAX_SIZE is the most PostgreSQL sees.
+    # A request that waits DB_POOL_TIMEOUT seconds for a connection, or finds
+    # the database down, is a 503 with Retry-After (common/errors.py).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
+    # With a pool, Django hands this to psycopg's check_connection: idle
+    # connections broken by a database restart are replaced before use, so
+    # recovery costs no failed request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(env_int("DB_POOL_MIN_SIZE", 1), DB_POOL_MAX_SIZE),
+        "max_size": DB_POOL_MAX_SIZE,
+        "timeout": env_float("DB_POOL_TIMEOUT", 5),
+        "max_idle": 300,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
