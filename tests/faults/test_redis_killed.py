@@ -72,17 +72,15 @@ def actions(app, market, guessed_email):
     ]
 
 
+def _is_bad(outcome) -> bool:
+    answer = outcome.answer
+    if answer is None or answer.status >= 500 or not answer.is_json:
+        return True
+    return outcome.expected is not None and answer.status != outcome.expected
+
+
 def failures(outcomes):
-    bad = []
-    for outcome in outcomes:
-        answer = outcome.answer
-        if answer is None:
-            bad.append((outcome.action, outcome.error))
-        elif answer.status >= 500 or not answer.is_json:
-            bad.append((outcome.action, answer))
-        elif outcome.expected is not None and answer.status != outcome.expected:
-            bad.append((outcome.action, answer))
-    return bad
+    return [(o.action, o.answer or o.error) for o in outcomes if _is_bad(o)]
 
 
 def test_killing_redis_under_load_answers_everything_and_recovers(app, redis_server):
