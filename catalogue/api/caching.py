@@ -33,12 +33,15 @@ def _normalise(value) -> str | None:
 
 
 class AnonymousCacheMixin:
-    """Anonymous reads are cached under a key of the normalised known parameters.
+    """Anonymous reads may come from a cache; every write is visible in the next read.
 
-    The key also holds the scheme and host (an allowed host name only):
-    responses carry absolute image URLs, so two host names must not share an
-    entry. Authenticated reads are never cached (a vendor sees their own view).
+    Cached per known query parameter, normalised; a request with a parameter
+    the endpoint does not know is answered from the database.
     """
+
+    # The key also holds the scheme and host (an allowed host name only):
+    # responses carry absolute image URLs, so two host names must not share an
+    # entry. Authenticated reads are never cached (a vendor sees their own view).
 
     # Per action, the query parameters an extra action reads itself.
     cache_query_parameters: dict[str, set[str]] = {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.faults.processes import (
+    AppServer,
     PostgresCluster,
     RedisServer,
     call,
@@ -22,6 +23,7 @@ from tests.faults.processes import (
 )
 
 PASSWORD = "fault-suite-pass-123"
+LOGIN_LIMIT = 3
 
 
 @pytest.hookimpl(tryfirst=True)  # before the root conftest skips "postgres" on SQLite
@@ -70,6 +72,18 @@ def base_env(postgres, redis_server):
     env = server_env(database_url=postgres.url, redis_url=redis_server.url)
     migrate(env)
     return env
+
+
+@pytest.fixture(scope="package")
+def app(base_env, workdir):
+    """One app server (2 gthread workers) shared by the Redis and PostgreSQL faults."""
+    env = {**base_env, "LOGIN_ACCOUNT_RATE": f"{LOGIN_LIMIT}/min", "DB_POOL_TIMEOUT": "2"}
+    server = AppServer(env, workdir / "gunicorn-faults.log")
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
 
 
 @dataclass

@@ -219,7 +219,7 @@ class AppServer:
         wait_for(healthy, timeout, f"gunicorn on {self.base}", interval=0.3)
 
     def stop(self) -> None:
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -4,26 +4,9 @@ themselves (no restart)."""
 
 import time
 
-import pytest
-
 from tests.faults.conftest import PASSWORD, build_marketplace, register_and_login
 from tests.faults.load import Load
-from tests.faults.processes import AppServer, call, wait_for
-
-LOCKED_LIMIT = 3
-
-
-@pytest.fixture(scope="module")
-def app(base_env, tmp_path_factory):
-    server = AppServer(
-        {**base_env, "LOGIN_ACCOUNT_RATE": f"{LOCKED_LIMIT}/min"},
-        tmp_path_factory.mktemp("redis-fault") / "gunicorn.log",
-    )
-    try:
-        server.wait_until_healthy()
-        yield server
-    finally:
-        server.stop()
+from tests.faults.processes import call, wait_for
 
 
 def health(app):

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Health check
-         * @description 200 when the database answers, 503 otherwise.
+         * @description `{"status": "ok"}` when the database and the cache answer. `{"status": "degraded", "cache": "unavailable"}` (still 200) when only the cache (Redis) is down: every request is still answered, from the database, with throttles counted per process until Redis returns. 503 with `Retry-After` and `{"status": "unavailable", "database": "unavailable", "detail": ...}` when the database does not answer.
          */
         get: operations["health_retrieve"];
         put?: never;
@@ -194,11 +194,10 @@ export interface paths {
         };
         /**
          * One service, with its items and the vendor's business name
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["services_retrieve"];
         /**
@@ -230,11 +229,10 @@ export interface paths {
         };
         /**
          * A service's reviews, newest first
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["services_reviews_list"];
         put?: never;
@@ -274,11 +272,10 @@ export interface paths {
         };
         /**
          * A service's items
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["services_items_list"];
         put?: never;
@@ -302,11 +299,10 @@ export interface paths {
         };
         /**
          * One item
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["services_items_retrieve"];
         put?: never;
@@ -334,11 +330,10 @@ export interface paths {
         };
         /**
          * Services of one category
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["services_by_category_list"];
         put?: never;
@@ -358,11 +353,10 @@ export interface paths {
         };
         /**
          * Services of one type
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["services_by_type_list"];
         put?: never;
@@ -496,11 +490,10 @@ export interface paths {
         };
         /**
          * List active vendor profiles
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["vendor_profiles_list"];
         put?: never;
@@ -524,22 +517,20 @@ export interface paths {
         };
         /**
          * One vendor profile
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         get: operations["vendor_profiles_retrieve"];
         put?: never;
         post?: never;
         /**
          * Delete a vendor profile (and its logo)
-         * @description Anonymous reads are served from the versioned catalogue cache.
+         * @description Anonymous reads may come from a cache; every write is visible in the next read.
          *
-         *     The key holds the whole absolute URL: responses carry absolute image
-         *     URLs, so two host names must not share an entry. Authenticated reads are
-         *     never cached (a vendor sees their own view).
+         *     Cached per known query parameter, normalised; a request with a parameter
+         *     the endpoint does not know is answered from the database.
          */
         delete: operations["vendor_profiles_destroy"];
         options?: never;
@@ -582,11 +573,26 @@ export interface components {
          */
         CategoryEnum: "food" | "beauty" | "printing" | "laundry" | "academic" | "transport" | "health" | "entertainment" | "gym" | "other";
         Health: {
-            status: string;
+            status: components["schemas"]["HealthStatusEnum"];
+            /** @description `unavailable` when degraded */
+            cache?: string;
         };
         HealthDown: {
-            status: string;
+            status: components["schemas"]["HealthDownStatusEnum"];
+            database: string;
+            detail: string;
         };
+        /**
+         * @description * `unavailable` - unavailable
+         * @enum {string}
+         */
+        HealthDownStatusEnum: "unavailable";
+        /**
+         * @description * `ok` - ok
+         *     * `degraded` - degraded
+         * @enum {string}
+         */
+        HealthStatusEnum: "ok" | "degraded";
         /** @description ``{email, password}``; a ``username`` key holding the email also works. */
         LoginRequest: {
             email?: string;
