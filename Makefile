@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 NPM ?= npm
 
-.PHONY: run test test-python test-web lint format schema api-types check-generated web web-dev e2e bench clean
+.PHONY: run test test-python test-web faults lint format schema api-types check-generated web web-dev e2e bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test: test-python test-web
 
 test-python: $(VENV)/.dev
 	$(PY) -m pytest
+
+## faults: Redis and PostgreSQL stopped under real app servers (its own throwaway ones)
+faults: $(VENV)/.dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/campus} $(PY) -m pytest tests/faults
 
 test-web: web/node_modules/.package-lock.json
 	cd web && $(NPM) test

@@ -33,6 +33,11 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:
@@ -84,9 +89,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: its headers reach every answer, WhiteNoise's files included.
+    "common.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Inside CORS (so its headers reach the browser), outside everything else.
+    "common.errors.ApiJsonErrorsMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,6 +143,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 4)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_MAX_SIZE > 0:
+    # One psycopg pool per process: a process never holds more than
+    # DB_POOL_MAX_SIZE connections, however many threads it runs (gunicorn's
+    # gthread workers, the development server's thread per request), so
+    # app servers x workers x DB_POOL_MAX_SIZE is the most PostgreSQL sees.
+    # A request that waits DB_POOL_TIMEOUT seconds for a connection, or finds
+    # the database down, is a 503 with Retry-After (common/errors.py).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
+    # With a pool, Django hands this to psycopg's check_connection: idle
+    # connections broken by a database restart are replaced before use, so
+    # recovery costs no failed request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(env_int("DB_POOL_MIN_SIZE", 1), DB_POOL_MAX_SIZE),
+        "max_size": DB_POOL_MAX_SIZE,
+        "timeout": env_float("DB_POOL_TIMEOUT", 5),
+        "max_idle": 300,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -295,6 +323,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Origins images may come from besides this one (MEDIA_URL's own origin is added),
+# for the web pages' Content-Security-Policy; e.g. a CDN in front of the bucket.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
 # Django serves MEDIA_ROOT itself unless a web server or object store does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
@@ -314,7 +345,12 @@ STORAGES = {
 WEB_DIST_DIR = BASE_DIR / "web" / "dist"
 WHITENOISE_ROOT = WEB_DIST_DIR if WEB_DIST_DIR.is_dir() else None
 WHITENOISE_AUTOREFRESH = DEBUG
-DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# The largest request body the API reads (an image of MAX_IMAGE_BYTES plus the
+# other fields); a larger one is a 413 before anything reads it.
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 8 * 1024 * 1024)
+if MAX_REQUEST_BODY_BYTES > 10 * 1000 * 1000:
+    raise ImproperlyConfigured("MAX_REQUEST_BODY_BYTES may be at most 10 MB (10000000).")
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000

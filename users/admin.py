@@ -4,7 +4,10 @@ from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
 from catalogue.cache import invalidate_catalogue
 
+from .admin_login import ThrottledAdminAuthenticationForm
 from .models import User
+
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 class UserCreationForm(BaseUserCreationForm):

@@ -5,6 +5,7 @@ generous; the tight limit counts the login attempts for one account since
 its last successful login.
 """
 
+import contextlib
 import hashlib
 import math
 
@@ -69,3 +70,10 @@ class AccountLoginThrottle(SimpleRateThrottle):
 
     def reset(self, email: str) -> None:
         self.cache.delete_many(self._keys(email))
+
+    def forgive(self, email: str) -> None:
+        """Uncount an attempt whose password was never judged (the server failed)."""
+        count_key, _ = self._keys(email)
+        # ValueError: the window closed meanwhile, so nothing is left to uncount.
+        with contextlib.suppress(ValueError):
+            self.cache.decr(count_key)

@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -14,11 +13,11 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.response import Response
 
 from catalogue import selectors, services
-from catalogue.cache import cache_seconds, catalogue_cache_key
 from catalogue.models import Category, ServiceItem, ServiceType
 from common.permissions import IsAdminUserType, IsVendor
 from reviews.api.serializers import ReviewSerializer
 
+from .caching import AnonymousCacheMixin
 from .filters import ServiceFilter, VendorProfileFilter
 from .serializers import (
     AdminVendorProfileSerializer,
@@ -52,35 +51,6 @@ class IsOwner(BasePermission):
 
     def has_object_permission(self, request, view, obj):
         return request.method in SAFE_METHODS or view.owner_of(obj) == request.user
-
-
-class AnonymousCacheMixin:
-    """Anonymous reads are served from the versioned catalogue cache.
-
-    The key holds the whole absolute URL: responses carry absolute image
-    URLs, so two host names must not share an entry. Authenticated reads are
-    never cached (a vendor sees their own view).
-    """
-
-    def cached(self, request, build):
-        if request.user.is_authenticated:
-            return build()
-        key = catalogue_cache_key(request.build_absolute_uri())
-        data = cache.get(key)
-        if data is not None:
-            return Response(data)
-        response = build()
-        if response.status_code == status.HTTP_200_OK:
-            cache.set(key, response.data, cache_seconds())
-        return response
-
-    def list(self, request, *args, **kwargs):
-        return self.cached(request, lambda: super(AnonymousCacheMixin, self).list(request))
-
-    def retrieve(self, request, *args, **kwargs):
-        return self.cached(
-            request, lambda: super(AnonymousCacheMixin, self).retrieve(request, *args, **kwargs)
-        )
 
 
 # --- Vendor profiles -----------------------------------------------------------------------
@@ -221,6 +191,7 @@ SERVICE_LIST_DESCRIPTION = (
 )
 class ServiceViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
     lookup_value_regex = ID_REGEX
+    cache_query_parameters = {"by_type": {"type"}, "by_category": {"category"}}
     filter_backends = [DjangoFilterBackend]
     filterset_class = ServiceFilter
 

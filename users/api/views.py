@@ -1,6 +1,6 @@
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import AuthenticationFailed, Throttled
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -79,9 +79,16 @@ class LoginView(PublicAPIView):
         wait = account_throttle.attempt(email)
         if wait is not None:
             raise Throttled(wait=wait)
-        user, tokens = services.session_login(
-            request=request, email=email, password=serializer.validated_data["password"]
-        )
+        try:
+            user, tokens = services.session_login(
+                request=request, email=email, password=serializer.validated_data["password"]
+            )
+        except AuthenticationFailed:
+            raise
+        except Exception:
+            # A server failure (the database down) says nothing about the password.
+            account_throttle.forgive(email)
+            raise
         account_throttle.reset(email)
         return Response({**tokens, "user": UserSerializer(user).data})
 

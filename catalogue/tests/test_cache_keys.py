@@ -1,0 +1,79 @@
+"""The client does not choose catalogue cache keys: junk query parameters
+create no entries, and spellings of the same query share one."""
+
+import pytest
+from django.core.cache import cache
+
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def entries() -> int:
+    return len(cache._cache)  # the tests' per-process memory cache
+
+
+def test_junk_query_parameters_create_no_cache_entries(api):
+    service = ServiceFactory()
+    VendorProfileFactory()
+    api.get("/api/services/")
+    before = entries()
+
+    for n in range(20):
+        assert api.get(f"/api/services/?junk={n}").status_code == 200
+        assert api.get(f"/api/services/{service.pk}/?junk={n}").status_code == 200
+        assert api.get(f"/api/services/{service.pk}/items/?x{n}=1").status_code == 200
+        assert api.get(f"/api/vendor-profiles/?utm={n}").status_code == 200
+        assert api.get(f"/api/services/by_type/?type=ordering&junk={n}").status_code == 200
+
+    # The first clean read cached the version and one page; junk added nothing.
+    assert entries() == before
+
+
+def test_junk_requests_are_still_answered_fresh(api):
+    ServiceFactory(service_name="Fresh")
+
+    assert api.get("/api/services/?junk=1").json()["results"][0]["service_name"] == "Fresh"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("?page=1", "?page=01"),
+        ("", "?page=1"),
+        ("?page_size=100", "?page_size=500"),
+        ("?min_price=5", "?min_price=5.00"),
+        ("?is_available=true", "?is_available=1"),
+        ("?category=food&ordering=-rating", "?ordering=-rating&category=food"),
+        ("", "?search="),
+    ],
+)
+def test_spellings_of_one_query_share_an_entry(api, django_assert_num_queries, first, second):
+    ServiceFactory()
+    api.get(f"/api/services/{first}")
+
+    with django_assert_num_queries(0):
+        assert api.get(f"/api/services/{second}").status_code == 200
+
+
+def test_invalid_values_are_answered_and_not_cached(api):
+    ServiceFactory()
+    before = entries()
+
+    assert api.get("/api/services/?min_price=abc").status_code == 400
+    assert api.get("/api/services/?page=abc").status_code == 404
+    assert api.get("/api/services/?page=1&page=2").status_code == 404  # one service: one page
+
+    assert entries() <= before + 1  # at most the catalogue version
+
+
+def test_item_lists_and_details_are_still_cached(api, django_assert_num_queries):
+    item = ServiceItemFactory()
+    path = f"/api/services/{item.service_id}/items/"
+    api.get(path)
+    api.get(f"/api/services/{item.service_id}/")
+
+    with django_assert_num_queries(1):  # the nested route's service lookup
+        api.get(path)
+    with django_assert_num_queries(0):
+        api.get(f"/api/services/{item.service_id}/")
