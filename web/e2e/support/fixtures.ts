@@ -159,7 +159,6 @@ export const test = base.extend<Fixtures>({
       });
       await page.evaluate(() => window.scrollTo(0, 0));
       const shot = await page.screenshot({ path: `${screenshotsDir}${project}-${name}.png`, fullPage: true });
-      await testInfo.attach(`${project}-${name}`, { body: shot, contentType: 'image/png' });
       const bad = violations.filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical');
       expect(
         bad.map((v: AxeViolation) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`),
