@@ -158,7 +158,7 @@ export const test = base.extend<Fixtures>({
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
       });
       await page.evaluate(() => window.scrollTo(0, 0));
-      const shot = await page.screenshot({ path: `${screenshotsDir}${project}-${name}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshotsDir}${project}-${name}.png`, fullPage: true });
       const bad = violations.filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical');
       expect(
         bad.map((v: AxeViolation) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`),
