@@ -1,5 +1,5 @@
 // A student's flows, each on its own fresh accounts and shop.
-import { allowConsole, expect, nav, orderCard, signIn, test, uniqueTag } from './support/fixtures';
+import { addToCart, allowConsole, expect, nav, orderCard, signIn, test, uniqueTag } from './support/fixtures';
 
 test('a student registers, searches, orders two items and sees the order', async ({ page, check, shop }) => {
   await page.goto('/register');
@@ -26,13 +26,13 @@ test('a student registers, searches, orders two items and sees the order', async
   await page.getByRole('link', { name: shop.serviceName }).click();
   await expect(page.getByRole('heading', { level: 1, name: shop.serviceName })).toBeVisible();
   await expect(page.getByText(shop.businessName, { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Add Classic Burger to cart' }).click();
-  await page.getByRole('button', { name: 'Add Fries to cart' }).click();
-  await page.getByRole('button', { name: 'Add Fries to cart' }).click();
+  await addToCart(page, 'Classic Burger');
+  await addToCart(page, 'Fries');
+  await addToCart(page, 'Fries');
   await check(page, 'service');
   await page.getByRole('button', { name: 'View cart' }).click();
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
-  await expect(page.getByLabel('Quantity of Fries')).toHaveValue('2');
+  await expect(page.getByRole('spinbutton', { name: 'Quantity of Fries' })).toHaveValue('2');
   await expect(page.getByText('$12.00', { exact: true })).toBeVisible();
   await check(page, 'cart');
 
@@ -92,7 +92,7 @@ test('a student cancels an order while it is pending', async ({ page, check, sho
   await signIn(page, student);
   await page.goto(`/?search=${encodeURIComponent(shop.serviceName)}`);
   await page.getByRole('link', { name: shop.serviceName }).click();
-  await page.getByRole('button', { name: 'Add Flat White to cart' }).click();
+  await addToCart(page, 'Flat White');
   await page.getByRole('button', { name: 'View cart' }).click();
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+/);

@@ -102,6 +102,14 @@ export async function logIn(page: Page, check: Check, account: Account, shot = '
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/** Adds one `item` on a service page: "Add" the first time, the stepper's "One more" once it shows. */
+export async function addToCart(page: Page, item: string) {
+  const add = page.getByRole('button', { name: `Add ${item} to cart` });
+  const more = page.getByRole('button', { name: `One more ${item}` });
+  await expect(add.or(more)).toBeVisible();
+  await (await add.isVisible() ? add : more).click();
+}
+
 export function orderCard(page: Page, id: number): Locator {
   return page.locator('li.order-card').filter({ has: page.getByRole('link', { name: new RegExp(`^Order #${id} ·`) }) });
 }
