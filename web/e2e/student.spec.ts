@@ -1,5 +1,5 @@
 // A student's flows, each on its own fresh accounts and shop.
-import { addToCart, allowConsole, expect, nav, orderCard, signIn, test, uniqueTag } from './support/fixtures';
+import { addToCart, allowConsole, openCart, expect, nav, orderCard, signIn, test, uniqueTag } from './support/fixtures';
 
 test('a student registers, searches, orders two items and sees the order', async ({ page, check, shop }) => {
   await page.goto('/register');
@@ -30,7 +30,7 @@ test('a student registers, searches, orders two items and sees the order', async
   await addToCart(page, 'Fries');
   await addToCart(page, 'Fries');
   await check(page, 'service');
-  await page.getByRole('button', { name: 'View cart' }).click();
+  await openCart(page);
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
   await expect(page.getByRole('spinbutton', { name: 'Quantity of Fries' })).toHaveValue('2');
   await expect(page.getByText('$12.00', { exact: true })).toBeVisible();
@@ -93,7 +93,7 @@ test('a student cancels an order while it is pending', async ({ page, check, sho
   await page.goto(`/?search=${encodeURIComponent(shop.serviceName)}`);
   await page.getByRole('link', { name: shop.serviceName }).click();
   await addToCart(page, 'Flat White');
-  await page.getByRole('button', { name: 'View cart' }).click();
+  await openCart(page);
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+/);
   await page.getByRole('button', { name: /^Cancel order/ }).click();

@@ -110,6 +110,11 @@ export async function addToCart(page: Page, item: string) {
   await (await add.isVisible() ? add : more).click();
 }
 
+/** Goes to the cart from a service page (a button or a link, as long as it says "View cart"). */
+export async function openCart(page: Page) {
+  await page.getByRole('button', { name: 'View cart' }).or(page.getByRole('link', { name: 'View cart' })).first().click();
+}
+
 export function orderCard(page: Page, id: number): Locator {
   return page.locator('li.order-card').filter({ has: page.getByRole('link', { name: new RegExp(`^Order #${id} ·`) }) });
 }
