@@ -105,7 +105,6 @@ test('a student cancels an order while it is pending', async ({ page, check, sho
 
 test('an expired access token is refreshed without the user noticing', async ({ page, check, api, shop, student }) => {
   const orderId = await api.placeOrder(student, shop, [['Fries', 1]]);
-  await signIn(page, student);
   // Parallel requests (the user check and the orders list) all get 401 and share one refresh.
   allowConsole(page, /status of 401/);
   const refreshCalls: string[] = [];
@@ -114,7 +113,7 @@ test('an expired access token is refreshed without the user noticing', async ({ 
   });
   const expired =
     'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwiZXhwIjoxNjAwMDAwMDAwLCJ1c2VyX2lkIjoxfQ.c2lnbmF0dXJl';
-  await page.evaluate((t) => localStorage.setItem('accessToken', t), expired);
+  await signIn(page, { ...student, access: expired });
   await page.goto('/orders');
   await expect(orderCard(page, orderId)).toBeVisible();
   expect(new URL(page.url()).pathname, 'stayed signed in').toBe('/orders');
