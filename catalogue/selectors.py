@@ -125,18 +125,6 @@ def service_items(service: Service) -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(service=service, is_active=True)
 
 
-def service_reviews(service: Service):
-    """A service's reviews, newest first, each with ``verified_purchase``."""
-    # Imported here: reviews.selectors builds on this module's visibility rule,
-    # and this read belongs to reviews (a layer above) anyway.
-    from reviews.models import Review
-    from reviews.selectors import reviews_with_verification
-
-    return reviews_with_verification(Review.objects.filter(service=service)).order_by(
-        "-created_at", "-id"
-    )
-
-
 def vendor_profile_list() -> QuerySet[VendorProfile]:
     """Profiles of vendors who are not hidden, for everyone."""
     return VendorProfile.objects.filter(PUBLIC_PROFILE)

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "bookings",
     "reviews",
     "notifications",
+    "demo",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -1,4 +1,4 @@
-"""Reads of reviews, shared by the reviews API, the service's reviews action and the admin."""
+"""Reads of reviews, shared by the reviews API, a service's reviews page and the admin."""
 
 from collections.abc import Mapping
 
@@ -40,6 +40,14 @@ class ReviewFilter(django_filters.FilterSet):
     class Meta:
         model = Review
         fields = ["service", "user", "rating"]
+
+
+def service_reviews(*, service_id: int) -> QuerySet[Review]:
+    """A service's reviews, newest first, each with ``verified_purchase``. The
+    caller has already checked that the service is visible to the reader."""
+    return reviews_with_verification(Review.objects.filter(service_id=service_id)).order_by(
+        "-created_at", "-id"
+    )
 
 
 def reviews_visible_to(user) -> QuerySet[Review]:

@@ -13,10 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 
-from catalogue.cache import invalidate_catalogue
 from catalogue.models import Service
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import DomainError, Forbidden, NotFound
+from common.public_cache import invalidate_catalogue
 from reviews import events
 from reviews.models import Review, ReviewEventKind
 

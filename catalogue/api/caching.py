@@ -17,7 +17,8 @@ from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from catalogue.cache import cache_seconds, catalogue_cache_key, catalogue_cache_usable
+from catalogue.cache import catalogue_cache_key
+from common.public_cache import cache_seconds, catalogue_cache_usable
 
 PAGE_PARAMETERS = {"page", "page_size"}
 

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalogue import selectors
-from catalogue.cache import invalidate_catalogue
+from common.public_cache import invalidate_catalogue
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services

@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from catalogue import selectors, services
 from catalogue.models import Category, ServiceItem, ServiceType
 from common.permissions import IsAdminUserType, IsVendor
-from reviews.api.serializers import ReviewSerializer
 
 from .caching import AnonymousCacheMixin
 from .filters import ServiceFilter, VendorProfileFilter
@@ -199,12 +198,10 @@ class ServiceViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
         user = self.request.user
         if self.action in {"list", "by_type", "by_category"}:
             return selectors.service_list_for(user)
-        if self.action == "reviews":
-            return selectors.service_visible_to(user)
         return selectors.with_active_items(selectors.service_visible_to(user))
 
     def get_permissions(self):
-        if self.action in {"list", "retrieve", "by_type", "by_category", "reviews"}:
+        if self.action in {"list", "retrieve", "by_type", "by_category"}:
             return [AllowAny()]
         if self.action == "create":
             return [IsVendor()]
@@ -308,15 +305,6 @@ class ServiceViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
                 ServiceSerializer,
             ),
         )
-
-    @extend_schema(
-        summary="A service's reviews, newest first",
-        responses={200: ReviewSerializer(many=True), **errors(404)},
-    )
-    @action(detail=True, methods=["get"], filter_backends=[])
-    def reviews(self, request, pk=None):
-        service = self.get_object()
-        return self._paginated(selectors.service_reviews(service), ReviewSerializer)
 
 
 # --- Service items -----------------------------------------------------------------------------

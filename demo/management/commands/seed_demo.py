@@ -10,7 +10,7 @@ from django.db import transaction
 from bookings.models import Booking
 from bookings.services import booking_make
 from catalogue.models import Service, ServiceItem, VendorProfile
-from common.demo_images import demo_picture
+from demo.images import demo_picture
 from orders.models import Order, OrderStatus
 from orders.services import order_place, order_transition
 from reviews.models import Review
