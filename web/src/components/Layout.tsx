@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
+import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
 
 export function Layout() {
@@ -39,6 +40,17 @@ export function Layout() {
             </span>
             Campus Services
           </Link>
+          {!isVendor && (
+            // On a phone the menu is folded, so the cart and its count stay in the header.
+            <Link to="/cart" className="header-cart" aria-label={count > 0 ? `Cart, ${count} item${count === 1 ? '' : 's'}` : 'Cart'}>
+              <span aria-hidden="true">Cart</span>
+              {count > 0 && (
+                <span className="count-pill" aria-hidden="true" key={count}>
+                  {count}
+                </span>
+              )}
+            </Link>
+          )}
           <button
             type="button"
             className="menu-toggle"
@@ -124,6 +136,7 @@ export function Layout() {
           <Outlet />
         </ErrorBoundary>
       </main>
+      {!isVendor && <CartBar />}
       <footer className="site-footer">
         <p>Campus Services — order from vendors on campus.</p>
       </footer>

@@ -1,11 +1,10 @@
-import { useQueries } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api';
 import type { Order, OrderStatus } from '../../api/types';
 import { StatusBadge } from '../../components/Badges';
 import { OrderActions } from '../../components/OrderActions';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { dateTime, money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
+import { useOrderQueue } from '../../hooks/orders';
 
 const TABS: { key: string; label: string; statuses: OrderStatus[] }[] = [
   { key: 'open', label: 'Needs action', statuses: OPEN_STATUSES },
@@ -13,8 +12,6 @@ const TABS: { key: string; label: string; statuses: OrderStatus[] }[] = [
   { key: 'completed', label: 'Completed', statuses: ['completed'] },
   { key: 'cancelled', label: 'Cancelled', statuses: ['cancelled'] },
 ];
-
-const QUEUE_POLL_MS = 10_000;
 
 function customerLabel(o: Order): string {
   return o.customer_name || o.customer_email || `Customer #${o.customer}`;
@@ -27,13 +24,7 @@ function customerLabel(o: Order): string {
 export function VendorOrdersPage() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get('tab')) ?? TABS[0];
-  const results = useQueries({
-    queries: tab.statuses.map((status) => ({
-      queryKey: ['orders', 'queue', status],
-      queryFn: () => api.orders.list({ order_status: status, page_size: 100 }),
-      refetchInterval: QUEUE_POLL_MS,
-    })),
-  });
+  const results = useOrderQueue(tab.statuses);
   const pending = results.some((r) => r.isPending);
   const failed = results.find((r) => r.isError);
   // The per-status lists refresh independently, so an order that just moved can
@@ -52,6 +43,17 @@ export function VendorOrdersPage() {
     <section className="page">
       <div className="page-head">
         <h1>Order queue</h1>
+      </div>
+      {/* Eight tabs do not fit a phone: there they become one labelled select. */}
+      <div className="field tabs-select">
+        <label htmlFor="queue-tab">Show orders</label>
+        <select id="queue-tab" value={tab.key} onChange={(e) => setParams(e.target.value === 'open' ? {} : { tab: e.target.value })}>
+          {TABS.map((t) => (
+            <option key={t.key} value={t.key}>
+              {t.label}
+            </option>
+          ))}
+        </select>
       </div>
       <nav aria-label="Order status" className="tabs">
         <ul>
