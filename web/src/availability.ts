@@ -13,10 +13,10 @@ export const TAKES_ORDERS: Record<AvailabilityStatus, boolean> = {
 };
 
 export const AVAILABILITY_CHOICES: { value: AvailabilityStatus; label: string; hint: string }[] = [
-  { value: 'available', label: 'Open', hint: 'Taking orders' },
-  { value: 'busy', label: 'Busy', hint: 'Taking orders; students see a longer wait' },
-  { value: 'unavailable', label: 'Paused', hint: 'Not taking orders for now' },
-  { value: 'closed', label: 'Closed', hint: 'Not taking orders' },
+  { value: 'available', label: 'Open', hint: 'Taking orders.' },
+  { value: 'busy', label: 'Busy', hint: 'Still taking orders; students are told to expect a longer wait.' },
+  { value: 'unavailable', label: 'Paused', hint: 'Not taking orders for now.' },
+  { value: 'closed', label: 'Closed', hint: 'Not taking orders.' },
 ];
 
 /**

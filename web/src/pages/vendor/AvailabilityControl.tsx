@@ -32,7 +32,7 @@ export function AvailabilityControl({ service: s }: { service: Service }) {
         >
           {AVAILABILITY_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
-              {c.label}: {c.hint.charAt(0).toLowerCase() + c.hint.slice(1)}
+              {c.label} — {TAKES_ORDERS[c.value] ? 'taking orders' : 'not taking orders'}
             </option>
           ))}
         </select>

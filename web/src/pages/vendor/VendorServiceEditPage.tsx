@@ -139,7 +139,7 @@ function ServiceForm({ service }: { service?: Service }) {
       {created && service && <Notice tone="success">Service created. Add the items students can order below.</Notice>}
       {service && (
         <div className="card">
-          <h2 className="h3">Availability</h2>
+          <h2 className="h3">Open for orders?</h2>
           <AvailabilityControl service={service} />
           <p className="small">
             <Link to={`/services/${service.id}`}>See it as students do</Link>
@@ -181,7 +181,7 @@ function ServiceForm({ service }: { service?: Service }) {
               value={form.availability_status}
               onChange={set('availability_status')}
               errors={fieldErrors(save.error, 'availability_status')}
-              options={AVAILABILITY_CHOICES.map((c) => ({ value: c.value, label: `${c.label}: ${c.hint.toLowerCase()}` }))}
+              options={AVAILABILITY_CHOICES.map((c) => ({ value: c.value, label: `${c.label} — ${TAKES_ORDERS[c.value] ? 'taking orders' : 'not taking orders'}` }))}
             />
           )}
         </div>
