@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection
 
 from catalogue.models import AvailabilityStatus, Category, Service, ServiceItem, VendorProfile
-from orders.models import Order, OrderItem, OrderStatus, OrderStatusChange
+from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from reviews.models import Review
 from users.models import User, UserType
 
@@ -269,13 +269,13 @@ def seed_orders(rng: random.Random, campus: Campus, *, count: int, busy: int) ->
         ],
         BATCH,
     )
-    OrderStatusChange.objects.bulk_create(
+    OrderEvent.objects.bulk_create(
         [
-            OrderStatusChange(
+            OrderEvent(
                 order=order,
-                from_status="",
+                kind=OrderEventKind.PLACED,
                 to_status=OrderStatus.PENDING,
-                changed_by_id=order.customer_id,
+                actor_id=order.customer_id,
             )
             for order in orders
         ],

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import IdempotencyKey, Order, OrderItem, OrderStatusChange
+from .models import IdempotencyKey, Order, OrderEvent, OrderItem
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -22,9 +22,9 @@ class OrderItemInline(ReadOnlyInline):
     readonly_fields = fields
 
 
-class OrderStatusChangeInline(ReadOnlyInline):
-    model = OrderStatusChange
-    fields = ["from_status", "to_status", "changed_by", "created_at"]
+class OrderEventInline(ReadOnlyInline):
+    model = OrderEvent
+    fields = ["kind", "from_status", "to_status", "actor", "reason", "data", "created_at"]
     readonly_fields = fields
 
 
@@ -46,7 +46,7 @@ class OrderAdmin(admin.ModelAdmin):
     search_fields = ["=id", "customer__email", "service__service_name"]
     list_select_related = ["service__vendor", "customer"]
     date_hierarchy = "created_at"
-    inlines = [OrderItemInline, OrderStatusChangeInline]
+    inlines = [OrderItemInline, OrderEventInline]
     readonly_fields = [
         "service",
         "customer",
@@ -80,4 +80,34 @@ class IdempotencyKeyAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OrderEvent)
+class OrderEventAdmin(admin.ModelAdmin):
+    """The order events as one feed, for support: what happened, to which order, by whom."""
+
+    list_display = ["id", "order", "kind", "from_status", "to_status", "actor", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["=order__id", "actor__email"]
+    list_select_related = ["order", "actor"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "order",
+        "kind",
+        "actor",
+        "from_status",
+        "to_status",
+        "reason",
+        "data",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from catalogue.models import Service, ServiceItem
 
@@ -74,23 +75,43 @@ class OrderItem(models.Model):
         return f"{self.quantity} x {self.service_item_id}"
 
 
-class OrderStatusChange(models.Model):
-    """One step of an order's history: who moved it, from what, to what, when.
-    Creation is recorded too, with an empty ``from_status``."""
+class OrderEventKind(models.TextChoices):
+    PLACED = "placed", "Placed"
+    STATUS_CHANGED = "status_changed", "Status changed"
+    DETAILS_EDITED = "details_edited", "Details edited"
 
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="status_history")
-    from_status = models.CharField(max_length=20, choices=OrderStatus.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=OrderStatus.choices)
-    changed_by = models.ForeignKey(
+
+class OrderEvent(models.Model):
+    """One thing that happened to an order: placed, moved to another status, or
+    its instructions/address edited. Written by ``orders.services`` in the
+    transaction of the change; the order's ``status_history`` is a view of them.
+
+    ``from_status``/``to_status`` hold the step of a status change (placing is
+    ``"" -> pending``) and stay blank for an edit. ``data`` of an edit holds the
+    order's status then and each changed field as ``{"from": old, "to": new}``.
+    """
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=OrderEventKind.choices)
+    actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(max_length=20, choices=OrderStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=OrderStatus.choices, blank=True)
+    reason = models.TextField(blank=True, default="")
+    data = models.JSONField(default=dict, blank=True)
+    # A default, not auto_now_add, so the migration from OrderStatusChange keeps
+    # the original times.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["kind", "-created_at"], name="orderevent_kind_created")]
 
     def __str__(self):
-        return f"{self.from_status or '-'} -> {self.to_status}"
+        if self.kind == OrderEventKind.DETAILS_EDITED:
+            return f"#{self.order_id} details edited"
+        return f"#{self.order_id} {self.from_status or '-'} -> {self.to_status}"
 
 
 class IdempotencyKey(models.Model):

@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from catalogue.models import Service
 
-from .models import Order, OrderItem, OrderStatus, OrderStatusChange
+from .models import Order, OrderEvent, OrderItem, OrderStatus
 
 
 def orders_visible_to(user) -> QuerySet[Order]:
@@ -33,9 +33,7 @@ def order_list(*, user) -> QuerySet[Order]:
         .select_related("service__vendor__vendor_profile", "customer")
         .prefetch_related(
             Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
-            Prefetch(
-                "status_history", queryset=OrderStatusChange.objects.select_related("changed_by")
-            ),
+            Prefetch("events", queryset=OrderEvent.objects.select_related("actor")),
         )
         .order_by("-created_at", "-id")
     )

@@ -9,42 +9,22 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework import status
 
 from catalogue.models import Service, ServiceItem
-from common.exceptions import Conflict, DomainError
+from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 
-from .models import IdempotencyKey, Order, OrderItem, OrderStatus, OrderStatusChange
+from . import events
+from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
+from .transitions import CUSTOMER, role_on, targets
 
 MAX_LINES = 50
 MAX_QUANTITY = 100
 
-# Who may move an order from which status to which. The contract names only the
-# service's vendor and the customer: admins see every order but change none.
-VENDOR_TRANSITIONS = {
-    OrderStatus.PENDING: {OrderStatus.CONFIRMED, OrderStatus.CANCELLED},
-    OrderStatus.CONFIRMED: {OrderStatus.PREPARING, OrderStatus.CANCELLED},
-    OrderStatus.PREPARING: {OrderStatus.READY},
-    OrderStatus.READY: {OrderStatus.DELIVERING, OrderStatus.COMPLETED},
-    OrderStatus.DELIVERING: {OrderStatus.COMPLETED},
-}
-CUSTOMER_TRANSITIONS = {
-    OrderStatus.PENDING: {OrderStatus.CANCELLED},
-}
-
 CUSTOMER_EDITABLE_FIELDS = ("special_instructions", "delivery_address")
 
 
-class Forbidden(DomainError):
-    """The caller sees the order but may not do this to it."""
-
-    status_code = status.HTTP_403_FORBIDDEN
-
-
-class RequestInProgress(DomainError):
+class RequestInProgress(Conflict):
     """An Idempotency-Key whose first request has not produced an order."""
-
-    status_code = status.HTTP_409_CONFLICT
 
 
 def merge_lines(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
@@ -155,8 +135,12 @@ def order_create(
     for line in lines:
         line.order = order
     OrderItem.objects.bulk_create(lines)
-    OrderStatusChange.objects.create(
-        order=order, from_status="", to_status=OrderStatus.PENDING, changed_by=customer
+    events.record(
+        order=order,
+        kind=OrderEventKind.PLACED,
+        actor=customer,
+        to_status=OrderStatus.PENDING,
+        data={"total_amount": str(order.total_amount), "lines": len(lines)},
     )
     return order
 
@@ -205,7 +189,7 @@ def order_place(
 def _replay(*, customer, key: str, fingerprint: str) -> Order:
     existing = IdempotencyKey.objects.select_related("order").get(user=customer, key=key)
     if existing.request_fingerprint != fingerprint:
-        raise Conflict("This Idempotency-Key was used with a different request.")
+        raise KeyReused("This Idempotency-Key was used with a different request.")
     if existing.order is None:
         raise RequestInProgress(
             "The first request with this Idempotency-Key has not finished; retry shortly."
@@ -220,20 +204,18 @@ def idempotency_keys_delete_stale(*, older_than: timedelta) -> int:
 
 
 def _role_on(order: Order, actor) -> str:
-    if order.service.vendor_id == actor.pk:
-        return "vendor"
-    if order.customer_id == actor.pk:
-        return "customer"
-    raise Forbidden("Only the service's vendor or the customer can change this order.")
+    role = role_on(order, actor)
+    if role is None:
+        raise Forbidden("Only the service's vendor or the customer can change this order.")
+    return role
 
 
 def _transition(order: Order, *, actor, role: str, to_status: str) -> None:
     current = order.order_status
-    table = VENDOR_TRANSITIONS if role == "vendor" else CUSTOMER_TRANSITIONS
-    allowed = table.get(current, set())
+    allowed = targets(role, current)
     if to_status not in allowed:
         message = f"Cannot change status from '{current}' to '{to_status}'."
-        if role == "customer":
+        if role == CUSTOMER:
             message += " As the customer you may only cancel a pending order."
         elif allowed:
             message += f" From '{current}' it can go to: {', '.join(sorted(allowed))}."
@@ -242,8 +224,12 @@ def _transition(order: Order, *, actor, role: str, to_status: str) -> None:
         raise DomainError(message, field="order_status")
     order.order_status = to_status
     order.save(update_fields=["order_status", "updated_at"])
-    OrderStatusChange.objects.create(
-        order=order, from_status=current, to_status=to_status, changed_by=actor
+    events.record(
+        order=order,
+        kind=OrderEventKind.STATUS_CHANGED,
+        actor=actor,
+        from_status=current,
+        to_status=to_status,
     )
 
 
@@ -270,7 +256,7 @@ def order_update(*, order_id: int, actor, **changes) -> Order:
     role = _role_on(order, actor)
     edits = {name: changes[name] for name in CUSTOMER_EDITABLE_FIELDS if name in changes}
     if edits:
-        if role != "customer":
+        if role != CUSTOMER:
             raise Forbidden("Only the customer can change the instructions and delivery address.")
         if order.order_status != OrderStatus.PENDING:
             raise DomainError(
@@ -278,9 +264,21 @@ def order_update(*, order_id: int, actor, **changes) -> Order:
                 f"pending (it is '{order.order_status}').",
                 field=next(iter(edits)),
             )
+        changed = {
+            name: {"from": getattr(order, name), "to": value}
+            for name, value in edits.items()
+            if getattr(order, name) != value
+        }
         for name, value in edits.items():
             setattr(order, name, value)
         order.save(update_fields=[*edits, "updated_at"])
+        if changed:
+            events.record(
+                order=order,
+                kind=OrderEventKind.DETAILS_EDITED,
+                actor=actor,
+                data={"status": order.order_status, "changes": changed},
+            )
     if "order_status" in changes:
         _transition(order, actor=actor, role=role, to_status=changes["order_status"])
     return order

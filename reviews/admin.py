@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from reviews import selectors, services
-from reviews.models import Review
+from reviews.models import Review, ReviewEvent
 
 
 @admin.register(Review)
@@ -29,12 +29,36 @@ class ReviewAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        services.review_update(review=obj, rating=obj.rating, comment=obj.comment)
+        services.review_update(
+            review=obj, rating=obj.rating, comment=obj.comment, actor=request.user
+        )
 
     def delete_model(self, request, obj):
-        services.review_delete(review=obj)
+        services.review_delete(review=obj, actor=request.user)
 
     def delete_queryset(self, request, queryset):
         # One transaction per review: each locks only its own service's row.
         for review in queryset:
-            services.review_delete(review=review)
+            services.review_delete(review=review, actor=request.user)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """What happened to reviews (posted, edited, deleted), kept after a review is gone."""
+
+    list_display = ["id", "service", "review", "kind", "actor", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["service__service_name", "actor__email"]
+    list_select_related = ["service", "review", "actor"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["review", "service", "kind", "actor", "reason", "data", "created_at"]
+    exclude = ["from_status", "to_status"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

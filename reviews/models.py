@@ -35,3 +35,40 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.rating}/5 for {self.service_id} by {self.user_id}"
+
+
+class ReviewEventKind(models.TextChoices):
+    POSTED = "posted", "Posted"
+    EDITED = "edited", "Edited"
+    DELETED = "deleted", "Deleted"
+
+
+class ReviewEvent(models.Model):
+    """One thing that happened to a review, written by ``reviews.services`` in
+    the transaction of the change. ``review`` is emptied when the review is
+    deleted; ``service`` and ``data["review_id"]`` still say which it was.
+    ``data`` holds the rating (and for an edit the earlier one) so the event
+    outlives the review."""
+
+    review = models.ForeignKey(
+        Review, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="review_events")
+    kind = models.CharField(max_length=20, choices=ReviewEventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    reason = models.TextField(blank=True, default="")
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["service", "created_at"], name="reviewevent_service_created")
+        ]
+
+    def __str__(self):
+        return f"review {self.data.get('review_id', self.review_id)} {self.kind}"

@@ -12,12 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
-from django.http import Http404
 
 from catalogue.cache import invalidate_catalogue
 from catalogue.models import Service
-from common.exceptions import DomainError
-from reviews.models import Review
+from common.exceptions import DomainError, Forbidden, NotFound
+from reviews import events
+from reviews.models import Review, ReviewEventKind
 
 ALREADY_REVIEWED = "You have already reviewed this service"
 TWO_PLACES = Decimal("0.01")
@@ -66,6 +66,8 @@ def _refresh_rating(service: Service) -> RatingChange:
 
 def review_create(*, user, service: Service, rating: int, comment: str = "") -> Review:
     """A student's review of an active service; one per student per service."""
+    if not user.is_student:
+        raise Forbidden("Only students can do this.")
     with transaction.atomic():
         locked = _lock_service(service.pk)
         if locked is None or not locked.is_active:
@@ -85,13 +87,19 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
             if Review.objects.filter(service=locked, user=user).exists():
                 raise DomainError(ALREADY_REVIEWED, field="non_field_errors") from None
             raise
+        events.record(
+            review=review,
+            kind=ReviewEventKind.POSTED,
+            actor=user,
+            data={"rating": rating},
+        )
         _refresh_rating(locked)
         invalidate_catalogue()
     return review
 
 
 def review_update(
-    *, review: Review, rating: int | None = None, comment: str | None = None
+    *, review: Review, rating: int | None = None, comment: str | None = None, actor=None
 ) -> Review:
     """Change a review's rating and/or comment; its service and author never change."""
     with transaction.atomic():
@@ -100,25 +108,45 @@ def review_update(
         # committed (the review is gone) or not started.
         current = Review.objects.filter(pk=review.pk).first() if service else None
         if current is None:
-            raise Http404
+            raise NotFound()
+        previous = {"rating": current.rating, "comment": current.comment}
         if rating is not None:
             current.rating = rating
         if comment is not None:
             current.comment = comment
         current.save(update_fields=["rating", "comment", "updated_at"])
+        events.record(
+            review=current,
+            kind=ReviewEventKind.EDITED,
+            actor=actor,
+            data={
+                "rating": current.rating,
+                "previous_rating": previous["rating"],
+                "comment_changed": current.comment != previous["comment"],
+            },
+        )
         _refresh_rating(service)
         invalidate_catalogue()
     return current
 
 
-def review_delete(*, review: Review) -> None:
+def review_delete(*, review: Review, actor=None) -> None:
     """Delete a review and take it out of its service's rating. Deleting one
     that is already gone is not an error."""
     with transaction.atomic():
         service = _lock_service(review.service_id)
         if service is None:  # the service, and with it its reviews, was deleted
             return
-        Review.objects.filter(pk=review.pk).delete()
+        current = Review.objects.filter(pk=review.pk).first()
+        if current is None:  # a racing delete got there first
+            return
+        events.record(
+            review=current,
+            kind=ReviewEventKind.DELETED,
+            actor=actor,
+            data={"rating": current.rating},
+        )
+        current.delete()
         _refresh_rating(service)
         invalidate_catalogue()
 

@@ -4,19 +4,28 @@ password change. Views only translate HTTP to these calls."""
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import update_last_login
 from django.db import IntegrityError, transaction
-from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import datetime_from_epoch, get_md5_hash_password
 
-from common.exceptions import DomainError
+from common.exceptions import DomainError, Unauthenticated
 
-from .models import User, normalize_email
+from .models import User, UserType, normalize_email
 
 INVALID_CREDENTIALS = "No active account found with the given email and password."
 INVALID_REFRESH = "Token is invalid, expired or already used."
+NO_ADMIN_REGISTRATION = "Admin accounts cannot be created through registration."
+REGISTRABLE_TYPES = (UserType.STUDENT, UserType.VENDOR)
+
+
+def check_registrable(user_type: str) -> None:
+    """Registration creates students and vendors only; admins are made by admins."""
+    if user_type == UserType.ADMIN:
+        raise DomainError(NO_ADMIN_REGISTRATION, field="user_type")
+    if user_type not in REGISTRABLE_TYPES:
+        raise DomainError(f'"{user_type}" is not a valid choice.', field="user_type")
 
 
 def user_register(
@@ -29,6 +38,7 @@ def user_register(
     phone_number: str = "",
 ) -> User:
     """Create a student or vendor account (admins never come from here)."""
+    check_registrable(user_type)
     try:
         with transaction.atomic():
             return User.objects.create_user(
@@ -57,7 +67,7 @@ def session_login(*, request, email: str, password: str) -> tuple[User, dict]:
     """
     user = authenticate(request, email=normalize_email(email), password=password)
     if user is None:
-        raise AuthenticationFailed(INVALID_CREDENTIALS, code="invalid_credentials")
+        raise Unauthenticated(INVALID_CREDENTIALS, code="invalid_credentials")
     update_last_login(None, user)
     return user, token_pair_for(user)
 
@@ -65,10 +75,10 @@ def session_login(*, request, email: str, password: str) -> tuple[User, dict]:
 def _user_of(token: RefreshToken) -> User:
     user = User.objects.filter(pk=token.get(jwt_settings.USER_ID_CLAIM)).first()
     if user is None or not user.is_active:
-        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid")
+        raise Unauthenticated(INVALID_REFRESH, code="token_not_valid")
     if token.get(jwt_settings.REVOKE_TOKEN_CLAIM) != get_md5_hash_password(user.password):
         # Issued before the last password change.
-        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid")
+        raise Unauthenticated(INVALID_REFRESH, code="token_not_valid")
     return user
 
 
@@ -76,7 +86,7 @@ def _parse_refresh(raw: str) -> RefreshToken:
     try:
         return RefreshToken(raw)
     except TokenError as exc:
-        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid") from exc
+        raise Unauthenticated(INVALID_REFRESH, code="token_not_valid") from exc
 
 
 def _blacklist(token: RefreshToken, user: User) -> None:
@@ -98,7 +108,7 @@ def _blacklist(token: RefreshToken, user: User) -> None:
         with transaction.atomic():
             BlacklistedToken.objects.create(token=outstanding)
     except IntegrityError as exc:
-        raise AuthenticationFailed(INVALID_REFRESH, code="token_not_valid") from exc
+        raise Unauthenticated(INVALID_REFRESH, code="token_not_valid") from exc
 
 
 def session_refresh(*, refresh: str) -> dict:

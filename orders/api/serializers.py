@@ -3,8 +3,9 @@ from rest_framework import serializers
 
 from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
-from orders.models import Order, OrderItem, OrderStatus, OrderStatusChange
+from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from orders.services import MAX_LINES, MAX_QUANTITY
+from orders.transitions import allowed_transitions
 
 MAX_INSTRUCTIONS_LENGTH = 2000
 
@@ -88,20 +89,32 @@ class OrderItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# One entry of ``status_history``, read from an ``OrderEvent``. An edit of the
+# instructions or address shows as a step from the order's status to the same
+# status (always ``pending``, the only status that allows edits). A comment, not
+# a docstring, so the published schema stays as it was.
 class OrderStatusChangeSerializer(serializers.ModelSerializer):
     from_status = serializers.CharField(
         read_only=True, help_text="The status before; empty for the order's creation."
     )
     to_status = _StatusField(read_only=True)
+    changed_by = serializers.PrimaryKeyRelatedField(source="actor", read_only=True, allow_null=True)
     changed_by_name = serializers.SerializerMethodField()
 
     class Meta:
-        model = OrderStatusChange
+        model = OrderEvent
         fields = ["from_status", "to_status", "changed_by", "changed_by_name", "created_at"]
         read_only_fields = fields
 
-    def get_changed_by_name(self, change) -> str | None:
-        return _display_name(change.changed_by) if change.changed_by else None
+    def to_representation(self, event):
+        data = super().to_representation(event)
+        if event.kind == OrderEventKind.DETAILS_EDITED:
+            status = event.data.get("status", OrderStatus.PENDING)
+            data["from_status"] = data["to_status"] = status
+        return data
+
+    def get_changed_by_name(self, event) -> str | None:
+        return _display_name(event.actor) if event.actor else None
 
 
 class OrderSerializer(serializers.ModelSerializer):
@@ -112,7 +125,12 @@ class OrderSerializer(serializers.ModelSerializer):
     customer_name = serializers.SerializerMethodField()
     customer_email = serializers.EmailField(source="customer.email", read_only=True)
     items = OrderItemSerializer(many=True, read_only=True)
-    status_history = OrderStatusChangeSerializer(many=True, read_only=True)
+    status_history = OrderStatusChangeSerializer(source="events", many=True, read_only=True)
+    allowed_transitions = serializers.SerializerMethodField(
+        help_text=(
+            "The statuses the caller may move this order to now (update_status); empty when none."
+        )
+    )
 
     class Meta:
         model = Order
@@ -130,6 +148,7 @@ class OrderSerializer(serializers.ModelSerializer):
             "total_amount",
             "items",
             "status_history",
+            "allowed_transitions",
             "created_at",
             "updated_at",
         ]
@@ -142,6 +161,13 @@ class OrderSerializer(serializers.ModelSerializer):
 
     def get_customer_name(self, order) -> str:
         return _display_name(order.customer)
+
+    @extend_schema_field(
+        {"type": "array", "items": {"$ref": "#/components/schemas/OrderStatusEnum"}}
+    )
+    def get_allowed_transitions(self, order) -> list[str]:
+        request = self.context.get("request")
+        return allowed_transitions(order, getattr(request, "user", None))
 
 
 class OrderStatusCountsSerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from conftest import client_for
-from orders.models import IdempotencyKey, Order, OrderItem, OrderStatusChange
+from orders.models import IdempotencyKey, Order, OrderEvent, OrderItem
 
 from .helpers import ORDERS_URL, status_url
 
@@ -52,7 +52,7 @@ def test_concurrent_identical_idempotent_requests_place_one_order(student, menu)
     assert len({body["id"] for _, body in results}) == 1
     assert Order.objects.count() == 1
     assert OrderItem.objects.count() == 2
-    assert OrderStatusChange.objects.count() == 1
+    assert OrderEvent.objects.count() == 1
     assert IdempotencyKey.objects.get().order_id == results[0][1]["id"]
 
 
@@ -72,7 +72,7 @@ def test_concurrent_conflicting_transitions_apply_exactly_one(student, vendor, p
     assert sorted(code for code, _ in results) == [200] + [400] * (THREADS - 1)
     final = winners[0]["order_status"]
     assert Order.objects.get().order_status == final
-    assert list(OrderStatusChange.objects.values_list("from_status", "to_status")) == [
+    assert list(OrderEvent.objects.values_list("from_status", "to_status")) == [
         ("", "pending"),
         ("pending", final),
     ]

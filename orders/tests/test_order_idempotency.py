@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from conftest import client_for
-from orders.models import IdempotencyKey, Order, OrderItem, OrderStatusChange
+from orders.models import IdempotencyKey, Order, OrderEvent, OrderItem
 from users.tests.factories import StudentFactory
 
 from .helpers import ORDERS_URL
@@ -40,7 +40,7 @@ def test_retry_with_the_same_key_returns_the_first_order(student_client, body):
     assert retry.json() == first.json()
     assert Order.objects.count() == 1
     assert OrderItem.objects.count() == 2
-    assert OrderStatusChange.objects.count() == 1
+    assert OrderEvent.objects.count() == 1
     assert IdempotencyKey.objects.get().order_id == first.json()["id"]
 
 

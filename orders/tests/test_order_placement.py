@@ -5,7 +5,7 @@ import pytest
 from catalogue.models import ServiceType
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory
 from conftest import client_for
-from orders.models import Order, OrderItem, OrderStatusChange
+from orders.models import Order, OrderEvent, OrderItem
 from users.tests.factories import StudentFactory
 
 from .helpers import ORDERS_URL, order_url
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def assert_nothing_stored():
     assert Order.objects.count() == 0
     assert OrderItem.objects.count() == 0
-    assert OrderStatusChange.objects.count() == 0
+    assert OrderEvent.objects.count() == 0
 
 
 def test_student_places_order_with_totals_computed_from_database_prices(

@@ -2,7 +2,7 @@ import pytest
 
 from catalogue.tests.factories import ServiceFactory
 from conftest import client_for
-from orders.models import Order, OrderStatus, OrderStatusChange
+from orders.models import Order, OrderEvent, OrderStatus
 from users.tests.factories import StudentFactory, VendorFactory
 
 from .helpers import order_url, status_url
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def history(order_id):
     return list(
-        OrderStatusChange.objects.filter(order_id=order_id).values_list("from_status", "to_status")
+        OrderEvent.objects.filter(order_id=order_id).values_list("from_status", "to_status")
     )
 
 

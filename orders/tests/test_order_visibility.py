@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from catalogue.tests.factories import ServiceFactory, VendorProfileFactory
 from conftest import client_for
-from orders.models import Order, OrderStatus, OrderStatusChange
+from orders.models import Order, OrderEvent, OrderStatus
 
 from .factories import OrderFactory, OrderItemFactory
 from .helpers import ORDERS_URL, order_url
@@ -22,8 +22,8 @@ def full_order(**kwargs):
     """A stored order with two lines and a creation history row."""
     order = OrderFactory(**kwargs)
     OrderItemFactory.create_batch(2, order=order)
-    OrderStatusChange.objects.create(
-        order=order, from_status="", to_status=order.order_status, changed_by=order.customer
+    OrderEvent.objects.create(
+        order=order, kind="placed", to_status=order.order_status, actor=order.customer
     )
     return order
 

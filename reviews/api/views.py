@@ -126,9 +126,11 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         review = self.get_object()
         serializer = ReviewUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        review = services.review_update(review=review, **serializer.validated_data)
+        review = services.review_update(
+            review=review, actor=request.user, **serializer.validated_data
+        )
         return Response(self._read(review))
 
     def destroy(self, request, pk=None):
-        services.review_delete(review=self.get_object())
+        services.review_delete(review=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

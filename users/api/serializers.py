@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from users.models import User, UserType, normalize_email
+from users.services import check_registrable
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -35,10 +36,10 @@ class RegisterSerializer(serializers.Serializer):
     )
 
     def to_internal_value(self, data):
+        # The rule is the service's; asked first so an admin request gets its
+        # own message rather than "not a valid choice".
         if isinstance(data, dict) and data.get("user_type") == UserType.ADMIN:
-            raise serializers.ValidationError(
-                {"user_type": ["Admin accounts cannot be created through registration."]}
-            )
+            check_registrable(UserType.ADMIN)
         return super().to_internal_value(data)
 
     def validate_email(self, value):

@@ -615,6 +615,8 @@ export interface components {
             readonly total_amount: string;
             readonly items: components["schemas"]["OrderItem"][];
             readonly status_history: components["schemas"]["OrderStatusChange"][];
+            /** @description The statuses the caller may move this order to now (update_status); empty when none. */
+            readonly allowed_transitions: components["schemas"]["OrderStatusEnum"][];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */

@@ -1,0 +1,23 @@
+"""Writing a review's events: the row in the change's transaction, then the
+in-process publication listeners (notifications, the live stream) read."""
+
+from common.domain_events import publish
+
+from .models import Review, ReviewEvent, ReviewEventKind
+
+
+def record(
+    *, review: Review, kind: ReviewEventKind, actor, data: dict | None = None
+) -> ReviewEvent:
+    """Store one event of ``review`` and publish it. Call inside the transaction
+    that made the change (before deleting the review, which then empties the
+    event's ``review``), so both commit or roll back together."""
+    event = ReviewEvent.objects.create(
+        review=review,
+        service_id=review.service_id,
+        kind=kind,
+        actor=actor,
+        data={"review_id": review.pk, "author": review.user_id, **(data or {})},
+    )
+    publish(event)
+    return event
