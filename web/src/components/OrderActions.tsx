@@ -1,14 +1,27 @@
-import type { Order } from '../api/types';
+import type { Order, OrderStatus } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useChangeOrderStatus } from '../hooks/orders';
-import { allowedTransitions, TRANSITION_LABEL } from '../orderRules';
 import { FormErrors } from './FormErrors';
 
-/** Buttons for exactly the moves the contract allows this user from the order's status. */
+/** What the button for a move to each status says. */
+const TRANSITION_LABEL: Record<OrderStatus, string> = {
+  pending: 'Reopen',
+  confirmed: 'Confirm',
+  preparing: 'Start preparing',
+  ready: 'Mark ready',
+  delivering: 'Send out for delivery',
+  completed: 'Mark completed',
+  cancelled: 'Cancel order',
+};
+
+/**
+ * Buttons for exactly the moves the server says this user may make now
+ * (`allowed_transitions`): the state machine lives on the server only.
+ */
 export function OrderActions({ order, onChanged }: { order: Order; onChanged?: (o: Order) => void }) {
   const { user } = useAuth();
-  const moves = allowedTransitions(user?.user_type, order.order_status);
   const change = useChangeOrderStatus();
+  const moves = order.allowed_transitions ?? [];
   if (moves.length === 0) return null;
   return (
     <div className="order-actions">
