@@ -70,7 +70,7 @@ check-generated: $(VENV)/.runtime web/node_modules/.package-lock.json
 	diff -u docs/openapi.yaml var/openapi.check.yaml
 	cd web && $(NPM) run --silent gen:api:check
 
-## e2e: browser tests (Playwright library driving Debian's chromium) against a fresh server
+## e2e: browser tests (@playwright/test driving Debian's chromium, desktop and phone) against a fresh server
 e2e: $(VENV)/.runtime web
 	cd web && $(NPM) run e2e
 
