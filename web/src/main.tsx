@@ -17,6 +17,16 @@ const queryClient = new QueryClient({
   },
 });
 
+// Installable app: the service worker keeps the shell and an offline page.
+// Only in a build, so the dev server's hot reload is never served from a cache.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without it the app works the same online; nothing to tell the user.
+    });
+  });
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

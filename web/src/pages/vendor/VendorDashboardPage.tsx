@@ -38,7 +38,7 @@ export function VendorDashboardPage() {
               <Link to="/vendor/orders">Open the queue</Link>
             </div>
             <div className="stat card">
-              <p className="stat-label">Revenue, all time (completed orders)</p>
+              <p className="stat-label">All-time revenue (completed)</p>
               <p className="stat-value">{money(summary.data.revenue ?? '0.00')}</p>
             </div>
             <div className="stat card">

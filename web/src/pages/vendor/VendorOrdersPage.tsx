@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderStatus } from '../../api/types';
 import { StatusBadge } from '../../components/Badges';
@@ -25,6 +26,11 @@ export function VendorOrdersPage() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get('tab')) ?? TABS[0];
   const results = useOrderQueue(tab.statuses);
+  // On a phone the chosen tab may be off to the side: bring it into view.
+  const tabsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    tabsRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab.key]);
   const pending = results.some((r) => r.isPending);
   const failed = results.find((r) => r.isError);
   // The per-status lists refresh independently, so an order that just moved can
@@ -44,18 +50,11 @@ export function VendorOrdersPage() {
       <div className="page-head">
         <h1>Order queue</h1>
       </div>
-      {/* Eight tabs do not fit a phone: there they become one labelled select. */}
-      <div className="field tabs-select">
-        <label htmlFor="queue-tab">Show orders</label>
-        <select id="queue-tab" value={tab.key} onChange={(e) => setParams(e.target.value === 'open' ? {} : { tab: e.target.value })}>
-          {TABS.map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <nav aria-label="Order status" className="tabs">
+      {/* Eight tabs do not fit a phone: they scroll sideways, and say so. */}
+      <p className="tabs-hint" aria-hidden="true">
+        Swipe for more statuses →
+      </p>
+      <nav aria-label="Order status" className="tabs tabs-scroll" ref={tabsRef}>
         <ul>
           {TABS.map((t) => (
             <li key={t.key}>
