@@ -30,10 +30,10 @@ test('a student registers, searches, orders two items and sees the order', async
   await addToCart(page, 'Fries');
   await addToCart(page, 'Fries');
   await check(page, 'service');
-  await page.getByRole('button', { name: 'View cart' }).click();
+  await page.getByRole('link', { name: 'View cart' }).click();
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
   await expect(page.getByRole('spinbutton', { name: 'Quantity of Fries' })).toHaveValue('2');
-  await expect(page.getByText('$12.00', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^GHS\s12\.00$/)).toBeVisible();
   await check(page, 'cart');
 
   // A double click must still place exactly one order (one Idempotency-Key).
@@ -49,7 +49,7 @@ test('a student registers, searches, orders two items and sees the order', async
   expect(new Set(orderPosts).size, `one Idempotency-Key expected, got ${JSON.stringify(orderPosts)}`).toBe(1);
   await expect(page.getByRole('heading', { name: `Order #${orderId}` })).toBeVisible();
   await expect(page.locator('.badge', { hasText: 'Pending' }).first()).toBeVisible();
-  await expect(page.getByText('$12.00', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^GHS\s12\.00$/)).toBeVisible();
   await check(page, 'order-placed');
 
   await nav(page, 'My orders');
@@ -93,7 +93,7 @@ test('a student cancels an order while it is pending', async ({ page, check, sho
   await page.goto(`/?search=${encodeURIComponent(shop.serviceName)}`);
   await page.getByRole('link', { name: shop.serviceName }).click();
   await addToCart(page, 'Flat White');
-  await page.getByRole('button', { name: 'View cart' }).click();
+  await page.getByRole('link', { name: 'View cart' }).click();
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+/);
   await page.getByRole('button', { name: /^Cancel order/ }).click();
@@ -153,7 +153,8 @@ test('unknown pages and missing records explain themselves', async ({ page, chec
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await check(page, 'not-found');
   await page.goto('/services/999999');
-  await expect(page.getByRole('alert').getByText('Not found', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Service not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Browse all services' })).toBeVisible();
   await check(page, 'service-missing');
 });
 

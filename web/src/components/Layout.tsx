@@ -42,11 +42,12 @@ export function Layout() {
           </Link>
           {!isVendor && (
             // On a phone the menu is folded, so the cart and its count stay in the header.
-            <Link to="/cart" className="header-cart" aria-label={count > 0 ? `Cart, ${count} item${count === 1 ? '' : 's'}` : 'Cart'}>
-              <span aria-hidden="true">Cart</span>
+            <Link to="/cart" className="header-cart">
+              Cart
               {count > 0 && (
-                <span className="count-pill" aria-hidden="true" key={count}>
+                <span className="count-pill" key={count}>
                   {count}
+                  <span className="sr-only"> item{count === 1 ? '' : 's'}</span>
                 </span>
               )}
             </Link>
@@ -95,7 +96,13 @@ export function Layout() {
                 <>
                   <li>
                     <NavLink to="/cart">
-                      Cart{count > 0 && <span className="count-pill" aria-label={`${count} items`}>{count}</span>}
+                      Cart
+                      {count > 0 && (
+                        <span className="count-pill">
+                          {count}
+                          <span className="sr-only"> item{count === 1 ? '' : 's'}</span>
+                        </span>
+                      )}
                     </NavLink>
                   </li>
                   {user && (
