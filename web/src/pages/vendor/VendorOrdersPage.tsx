@@ -52,7 +52,7 @@ export function VendorOrdersPage() {
       </div>
       {/* Eight tabs do not fit a phone: they scroll sideways, and say so. */}
       <p className="tabs-hint" aria-hidden="true">
-        Swipe for more statuses →
+        {TABS.length} statuses: swipe the tabs sideways →
       </p>
       <nav aria-label="Order status" className="tabs tabs-scroll" ref={tabsRef}>
         <ul>
