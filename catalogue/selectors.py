@@ -12,8 +12,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
-from reviews.models import Review
-from reviews.selectors import reviews_with_verification
 
 # On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
 # (english configuration) that the model does not declare; change both together.
@@ -93,13 +91,6 @@ def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(service=service, is_active=True)
-
-
-def service_reviews(service: Service) -> QuerySet[Review]:
-    """A service's reviews, newest first, each with ``verified_purchase``."""
-    return reviews_with_verification(Review.objects.filter(service=service)).order_by(
-        "-created_at", "-id"
-    )
 
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:

@@ -12,9 +12,9 @@ code works with the local disk and with an S3-compatible object store.
 
 from django.db import IntegrityError, models, transaction
 
-from catalogue.cache import invalidate_catalogue
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
 from common.exceptions import DomainError
+from common.public_cache import invalidate_catalogue
 
 DUPLICATE_PROFILE = "You already have a vendor profile."
 DUPLICATE_ITEM_NAME = "This service already has an item with this name."

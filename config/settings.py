@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "catalogue",
     "orders",
     "reviews",
+    "demo",
 ]
 
 MIDDLEWARE = [

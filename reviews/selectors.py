@@ -1,4 +1,4 @@
-"""Reads of reviews, shared by the reviews API, the service's reviews action and the admin."""
+"""Reads of reviews, shared by the reviews API, a service's reviews page and the admin."""
 
 from collections.abc import Mapping
 
@@ -30,6 +30,13 @@ class ReviewFilter(django_filters.FilterSet):
     class Meta:
         model = Review
         fields = ["service", "user", "rating"]
+
+
+def service_reviews(*, service_id: int) -> QuerySet[Review]:
+    """A service's reviews, newest first, each with ``verified_purchase``."""
+    return reviews_with_verification(Review.objects.filter(service_id=service_id)).order_by(
+        "-created_at", "-id"
+    )
 
 
 def review_list(*, filters: Mapping | None = None) -> QuerySet[Review]:

@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 
-from catalogue.cache import invalidate_catalogue
 from catalogue.models import Service
 from common.exceptions import DomainError, Forbidden, NotFound
+from common.public_cache import invalidate_catalogue
 from reviews import events
 from reviews.models import Review, ReviewEventKind
 

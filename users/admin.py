@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
-from catalogue.cache import invalidate_catalogue
+from common.public_cache import invalidate_catalogue
 
 from .models import User
 

@@ -14,10 +14,9 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.response import Response
 
 from catalogue import selectors, services
-from catalogue.cache import cache_seconds, catalogue_cache_key
 from catalogue.models import Category, ServiceItem, ServiceType
 from common.permissions import IsAdminUserType, IsVendor
-from reviews.api.serializers import ReviewSerializer
+from common.public_cache import cache_seconds, catalogue_cache_key
 
 from .filters import ServiceFilter, VendorProfileFilter
 from .serializers import (
@@ -226,12 +225,10 @@ class ServiceViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
         user = self.request.user
         if self.action in {"list", "by_type", "by_category"}:
             return selectors.service_list_for(user)
-        if self.action == "reviews":
-            return selectors.service_visible_to(user)
         return selectors.with_active_items(selectors.service_visible_to(user))
 
     def get_permissions(self):
-        if self.action in {"list", "retrieve", "by_type", "by_category", "reviews"}:
+        if self.action in {"list", "retrieve", "by_type", "by_category"}:
             return [AllowAny()]
         if self.action == "create":
             return [IsVendor()]
@@ -335,15 +332,6 @@ class ServiceViewSet(AnonymousCacheMixin, viewsets.ModelViewSet):
                 ServiceSerializer,
             ),
         )
-
-    @extend_schema(
-        summary="A service's reviews, newest first",
-        responses={200: ReviewSerializer(many=True), **errors(404)},
-    )
-    @action(detail=True, methods=["get"], filter_backends=[])
-    def reviews(self, request, pk=None):
-        service = self.get_object()
-        return self._paginated(selectors.service_reviews(service), ReviewSerializer)
 
 
 # --- Service items -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalogue.models import Service, ServiceItem, VendorProfile
-from common.demo_images import demo_picture
+from demo.images import demo_picture
 from orders.models import Order, OrderStatus
 from orders.services import order_place, order_transition
 from reviews.models import Review
