@@ -1,5 +1,5 @@
 // A student's flows, each on its own fresh accounts and shop.
-import { addToCart, allowConsole, expect, nav, orderCard, signIn, test, uniqueTag } from './support/fixtures';
+import { addToCart, allowConsole, openCart, expect, nav, orderCard, signIn, test, uniqueTag } from './support/fixtures';
 
 test('a student registers, searches, orders two items and sees the order', async ({ page, check, shop }) => {
   await page.goto('/register');
@@ -30,7 +30,7 @@ test('a student registers, searches, orders two items and sees the order', async
   await addToCart(page, 'Fries');
   await addToCart(page, 'Fries');
   await check(page, 'service');
-  await page.getByRole('link', { name: 'View cart' }).click();
+  await openCart(page);
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
   await expect(page.getByRole('spinbutton', { name: 'Quantity of Fries' })).toHaveValue('2');
   await expect(page.getByText(/^GHS\s12\.00$/)).toBeVisible();
@@ -93,7 +93,7 @@ test('a student cancels an order while it is pending', async ({ page, check, sho
   await page.goto(`/?search=${encodeURIComponent(shop.serviceName)}`);
   await page.getByRole('link', { name: shop.serviceName }).click();
   await addToCart(page, 'Flat White');
-  await page.getByRole('link', { name: 'View cart' }).click();
+  await openCart(page);
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+/);
   await page.getByRole('button', { name: /^Cancel order/ }).click();
@@ -105,7 +105,6 @@ test('a student cancels an order while it is pending', async ({ page, check, sho
 
 test('an expired access token is refreshed without the user noticing', async ({ page, check, api, shop, student }) => {
   const orderId = await api.placeOrder(student, shop, [['Fries', 1]]);
-  await signIn(page, student);
   // Parallel requests (the user check and the orders list) all get 401 and share one refresh.
   allowConsole(page, /status of 401/);
   const refreshCalls: string[] = [];
@@ -114,7 +113,7 @@ test('an expired access token is refreshed without the user noticing', async ({ 
   });
   const expired =
     'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwiZXhwIjoxNjAwMDAwMDAwLCJ1c2VyX2lkIjoxfQ.c2lnbmF0dXJl';
-  await page.evaluate((t) => localStorage.setItem('accessToken', t), expired);
+  await signIn(page, { ...student, access: expired });
   await page.goto('/orders');
   await expect(orderCard(page, orderId)).toBeVisible();
   expect(new URL(page.url()).pathname, 'stayed signed in').toBe('/orders');

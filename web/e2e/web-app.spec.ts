@@ -1,6 +1,6 @@
 // The web app's rough edges, each as a user meets it (desktop and phone).
 import type { Page } from '@playwright/test';
-import { addToCart, allowConsole, expect, logIn, nav, signIn, test, uniqueTag, type Account, type Shop } from './support/fixtures';
+import { addToCart, allowConsole, expect, logIn, nav, openCart, signIn, test, uniqueTag, type Account, type Shop } from './support/fixtures';
 
 const LONG_NAME = `Supercalifragilisticexpialidocious_Photocopying_And_Binding_${uniqueTag()}`;
 
@@ -42,6 +42,7 @@ test('availability is one control: "Busy" keeps taking orders and tells students
 
 test('with a dead session the catalogue still opens, anonymously', async ({ page, check, shop, student }) => {
   await signIn(page, student);
+  await page.goto('/');
   allowConsole(page, /status of 401/);
   await page.evaluate(() => {
     localStorage.setItem('accessToken', 'expired.access.token');
@@ -105,7 +106,7 @@ test('after cancelling, the "order placed" note goes; the review link lands on t
   await signIn(page, student);
   await openService(page, shop);
   await addToCart(page, 'Flat White');
-  await page.getByRole('region', { name: 'Your cart' }).getByRole('link', { name: 'View cart' }).click();
+  await openCart(page);
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+\?placed=1/);
   await expect(page.getByText('Order placed. The vendor will confirm it shortly.')).toBeVisible();

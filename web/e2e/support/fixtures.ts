@@ -71,17 +71,21 @@ interface AxeViolation {
   nodes: string[];
 }
 
-/** Signs `account` in by storing its session the way the app does after a login. */
+/**
+ * Signs `account` in: its session is in localStorage, the way the app stores it
+ * after a login, before the page's first script runs. Only once per tab, so the
+ * tokens the app rotates later are never put back.
+ */
 export async function signIn(page: Page, account: Account) {
-  // Any same-origin document will do to reach its localStorage; this one runs no app code.
-  await page.goto('/api/health/');
-  await page.evaluate(
-    ({ access, refresh, user }) => {
+  await page.addInitScript(
+    ({ origin, access, refresh, user }) => {
+      if (location.origin !== origin || sessionStorage.getItem('e2e-signed-in')) return;
+      sessionStorage.setItem('e2e-signed-in', '1');
       localStorage.setItem('accessToken', access);
       localStorage.setItem('refreshToken', refresh);
       localStorage.setItem('user', JSON.stringify(user));
     },
-    { access: account.access, refresh: account.refresh, user: account.user },
+    { origin: new URL(test.info().project.use.baseURL ?? '').origin, access: account.access, refresh: account.refresh, user: account.user },
   );
 }
 
@@ -108,6 +112,11 @@ export async function addToCart(page: Page, item: string) {
   const more = page.getByRole('button', { name: `One more ${item}` });
   await expect(add.or(more)).toBeVisible();
   await (await add.isVisible() ? add : more).click();
+}
+
+/** Goes to the cart from a service page (a button or a link, as long as it says "View cart"). */
+export async function openCart(page: Page) {
+  await page.getByRole('button', { name: 'View cart' }).or(page.getByRole('link', { name: 'View cart' })).first().click();
 }
 
 export function orderCard(page: Page, id: number): Locator {
