@@ -33,7 +33,7 @@ test('a student registers, searches, orders two items and sees the order', async
   await openCart(page);
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
   await expect(page.getByRole('spinbutton', { name: 'Quantity of Fries' })).toHaveValue('2');
-  await expect(page.getByText('$12.00', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^GHS\s12\.00$/)).toBeVisible();
   await check(page, 'cart');
 
   // A double click must still place exactly one order (one Idempotency-Key).
@@ -49,7 +49,7 @@ test('a student registers, searches, orders two items and sees the order', async
   expect(new Set(orderPosts).size, `one Idempotency-Key expected, got ${JSON.stringify(orderPosts)}`).toBe(1);
   await expect(page.getByRole('heading', { name: `Order #${orderId}` })).toBeVisible();
   await expect(page.locator('.badge', { hasText: 'Pending' }).first()).toBeVisible();
-  await expect(page.getByText('$12.00', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^GHS\s12\.00$/)).toBeVisible();
   await check(page, 'order-placed');
 
   await nav(page, 'My orders');
@@ -152,7 +152,8 @@ test('unknown pages and missing records explain themselves', async ({ page, chec
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await check(page, 'not-found');
   await page.goto('/services/999999');
-  await expect(page.getByRole('alert').getByText('Not found', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Service not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Browse all services' })).toBeVisible();
   await check(page, 'service-missing');
 });
 

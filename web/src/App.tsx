@@ -36,11 +36,13 @@ const TITLES: [RegExp, string][] = [
 ];
 
 function DocumentTitle() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   useEffect(() => {
     const title = TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Page not found';
     document.title = `${title} · Campus Services`;
-    window.scrollTo(0, 0);
+    // A link to a part of a page (#write-review) is scrolled there by that page.
+    if (!hash) window.scrollTo(0, 0);
+    // Only on a new page, not when the fragment alone changes.
   }, [pathname]);
   return null;
 }

@@ -1,11 +1,31 @@
 import type { OrderStatus } from './api/types';
+import { CURRENCY } from './config';
 
-const CURRENCY_SYMBOL = '$';
+const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Money arrives as a decimal string ("12.50"); it is shown, never computed with floats. */
-export function money(value: string | null | undefined): string {
+function formatter(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Money arrives as a decimal string ("12.50"); it is shown in the campus
+ * currency with the browser's conventions, never computed with floats
+ * (Intl formats the decimal string itself, so no digits are lost).
+ */
+export function money(
+  value: string | null | undefined,
+  { currency = CURRENCY, locale }: { currency?: string; locale?: string } = {},
+): string {
   if (value === null || value === undefined || value === '') return '—';
-  return `${CURRENCY_SYMBOL}${value}`;
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
+  // Intl accepts a decimal string (ES2023); the DOM typings still say number.
+  return formatter(currency, locale).format(value as unknown as number);
 }
 
 /** Sums decimal strings exactly, in cents, for the cart's estimate. */

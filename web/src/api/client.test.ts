@@ -149,6 +149,61 @@ describe('token refresh', () => {
   });
 });
 
+describe('dead session (both tokens expired)', () => {
+  function deadSession() {
+    return setup((url, init) => {
+      if (url === '/api/token/refresh/') return json(401, { detail: 'Token is invalid or expired', code: 'token_not_valid' });
+      // Like the server: any token that is sent must be valid; none is fine for public reads.
+      if (authHeader(init)) return json(401, { detail: 'Given token not valid for any token type', code: 'token_not_valid' });
+      if (url.startsWith('/api/services/')) return json(200, { count: 0, results: [] });
+      return json(401, { detail: 'Authentication credentials were not provided.' });
+    });
+  }
+
+  it('re-asks a public read without the token once the refresh is refused', async () => {
+    const { client, fetchMock, storage, onSessionExpired } = deadSession();
+    await expect(client.get('/api/services/', { page: 1 })).resolves.toEqual({ count: 0, results: [] });
+    const calls = fetchMock.mock.calls.map(([u, init]) => [String(u), authHeader(init as RequestInit) ?? null]);
+    expect(calls).toEqual([
+      ['/api/services/?page=1', 'Bearer old-access'],
+      ['/api/token/refresh/', null],
+      ['/api/services/?page=1', null],
+    ]);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+    expect(storage.getItem(STORAGE_KEYS.access)).toBeNull();
+  });
+
+  it('still reports 401 for a private read, after one anonymous try', async () => {
+    const { client, onSessionExpired } = deadSession();
+    await expect(client.get('/api/orders/')).rejects.toMatchObject({ status: 401, kind: 'unauthorized' });
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it('never resends a write without the token', async () => {
+    const { client, fetchMock } = deadSession();
+    await expect(client.post('/api/services/1/update_availability/', { availability_status: 'busy' })).rejects.toMatchObject({ status: 401 });
+    // The write, the refused refresh, and nothing more.
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('falls back anonymously when only an expired access token is stored', async () => {
+    const { client, storage, fetchMock, onSessionExpired } = deadSession();
+    storage.removeItem(STORAGE_KEYS.refresh);
+    await expect(client.get('/api/services/7/')).resolves.toEqual({ count: 0, results: [] });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+    expect(storage.getItem(STORAGE_KEYS.access)).toBeNull();
+  });
+
+  it('shares one refresh among parallel public reads and signals the end once', async () => {
+    const { client, fetchMock, onSessionExpired } = deadSession();
+    const pages = await Promise.all([client.get('/api/services/'), client.get('/api/services/1/'), client.get('/api/services/2/reviews/')]);
+    expect(pages).toHaveLength(3);
+    expect(fetchMock.mock.calls.filter(([u]) => String(u) === '/api/token/refresh/')).toHaveLength(1);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('error mapping', () => {
   async function failWith(res: Response): Promise<ApiError> {
     const { client } = setup(() => res);

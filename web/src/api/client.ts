@@ -77,10 +77,16 @@ export class ApiClient {
     const tokenSent = useAuth ? this.session.access : null;
     let response = await this.send(path, options, tokenSent);
 
-    if (response.status === 401 && useAuth && this.session.refresh) {
-      const fresh = await this.freshAccessToken(tokenSent);
+    if (response.status === 401 && useAuth && (tokenSent || this.session.refresh)) {
+      const fresh = this.session.refresh ? await this.freshAccessToken(tokenSent) : null;
       if (fresh) {
         response = await this.send(path, options, fresh);
+      } else if (tokenSent && isRead(options)) {
+        // The session is over (refresh refused, or no refresh token to try), but
+        // a public read needs none: ask again anonymously instead of failing the
+        // catalogue for someone who is merely logged out.
+        if (this.session.access === tokenSent) this.endSession();
+        response = await this.send(path, options, null);
       }
     }
     return this.parse<T>(response);
@@ -204,6 +210,10 @@ async function readBody(response: Response): Promise<unknown> {
     }
   }
   return text;
+}
+
+function isRead(options: RequestOptions): boolean {
+  return (options.method ?? 'GET') === 'GET';
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,20 +1,28 @@
 import type { ApiClient, QueryValue } from './client';
+import { toFormData } from './multipart';
 import type {
+  AvailabilityRequest,
   CreateOrderRequest,
   LoginResponse,
   Order,
   OrderStatus,
+  OrderStatusRequest,
   OrderSummary,
   Paginated,
   RegisterRequest,
   Review,
+  ReviewCreateRequest,
   Service,
   ServiceDetail,
   ServiceItem,
+  ServiceItemWrite,
+  ServiceWrite,
   User,
   VendorProfile,
+  VendorProfileWrite,
 } from './types';
 
+/** Catalogue filters as the URL and the query string carry them. */
 export interface ServiceFilters {
   search?: string;
   category?: string;
@@ -41,47 +49,45 @@ export function endpoints(client: ApiClient) {
     services: {
       list: (filters: ServiceFilters) =>
         client.get<Paginated<Service>>('/api/services/', filters as Record<string, QueryValue>),
-      get: (id: number | string) => client.get<ServiceDetail>(`/api/services/${id}/`),
-      create: (body: FormData) => client.post<Service>('/api/services/', body),
-      update: (id: number, body: FormData) => client.patch<Service>(`/api/services/${id}/`, body),
+      get: (id: number) => client.get<ServiceDetail>(`/api/services/${id}/`),
+      create: (body: ServiceWrite) => client.post<Service>('/api/services/', toFormData(body)),
+      update: (id: number, body: ServiceWrite) => client.patch<Service>(`/api/services/${id}/`, toFormData(body)),
       remove: (id: number) => client.delete(`/api/services/${id}/`),
-      updateAvailability: (id: number, body: { is_available?: boolean; availability_status?: string }) =>
+      updateAvailability: (id: number, body: AvailabilityRequest) =>
         client.post<Service>(`/api/services/${id}/update_availability/`, body),
-      reviews: (id: number | string, page = 1) =>
-        client.get<Paginated<Review>>(`/api/services/${id}/reviews/`, { page }),
-      items: (id: number | string) =>
-        client.get<Paginated<ServiceItem>>(`/api/services/${id}/items/`, { page_size: 100 }),
-      createItem: (id: number, body: FormData | Record<string, unknown>) =>
-        client.post<ServiceItem>(`/api/services/${id}/items/`, body),
-      updateItem: (id: number, itemId: number, body: FormData | Record<string, unknown>) =>
-        client.patch<ServiceItem>(`/api/services/${id}/items/${itemId}/`, body),
+      reviews: (id: number, page = 1) => client.get<Paginated<Review>>(`/api/services/${id}/reviews/`, { page }),
+      items: (id: number) => client.get<Paginated<ServiceItem>>(`/api/services/${id}/items/`, { page_size: 100 }),
+      createItem: (id: number, body: ServiceItemWrite) =>
+        client.post<ServiceItem>(`/api/services/${id}/items/`, toFormData(body)),
+      updateItem: (id: number, itemId: number, body: ServiceItemWrite) =>
+        client.patch<ServiceItem>(`/api/services/${id}/items/${itemId}/`, toFormData(body)),
       deleteItem: (id: number, itemId: number) => client.delete(`/api/services/${id}/items/${itemId}/`),
     },
     vendorProfiles: {
       list: (query: Record<string, QueryValue>) => client.get<Paginated<VendorProfile>>('/api/vendor-profiles/', query),
       get: (id: number) => client.get<VendorProfile>(`/api/vendor-profiles/${id}/`),
-      create: (body: FormData) => client.post<VendorProfile>('/api/vendor-profiles/', body),
-      update: (id: number, body: FormData) => client.patch<VendorProfile>(`/api/vendor-profiles/${id}/`, body),
+      create: (body: VendorProfileWrite) => client.post<VendorProfile>('/api/vendor-profiles/', toFormData(body)),
+      update: (id: number, body: VendorProfileWrite) =>
+        client.patch<VendorProfile>(`/api/vendor-profiles/${id}/`, toFormData(body)),
     },
     orders: {
       list: (query: { order_status?: OrderStatus; service?: number; page?: number; page_size?: number }) =>
         client.get<Paginated<Order>>('/api/orders/', query),
-      get: (id: number | string) => client.get<Order>(`/api/orders/${id}/`),
+      get: (id: number) => client.get<Order>(`/api/orders/${id}/`),
       /** Safe to resend: the key makes the server return the first order. */
       create: (body: CreateOrderRequest, idempotencyKey: string) =>
         client.post<Order>('/api/orders/', body, {
           headers: { 'Idempotency-Key': idempotencyKey },
           networkRetries: 2,
         }),
-      updateStatus: (id: number, order_status: OrderStatus) =>
-        client.post<Order>(`/api/orders/${id}/update_status/`, { order_status }),
+      updateStatus: (id: number, body: OrderStatusRequest) =>
+        client.post<Order>(`/api/orders/${id}/update_status/`, body),
       summary: () => client.get<OrderSummary>('/api/orders/summary/'),
     },
     reviews: {
       list: (query: { service?: number; user?: number; page?: number }) =>
         client.get<Paginated<Review>>('/api/reviews/', query),
-      create: (body: { service: number; rating: number; comment?: string }) =>
-        client.post<Review>('/api/reviews/', body),
+      create: (body: ReviewCreateRequest) => client.post<Review>('/api/reviews/', body),
     },
   };
 }

@@ -65,5 +65,17 @@ export type OrderStatusChange = Schemas['OrderStatusChange'];
 export type CreateOrderRequest = Schemas['OrderCreateRequest'];
 export type OrderSummary = Schemas['OrderSummary'];
 export type Review = Schemas['Review'];
-export type ReviewCreateRequest = Schemas['ReviewCreateRequest'];
+/** `comment` has a server default, so it may be left out. */
+export type ReviewCreateRequest = Omit<Schemas['ReviewCreateRequest'], 'comment'> & Partial<Pick<Schemas['ReviewCreateRequest'], 'comment'>>;
 export type AvailabilityRequest = Schemas['AvailabilityRequest'];
+export type OrderStatusRequest = Schemas['OrderStatusInputRequest'];
+
+/**
+ * Multipart write bodies: the generated request shapes, with the binary fields
+ * as a browser File (the schema types them as strings) and every field optional
+ * for PATCH. Sent as FormData by endpoints.ts.
+ */
+type WithFile<T, K extends keyof T> = Omit<T, K> & { [P in K]?: File | null };
+export type ServiceWrite = Partial<WithFile<Schemas['ServiceRequest'], 'images'>>;
+export type ServiceItemWrite = Partial<WithFile<Schemas['ServiceItemRequest'], 'image'>>;
+export type VendorProfileWrite = Partial<WithFile<Schemas['VendorProfileRequest'], 'logo'>>;

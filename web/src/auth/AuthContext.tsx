@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, client } from '../api';
+import { isPrivateKey } from '../api/queryKeys';
 import { STORAGE_KEYS } from '../api/session';
 import type { RegisterRequest, User } from '../api/types';
 
@@ -10,6 +11,8 @@ interface AuthValue {
   login: (email: string, password: string) => Promise<User>;
   register: (body: RegisterRequest) => Promise<User>;
   logout: () => Promise<void>;
+  /** The last session ended by itself (tokens expired), not by logging out. */
+  expired: boolean;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -23,19 +26,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(() => (client.session.access || client.session.refresh ? client.session.user : null));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const [expired, setExpired] = useState(false);
 
-  // A refused refresh ends the session: send the user to log in, and back here after.
+  // A refused refresh ends the session. Public pages carry on anonymously (the
+  // client re-asks public reads without the token); pages behind a login send
+  // the user there through RequireAuth, which says the session ended.
   useEffect(() => {
     client.setSessionExpiredHandler(() => {
+      setExpired(true);
       setUser(null);
-      queryClient.clear();
-      const path = window.location.pathname + window.location.search;
-      if (!path.startsWith('/login')) {
-        navigate(`/login?next=${encodeURIComponent(path)}&expired=1`, { replace: true });
-      }
+      queryClient.removeQueries({ predicate: (q) => isPrivateKey(q.queryKey) });
+      void queryClient.invalidateQueries();
     });
     return () => client.setSessionExpiredHandler(undefined);
-  }, [navigate, queryClient]);
+  }, [queryClient]);
 
   // Logging in or out in another tab applies here too.
   useEffect(() => {
@@ -78,6 +82,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       client.session.setTokens(res.access, res.refresh);
       client.session.setUser(res.user);
       queryClient.clear();
+      setExpired(false);
       setUser(res.user);
       return res.user;
     },
@@ -102,7 +107,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [navigate, queryClient]);
 
-  const value = useMemo(() => ({ user, login, register, logout }), [user, login, register, logout]);
+  const value = useMemo(() => ({ user, login, register, logout, expired }), [user, login, register, logout, expired]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

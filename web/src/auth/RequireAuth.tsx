@@ -6,11 +6,11 @@ import { useAuth } from './AuthContext';
 
 /** Pages behind a login; with `role`, only for that kind of user. */
 export function RequireAuth({ role, children }: { role?: UserType; children: ReactNode }) {
-  const { user } = useAuth();
+  const { user, expired } = useAuth();
   const location = useLocation();
   if (!user) {
     const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?next=${next}`} replace />;
+    return <Navigate to={`/login?next=${next}${expired ? '&expired=1' : ''}`} replace />;
   }
   if (role && user.user_type !== role) {
     return (

@@ -1,25 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CheckoutAttempt } from '../api/idempotency';
+import { useAuth } from '../auth/AuthContext';
+import { addItem, itemCount, setQuantity as setLineQuantity, type AddOutcome, type Cart, type QuantityOutcome } from './cartModel';
 
-export interface CartLine {
-  itemId: number;
-  name: string;
-  price: string;
-  quantity: number;
-}
-
-export interface Cart {
-  serviceId: number;
-  serviceName: string;
-  lines: CartLine[];
-}
+export type { Cart, CartLine } from './cartModel';
 
 interface CartValue {
   cart: Cart | null;
   count: number;
-  /** Adds one of `item`; refuses (returns false) when the cart holds another service. */
-  add: (service: { id: number; name: string }, item: { id: number; name: string; price: string }) => boolean;
-  setQuantity: (itemId: number, quantity: number) => void;
+  /** Adds one of `item`; says why not when the cart holds another service or the item is at the limit. */
+  add: (service: { id: number; name: string }, item: { id: number; name: string; price: string }) => AddOutcome;
+  setQuantity: (itemId: number, quantity: number) => QuantityOutcome;
   remove: (itemId: number) => void;
   clear: () => void;
   /** Replaces the cart with one for `service` (the cart holds one service at a time). */
@@ -52,50 +43,59 @@ function save(key: string, value: unknown) {
 }
 
 export function CartProvider({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
   const [cart, setCart] = useState<Cart | null>(() => load<Cart>(STORAGE_KEY));
+  // The latest cart, for callers that need an answer before React re-renders.
+  const current = useRef(cart);
   // Kept across reloads so a retry after a lost response reuses the key.
   const checkoutRef = useRef(new CheckoutAttempt(undefined, load(CHECKOUT_KEY)));
 
+  const commit = useCallback((next: Cart | null) => {
+    current.current = next;
+    setCart(next);
+  }, []);
+
   useEffect(() => save(STORAGE_KEY, cart && cart.lines.length ? cart : null), [cart]);
 
-  const persistCheckout = useCallback(() => save(CHECKOUT_KEY, checkoutRef.current.snapshot()), []);
+  const clear = useCallback(() => {
+    commit(null);
+    checkoutRef.current.complete();
+    save(CHECKOUT_KEY, null);
+  }, [commit]);
 
-  const add: CartValue['add'] = useCallback(
-    (service, item) => {
-      if (cart && cart.lines.length && cart.serviceId !== service.id) return false;
-      setCart((prev) => {
-        const base: Cart = prev && prev.serviceId === service.id ? prev : { serviceId: service.id, serviceName: service.name, lines: [] };
-        const existing = base.lines.find((l) => l.itemId === item.id);
-        const lines = existing
-          ? base.lines.map((l) => (l.itemId === item.id ? { ...l, quantity: Math.min(100, l.quantity + 1) } : l))
-          : [...base.lines, { itemId: item.id, name: item.name, price: item.price, quantity: 1 }];
-        return { ...base, lines };
-      });
-      return true;
-    },
-    [cart],
-  );
+  // On a shared device the next person must not inherit the cart: it goes when
+  // its owner logs out or another account signs in. A guest's cart is kept when
+  // they log in, so they can check it out.
+  const owner = useRef(user?.id ?? null);
+  useEffect(() => {
+    const next = user?.id ?? null;
+    if (owner.current !== null && owner.current !== next) clear();
+    owner.current = next;
+  }, [user?.id, clear]);
+
+  const persistCheckout = useCallback(() => save(CHECKOUT_KEY, checkoutRef.current.snapshot()), []);
 
   const value = useMemo<CartValue>(
     () => ({
       cart,
-      count: cart?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0,
-      add,
-      setQuantity: (itemId, quantity) =>
-        setCart((prev) =>
-          prev ? { ...prev, lines: prev.lines.map((l) => (l.itemId === itemId ? { ...l, quantity: Math.max(1, Math.min(100, quantity)) } : l)) } : prev,
-        ),
-      remove: (itemId) => setCart((prev) => (prev ? { ...prev, lines: prev.lines.filter((l) => l.itemId !== itemId) } : prev)),
-      clear: () => {
-        setCart(null);
-        checkoutRef.current.complete();
-        save(CHECKOUT_KEY, null);
+      count: itemCount(cart),
+      add: (service, item) => {
+        const result = addItem(current.current, service, item);
+        if (result.outcome === 'added') commit(result.cart);
+        return result.outcome;
       },
-      startOver: (service) => setCart({ serviceId: service.id, serviceName: service.name, lines: [] }),
+      setQuantity: (itemId, quantity) => {
+        const result = setLineQuantity(current.current, itemId, quantity);
+        commit(result.cart);
+        return result.outcome;
+      },
+      remove: (itemId) => commit(setLineQuantity(current.current, itemId, 0).cart),
+      clear,
+      startOver: (service) => commit({ serviceId: service.id, serviceName: service.name, lines: [] }),
       checkout: checkoutRef.current,
       persistCheckout,
     }),
-    [cart, add, persistCheckout],
+    [cart, commit, clear, persistCheckout],
   );
 
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
+import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
 
 export function Layout() {
@@ -39,6 +40,18 @@ export function Layout() {
             </span>
             Campus Services
           </Link>
+          {!isVendor && (
+            // On a phone the menu is folded, so the cart and its count stay in the header.
+            <Link to="/cart" className="header-cart">
+              Cart
+              {count > 0 && (
+                <span className="count-pill" key={count}>
+                  {count}
+                  <span className="sr-only"> item{count === 1 ? '' : 's'}</span>
+                </span>
+              )}
+            </Link>
+          )}
           <button
             type="button"
             className="menu-toggle"
@@ -83,7 +96,13 @@ export function Layout() {
                 <>
                   <li>
                     <NavLink to="/cart">
-                      Cart{count > 0 && <span className="count-pill" aria-label={`${count} items`}>{count}</span>}
+                      Cart
+                      {count > 0 && (
+                        <span className="count-pill">
+                          {count}
+                          <span className="sr-only"> item{count === 1 ? '' : 's'}</span>
+                        </span>
+                      )}
                     </NavLink>
                   </li>
                   {user && (
@@ -124,6 +143,7 @@ export function Layout() {
           <Outlet />
         </ErrorBoundary>
       </main>
+      {!isVendor && <CartBar />}
       <footer className="site-footer">
         <p>Campus Services — order from vendors on campus.</p>
       </footer>

@@ -1,7 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
 import { isApiError } from '../api/errors';
 import type { CreateOrderRequest } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -9,30 +7,21 @@ import { useCart } from '../cart/CartContext';
 import { TextArea, TextField } from '../components/Field';
 import { FormErrors, fieldErrors } from '../components/FormErrors';
 import { Notice } from '../components/Notice';
+import { QuantityStepper } from '../components/QuantityStepper';
 import { Empty } from '../components/QueryState';
 import { money, sumMoney } from '../format';
+import { usePlaceOrder } from '../hooks/orders';
 
 export function CartPage() {
   const { user } = useAuth();
   const cart = useCart();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [instructions, setInstructions] = useState('');
   const [address, setAddress] = useState('');
   // Guards against a second submit before React re-renders the disabled button.
   const submitting = useRef(false);
 
-  const order = useMutation({
-    mutationFn: ({ body, key }: { body: CreateOrderRequest; key: string }) => api.orders.create(body, key),
-    onSuccess: (created) => {
-      cart.clear();
-      void queryClient.invalidateQueries({ queryKey: ['orders'] });
-      navigate(`/orders/${created.id}?placed=1`);
-    },
-    onSettled: () => {
-      submitting.current = false;
-    },
-  });
+  const order = usePlaceOrder();
 
   if (!cart.cart || cart.cart.lines.length === 0) {
     return (
@@ -62,7 +51,18 @@ export function CartPage() {
     // Same cart → same key (retry after a lost response is safe); changed cart → new key.
     const key = cart.checkout.keyFor(body);
     cart.persistCheckout();
-    order.mutate({ body, key });
+    order.mutate(
+      { body, key },
+      {
+        onSuccess: (created) => {
+          cart.clear();
+          navigate(`/orders/${created.id}?placed=1`);
+        },
+        onSettled: () => {
+          submitting.current = false;
+        },
+      },
+    );
   }
 
   const err = order.error;
@@ -104,19 +104,7 @@ export function CartPage() {
                   <span className="muted small block">{money(l.price)} each</span>
                 </th>
                 <td>
-                  <label className="sr-only" htmlFor={`qty-${l.itemId}`}>
-                    Quantity of {l.name}
-                  </label>
-                  <input
-                    id={`qty-${l.itemId}`}
-                    className="qty"
-                    type="number"
-                    min={1}
-                    max={100}
-                    inputMode="numeric"
-                    value={l.quantity}
-                    onChange={(e) => cart.setQuantity(l.itemId, Number(e.target.value) || 1)}
-                  />
+                  <QuantityStepper name={l.name} quantity={l.quantity} onChange={(n) => cart.setQuantity(l.itemId, n)} />
                 </td>
                 <td className="num">{money(sumMoney([l]))}</td>
                 <td>

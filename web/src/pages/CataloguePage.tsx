@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api';
 import { CATEGORIES, SERVICE_TYPES, type Service } from '../api/types';
 import { Rating } from '../components/Badges';
 import { SelectField, TextField } from '../components/Field';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
+import { availabilityLabel, effectiveStatus } from '../availability';
 import { label, money } from '../format';
+import { useServices } from '../hooks/services';
 
 const PAGE_SIZE = 12;
 
@@ -67,11 +67,7 @@ export function CataloguePage() {
     return () => clearTimeout(t);
   }, [draft]);
 
-  const query = useQuery({
-    queryKey: ['services', filters, page],
-    queryFn: () => api.services.list({ ...filters, page, page_size: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useServices({ ...filters, page, page_size: PAGE_SIZE });
 
   const activeFilters = Object.values(filters).some(Boolean);
   const moreActive = (['category', 'service_type', 'min_price', 'max_price', 'ordering'] as const).filter((k) => filters[k]).length;
@@ -184,6 +180,7 @@ export function CataloguePage() {
 
 function ServiceCard({ service: s }: { service: Service }) {
   const vendor = s.vendor_name;
+  const status = effectiveStatus(s);
   return (
     <article className="service-card card">
       <div className="service-thumb">
@@ -197,9 +194,7 @@ function ServiceCard({ service: s }: { service: Service }) {
         <p className="chips">
           <span className="chip">{label(s.category)}</span>
           <span className="chip">{label(s.service_type)}</span>
-          {!s.is_available || s.availability_status !== 'available' ? (
-            <span className="chip chip-warn">{s.is_available ? label(s.availability_status) : 'Unavailable'}</span>
-          ) : null}
+          {status !== 'available' && <span className="chip chip-warn">{availabilityLabel(status)}</span>}
         </p>
         <div className="service-card-foot">
           <Rating value={s.rating} count={s.total_ratings} />

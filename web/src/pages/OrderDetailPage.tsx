@@ -1,14 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../api';
+import { isApiError } from '../api/errors';
+import { parseId } from '../api/queryKeys';
 import type { Order, OrderStatus, OrderStatusChange } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { StatusBadge } from '../components/Badges';
 import { Notice } from '../components/Notice';
 import { OrderActions } from '../components/OrderActions';
-import { LoadError, Spinner } from '../components/QueryState';
+import { LoadError, Missing, Spinner } from '../components/QueryState';
 import { dateTime, isOpen, money, STATUS_LABEL } from '../format';
-import { POLL_MS } from './OrdersPage';
+import { useOrder } from '../hooks/orders';
 
 function who(change: OrderStatusChange, order: Order, myId: number | undefined): string {
   if (change.changed_by !== null && change.changed_by === myId) return 'you';
@@ -22,22 +22,24 @@ function statusLabel(status: string): string {
 }
 
 export function OrderDetailPage() {
-  const { id = '' } = useParams();
+  const id = parseId(useParams().id);
   const [params] = useSearchParams();
   const { user } = useAuth();
-  const order = useQuery({
-    queryKey: ['order', id],
-    queryFn: () => api.orders.get(id),
-    // Statuses change under us: always check on arrival, then poll while open.
-    staleTime: 0,
-    refetchInterval: (q) => (q.state.data && isOpen(q.state.data.order_status) ? POLL_MS : false),
-  });
+  const order = useOrder(id);
+  const ordersHome = user?.user_type === 'vendor' ? { to: '/vendor/orders', label: 'Back to the order queue' } : { to: '/orders', label: 'Back to my orders' };
 
+  if (id === null || (order.isError && isApiError(order.error) && order.error.kind === 'not_found')) {
+    return (
+      <Missing title="Order not found" back={ordersHome}>
+        We could not find an order {id === null ? 'at this address' : `#${id}`} among yours. It may belong to another account, or the link may be mistyped.
+      </Missing>
+    );
+  }
   if (order.isPending) return <section className="page narrow"><Spinner label="Loading order…" /></section>;
   if (order.isError) {
     return (
       <section className="page narrow">
-        <h1>Order</h1>
+        <h1>Order #{id}</h1>
         <LoadError error={order.error} onRetry={() => void order.refetch()} />
       </section>
     );
@@ -52,7 +54,7 @@ export function OrderDetailPage() {
         <Link to={user?.user_type === 'vendor' ? '/vendor/orders' : '/orders'}>{user?.user_type === 'vendor' ? 'Order queue' : 'My orders'}</Link>{' '}
         <span aria-hidden="true">/</span> <span>Order #{o.id}</span>
       </nav>
-      {params.get('placed') && <Notice tone="success">Order placed. The vendor will confirm it shortly.</Notice>}
+      {params.get('placed') && o.order_status === 'pending' && <Notice tone="success">Order placed. The vendor will confirm it shortly.</Notice>}
       <div className="card">
         <div className="order-card-head">
           <h1 className="h-reset">Order #{o.id}</h1>
@@ -119,7 +121,7 @@ export function OrderDetailPage() {
         <OrderActions order={o} />
         {o.order_status === 'completed' && isCustomer && user?.user_type === 'student' && (
           <p>
-            <Link className="btn btn-secondary" to={`/services/${o.service}#reviews`}>
+            <Link className="btn btn-secondary" to={`/services/${o.service}#write-review`}>
               Review this service
             </Link>
           </p>

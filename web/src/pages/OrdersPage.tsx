@@ -1,25 +1,17 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api';
 import { StatusBadge } from '../components/Badges';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
-import { dateTime, isOpen, money } from '../format';
+import { dateTime, money } from '../format';
+import { useOrders } from '../hooks/orders';
 
 const PAGE_SIZE = 20;
-export const POLL_MS = 5000;
 
 export function OrdersPage() {
   const [page, setPage] = useState(1);
-  const orders = useQuery({
-    queryKey: ['orders', 'mine', page],
-    queryFn: () => api.orders.list({ page, page_size: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-    // Keep statuses fresh while something is still moving.
-    refetchInterval: (q) => (q.state.data?.results.some((o) => isOpen(o.order_status)) ? POLL_MS : false),
-  });
+  // Polls while an order is still moving, so statuses stay fresh.
+  const orders = useOrders({ page, page_size: PAGE_SIZE }, { poll: true });
 
   return (
     <section className="page narrow">

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
 import type { Paginated, Service, ServiceItem } from '../../api/types';
 import { CheckboxField, TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { ImagePicker } from '../../components/ImagePicker';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
+import { Notice } from '../../components/Notice';
 import { money } from '../../format';
+import { useDeleteItem, useSaveItem, useServiceItems } from '../../hooks/services';
 
 const ITEM_FIELDS = ['name', 'description', 'price', 'is_available', 'image'];
 
@@ -16,8 +16,12 @@ function asList(data: Paginated<ServiceItem>): ServiceItem[] {
 
 /** Add, edit, (de)activate and delete the items of one service. */
 export function ItemsManager({ service }: { service: Service }) {
-  const items = useQuery({ queryKey: ['service-items', String(service.id)], queryFn: () => api.services.items(service.id) });
+  const items = useServiceItems(service.id);
   const [editing, setEditing] = useState<number | null>(null);
+  // Open by choice, not by count: it stays open after an item is added, for the next one.
+  const [adding, setAdding] = useState<boolean | null>(null);
+  const [added, setAdded] = useState<{ name: string; n: number } | null>(null);
+  const addOpen = adding ?? (items.isSuccess && asList(items.data).length === 0);
 
   return (
     <section className="card" aria-labelledby="items-manager">
@@ -56,60 +60,62 @@ export function ItemsManager({ service }: { service: Service }) {
           )}
         </ul>
       )}
-      <details className="add-item" open={items.isSuccess && asList(items.data).length === 0}>
+      <details className="add-item" open={addOpen} onToggle={(e) => setAdding(e.currentTarget.open)}>
         <summary>Add an item</summary>
-        <ItemForm service={service} key={`new-${items.dataUpdatedAt}`} />
+        {added && <Notice tone="success">Added “{added.name}”. Add another below.</Notice>}
+        {/* A fresh, empty form after each item (keyed by how many were added). */}
+        <ItemForm service={service} key={`new-${added?.n ?? 0}`} autoFocus={added !== null} onAdded={(name) => setAdded((a) => ({ name, n: (a?.n ?? 0) + 1 }))} />
       </details>
     </section>
   );
 }
 
-function ItemForm({ service, item, onDone }: { service: Service; item?: ServiceItem; onDone?: () => void }) {
-  const queryClient = useQueryClient();
+function ItemForm({
+  service,
+  item,
+  onDone,
+  onAdded,
+  autoFocus,
+}: {
+  service: Service;
+  item?: ServiceItem;
+  onDone?: () => void;
+  onAdded?: (name: string) => void;
+  autoFocus?: boolean;
+}) {
   const [name, setName] = useState(item?.name ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
   const [price, setPrice] = useState(item?.price ?? '');
   const [available, setAvailable] = useState(item?.is_available ?? true);
   const [image, setImage] = useState<File | null>(null);
-
-  const invalidate = () => {
-    void queryClient.invalidateQueries({ queryKey: ['service-items', String(service.id)] });
-    void queryClient.invalidateQueries({ queryKey: ['service', String(service.id)] });
-  };
-
-  const save = useMutation({
-    mutationFn: () => {
-      const fd = new FormData();
-      fd.append('name', name.trim());
-      fd.append('description', description.trim());
-      fd.append('price', price.trim());
-      fd.append('is_available', String(available));
-      if (image) fd.append('image', image);
-      return item ? api.services.updateItem(service.id, item.id, fd) : api.services.createItem(service.id, fd);
-    },
-    onSuccess: () => {
-      invalidate();
-      onDone?.();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => api.services.deleteItem(service.id, item!.id),
-    onSuccess: () => {
-      invalidate();
-      onDone?.();
-    },
-  });
+  const save = useSaveItem(service.id);
+  const remove = useDeleteItem(service.id);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    save.mutate();
+    const body = {
+      name: name.trim(),
+      description: description.trim(),
+      price: price.trim(),
+      is_available: available,
+      ...(image && { image }),
+    };
+    save.mutate(
+      { itemId: item?.id, body },
+      {
+        onSuccess: (saved) => {
+          if (item) onDone?.();
+          else onAdded?.(saved.name);
+        },
+      },
+    );
   }
 
   return (
     <form className="form item-form" onSubmit={onSubmit} noValidate aria-label={item ? `Edit ${item.name}` : 'New item'}>
       <FormErrors error={save.error ?? remove.error} fields={ITEM_FIELDS} />
       <div className="grid-2">
-        <TextField label="Item name" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} errors={fieldErrors(save.error, 'name')} />
+        <TextField autoFocus={autoFocus} label="Item name" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} errors={fieldErrors(save.error, 'name')} />
         <TextField
           label="Price"
           name="price"
@@ -140,7 +146,7 @@ function ItemForm({ service, item, onDone }: { service: Service; item?: ServiceI
               className="btn btn-danger"
               disabled={remove.isPending}
               onClick={() => {
-                if (window.confirm(`Delete “${item.name}”? Items already ordered are hidden instead.`)) remove.mutate();
+                if (window.confirm(`Delete “${item.name}”? Items already ordered are hidden instead.`)) remove.mutate(item.id, { onSuccess: onDone });
               }}
             >
               Delete

@@ -1,15 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../api';
 import { ORDER_STATUSES, type OrderStatus } from '../../api/types';
 import { Notice } from '../../components/Notice';
 import { LoadError, Spinner } from '../../components/QueryState';
 import { money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
-import { useMyVendorProfile } from './useMyVendorProfile';
+import { useOrderSummary } from '../../hooks/orders';
+import { useMyVendorProfile } from '../../hooks/vendorProfile';
 
 export function VendorDashboardPage() {
   const profile = useMyVendorProfile();
-  const summary = useQuery({ queryKey: ['order-summary'], queryFn: () => api.orders.summary(), refetchInterval: 15_000 });
+  const summary = useOrderSummary();
 
   const counts: Partial<Record<OrderStatus, number>> = summary.data?.counts ?? {};
   const open = OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
@@ -18,7 +17,8 @@ export function VendorDashboardPage() {
     <section className="page">
       <div className="page-head">
         <h1>{profile.data?.business_name ?? 'Your business'}</h1>
-        <p className="lede">Today at a glance.</p>
+        {/* The summary endpoint counts every order ever, so the labels say so. */}
+        <p className="lede">Your orders so far, all time.</p>
       </div>
       {profile.isSuccess && profile.data === null && (
         <Notice tone="warning" title="Set up your business profile">
@@ -33,21 +33,21 @@ export function VendorDashboardPage() {
         <>
           <div className="stats">
             <div className="stat card">
-              <p className="stat-label">Needs action</p>
+              <p className="stat-label">Needs action now</p>
               <p className="stat-value">{open}</p>
               <Link to="/vendor/orders">Open the queue</Link>
             </div>
             <div className="stat card">
-              <p className="stat-label">Revenue (completed)</p>
+              <p className="stat-label">All-time revenue (completed)</p>
               <p className="stat-value">{money(summary.data.revenue ?? '0.00')}</p>
             </div>
             <div className="stat card">
-              <p className="stat-label">Completed orders</p>
+              <p className="stat-label">Completed orders, all time</p>
               <p className="stat-value">{counts.completed ?? 0}</p>
             </div>
           </div>
           <section className="card" aria-labelledby="by-status">
-            <h2 id="by-status">Orders by status</h2>
+            <h2 id="by-status">All orders by status</h2>
             <dl className="status-counts">
               {ORDER_STATUSES.map((s) => (
                 <div key={s}>

@@ -1,11 +1,11 @@
-import { useQueries } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api';
 import type { Order, OrderStatus } from '../../api/types';
 import { StatusBadge } from '../../components/Badges';
 import { OrderActions } from '../../components/OrderActions';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { dateTime, money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
+import { useOrderQueue } from '../../hooks/orders';
 
 const TABS: { key: string; label: string; statuses: OrderStatus[] }[] = [
   { key: 'open', label: 'Needs action', statuses: OPEN_STATUSES },
@@ -13,8 +13,6 @@ const TABS: { key: string; label: string; statuses: OrderStatus[] }[] = [
   { key: 'completed', label: 'Completed', statuses: ['completed'] },
   { key: 'cancelled', label: 'Cancelled', statuses: ['cancelled'] },
 ];
-
-const QUEUE_POLL_MS = 10_000;
 
 function customerLabel(o: Order): string {
   return o.customer_name || o.customer_email || `Customer #${o.customer}`;
@@ -27,13 +25,12 @@ function customerLabel(o: Order): string {
 export function VendorOrdersPage() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get('tab')) ?? TABS[0];
-  const results = useQueries({
-    queries: tab.statuses.map((status) => ({
-      queryKey: ['orders', 'queue', status],
-      queryFn: () => api.orders.list({ order_status: status, page_size: 100 }),
-      refetchInterval: QUEUE_POLL_MS,
-    })),
-  });
+  const results = useOrderQueue(tab.statuses);
+  // On a phone the chosen tab may be off to the side: bring it into view.
+  const tabsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    tabsRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab.key]);
   const pending = results.some((r) => r.isPending);
   const failed = results.find((r) => r.isError);
   // The per-status lists refresh independently, so an order that just moved can
@@ -53,7 +50,11 @@ export function VendorOrdersPage() {
       <div className="page-head">
         <h1>Order queue</h1>
       </div>
-      <nav aria-label="Order status" className="tabs">
+      {/* Eight tabs do not fit a phone: they scroll sideways, and say so. */}
+      <p className="tabs-hint" aria-hidden="true">
+        {TABS.length} statuses: swipe the tabs sideways →
+      </p>
+      <nav aria-label="Order status" className="tabs tabs-scroll" ref={tabsRef}>
         <ul>
           {TABS.map((t) => (
             <li key={t.key}>

@@ -1,14 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
-import type { VendorProfile } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { VendorProfile, VendorProfileWrite } from '../../api/types';
 import { TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { ImagePicker } from '../../components/ImagePicker';
 import { Notice } from '../../components/Notice';
 import { LoadError, Spinner } from '../../components/QueryState';
-import { useMyVendorProfile } from './useMyVendorProfile';
+import { useMyVendorProfile, useSaveVendorProfile } from '../../hooks/vendorProfile';
 
 const TEXT_FIELDS = ['business_name', 'description', 'business_hours', 'address', 'phone', 'email', 'website'] as const;
 type Form = Record<(typeof TEXT_FIELDS)[number], string>;
@@ -32,35 +29,36 @@ export function VendorProfilePage() {
 }
 
 function ProfileForm({ profile }: { profile: VendorProfile | null }) {
-  const { user } = useAuth();
-  const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(() => toForm(profile));
   const [logo, setLogo] = useState<File | null>(null);
   useEffect(() => setForm(toForm(profile)), [profile]);
+  const save = useSaveVendorProfile();
+  const savedRef = useRef<HTMLDivElement>(null);
 
-  const save = useMutation({
-    mutationFn: () => {
-      const fd = new FormData();
-      for (const k of TEXT_FIELDS) {
-        // Optional fields are sent empty to clear them, except validated ones that reject "".
-        const v = form[k].trim();
-        if (v || (profile && !['email', 'website'].includes(k))) fd.append(k, v);
-      }
-      if (logo) fd.append('logo', logo);
-      return profile ? api.vendorProfiles.update(profile.id, fd) : api.vendorProfiles.create(fd);
-    },
-    onSuccess: (saved) => {
-      setLogo(null);
-      queryClient.setQueryData(['vendor-profile', 'mine', user?.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['services'] });
-    },
-  });
+  // The confirmation sits by the button the user just pressed; bring it into view on a long form.
+  useEffect(() => {
+    if (save.isSuccess) savedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [save.isSuccess]);
 
-  const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  function body(): VendorProfileWrite {
+    const out: VendorProfileWrite = {};
+    for (const k of TEXT_FIELDS) {
+      // Optional fields are sent empty to clear them, except validated ones that reject "".
+      const v = form[k].trim();
+      if (v || (profile && !['email', 'website'].includes(k))) out[k] = v;
+    }
+    if (logo) out.logo = logo;
+    return out;
+  }
+
+  const set = (k: keyof Form) => (e: { target: { value: string } }) => {
+    if (save.isSuccess) save.reset();
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+  };
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    save.mutate();
+    save.mutate({ id: profile?.id, body: body() }, { onSuccess: () => setLogo(null) });
   }
 
   return (
@@ -74,7 +72,6 @@ function ProfileForm({ profile }: { profile: VendorProfile | null }) {
         </p>
       )}
       <form className="card form" onSubmit={onSubmit} noValidate>
-        {save.isSuccess && <Notice tone="success">Profile saved.</Notice>}
         <FormErrors error={save.error} fields={[...TEXT_FIELDS, 'logo']} />
         <TextField label="Business name" name="business_name" required value={form.business_name} onChange={set('business_name')} errors={fieldErrors(save.error, 'business_name')} maxLength={200} />
         <TextArea label="Description" name="description" value={form.description} onChange={set('description')} errors={fieldErrors(save.error, 'description')} />
@@ -86,9 +83,12 @@ function ProfileForm({ profile }: { profile: VendorProfile | null }) {
           <TextField label="Contact email" name="email" type="email" value={form.email} onChange={set('email')} errors={fieldErrors(save.error, 'email')} />
         </div>
         <TextField label="Website" name="website" type="url" placeholder="https://" value={form.website} onChange={set('website')} errors={fieldErrors(save.error, 'website')} />
-        <button type="submit" className="btn" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : profile ? 'Save changes' : 'Create profile'}
-        </button>
+        <div className="submit-row" ref={savedRef}>
+          <button type="submit" className="btn" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : profile ? 'Save changes' : 'Create profile'}
+          </button>
+          {save.isSuccess && <Notice tone="success">Profile saved.</Notice>}
+        </div>
       </form>
     </section>
   );

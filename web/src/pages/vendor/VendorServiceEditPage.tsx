@@ -1,16 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api';
-import { AVAILABILITY_STATUSES, CATEGORIES, SERVICE_TYPES, type Service } from '../../api/types';
+import { parseId } from '../../api/queryKeys';
+import { CATEGORIES, SERVICE_TYPES, type AvailabilityStatus, type Category, type Service, type ServiceType, type ServiceWrite } from '../../api/types';
+import { AVAILABILITY_CHOICES, TAKES_ORDERS } from '../../availability';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { ImagePicker } from '../../components/ImagePicker';
 import { Notice } from '../../components/Notice';
-import { LoadError, Spinner } from '../../components/QueryState';
+import { LoadError, Missing, Spinner } from '../../components/QueryState';
 import { label } from '../../format';
+import { useDeleteService, useSaveService, useService } from '../../hooks/services';
+import { AvailabilityControl } from './AvailabilityControl';
 import { ItemsManager } from './ItemsManager';
-import { AvailabilityControls } from './VendorServicesPage';
 
 const FIELDS = [
   'service_name',
@@ -28,11 +29,11 @@ const FIELDS = [
 interface Form {
   service_name: string;
   description: string;
-  category: string;
-  service_type: string;
+  category: Category;
+  service_type: ServiceType;
   base_price: string;
   has_flexible_pricing: boolean;
-  availability_status: string;
+  availability_status: AvailabilityStatus;
   contact_info: string;
   location: string;
 }
@@ -52,11 +53,18 @@ function toForm(s?: Service): Form {
 }
 
 export function VendorServiceEditPage() {
-  const { id } = useParams();
-  const service = useQuery({ queryKey: ['service', id], queryFn: () => api.services.get(id!), enabled: !!id });
-  if (!id) return <ServiceForm />;
-  if (service.isPending) return <section className="page narrow"><Spinner label="Loading service…" /></section>;
-  if (service.isError) {
+  const raw = useParams().id;
+  const id = parseId(raw);
+  const service = useService(id);
+  if (raw === undefined) return <ServiceForm />;
+  if (id === null || service.isError) {
+    if (id === null || (service.error as { kind?: string } | null)?.kind === 'not_found') {
+      return (
+        <Missing title="Service not found" back={{ to: '/vendor/services', label: 'Back to my services' }}>
+          There is no service of yours {id === null ? 'at this address' : `with number ${id}`}. It may have been deleted.
+        </Missing>
+      );
+    }
     return (
       <section className="page narrow">
         <h1>Edit service</h1>
@@ -64,58 +72,62 @@ export function VendorServiceEditPage() {
       </section>
     );
   }
+  if (service.isPending) return <section className="page narrow"><Spinner label="Loading service…" /></section>;
   return <ServiceForm service={service.data} />;
+}
+
+function toBody(form: Form, image: File | null, isNew: boolean): ServiceWrite {
+  const body: ServiceWrite = {
+    service_name: form.service_name.trim(),
+    description: form.description.trim(),
+    category: form.category,
+    service_type: form.service_type,
+    has_flexible_pricing: form.has_flexible_pricing,
+    contact_info: form.contact_info.trim(),
+    location: form.location.trim(),
+  };
+  const price = form.base_price.trim();
+  if (price) body.base_price = price;
+  else if (!isNew) body.base_price = null;
+  if (isNew) {
+    // On edit, availability has its own control (update_availability); on
+    // create, whether it takes orders follows the chosen status, as there.
+    body.availability_status = form.availability_status;
+    body.is_available = TAKES_ORDERS[form.availability_status];
+  }
+  if (image) body.images = image;
+  return body;
 }
 
 function ServiceForm({ service }: { service?: Service }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(() => toForm(service));
   const [image, setImage] = useState<File | null>(null);
   useEffect(() => setForm(toForm(service)), [service]);
+  const save = useSaveService();
+  const remove = useDeleteService();
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (save.isSuccess) savedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [save.isSuccess]);
 
-  const save = useMutation({
-    mutationFn: () => {
-      const fd = new FormData();
-      fd.append('service_name', form.service_name.trim());
-      fd.append('description', form.description.trim());
-      fd.append('category', form.category);
-      fd.append('service_type', form.service_type);
-      if (form.base_price.trim() || service) fd.append('base_price', form.base_price.trim());
-      fd.append('has_flexible_pricing', String(form.has_flexible_pricing));
-      if (!service) {
-        // On edit, availability has its own controls (update_availability).
-        fd.append('availability_status', form.availability_status);
-        // Multipart has no "absent means default": an omitted boolean reads as false.
-        fd.append('is_available', 'true');
-      }
-      fd.append('contact_info', form.contact_info.trim());
-      fd.append('location', form.location.trim());
-      if (image) fd.append('images', image);
-      return service ? api.services.update(service.id, fd) : api.services.create(fd);
-    },
-    onSuccess: (saved) => {
-      setImage(null);
-      queryClient.setQueryData(['service', String(saved.id)], saved);
-      void queryClient.invalidateQueries({ queryKey: ['services'] });
-      if (!service) navigate(`/vendor/services/${saved.id}?created=1`, { replace: true });
-    },
-  });
-
-  const remove = useMutation({
-    mutationFn: () => api.services.remove(service!.id),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['services'] });
-      navigate('/vendor/services', { replace: true });
-    },
-  });
-
-  const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof Form) => (e: { target: { value: string } }) => {
+    if (save.isSuccess) save.reset();
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+  };
   const created = new URLSearchParams(window.location.search).get('created');
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    save.mutate();
+    save.mutate(
+      { id: service?.id, body: toBody(form, image, !service) },
+      {
+        onSuccess: (saved) => {
+          setImage(null);
+          if (!service) navigate(`/vendor/services/${saved.id}?created=1`, { replace: true });
+        },
+      },
+    );
   }
 
   return (
@@ -127,15 +139,14 @@ function ServiceForm({ service }: { service?: Service }) {
       {created && service && <Notice tone="success">Service created. Add the items students can order below.</Notice>}
       {service && (
         <div className="card">
-          <h2 className="h3">Availability</h2>
-          <AvailabilityControls service={service} />
+          <h2 className="h3">Open for orders?</h2>
+          <AvailabilityControl service={service} />
           <p className="small">
             <Link to={`/services/${service.id}`}>See it as students do</Link>
           </p>
         </div>
       )}
       <form className="card form" onSubmit={onSubmit} noValidate>
-        {save.isSuccess && service && !created && <Notice tone="success">Changes saved.</Notice>}
         <FormErrors error={save.error} fields={FIELDS} />
         <TextField label="Service name" name="service_name" required maxLength={200} value={form.service_name} onChange={set('service_name')} errors={fieldErrors(save.error, 'service_name')} />
         <TextArea label="Description" name="description" required value={form.description} onChange={set('description')} errors={fieldErrors(save.error, 'description')} />
@@ -165,12 +176,12 @@ function ServiceForm({ service }: { service?: Service }) {
           />
           {!service && (
             <SelectField
-              label="Status"
+              label="Availability"
               name="availability_status"
               value={form.availability_status}
               onChange={set('availability_status')}
               errors={fieldErrors(save.error, 'availability_status')}
-              options={AVAILABILITY_STATUSES.map((c) => ({ value: c, label: label(c) }))}
+              options={AVAILABILITY_CHOICES.map((c) => ({ value: c.value, label: `${c.label} — ${TAKES_ORDERS[c.value] ? 'taking orders' : 'not taking orders'}` }))}
             />
           )}
         </div>
@@ -184,7 +195,7 @@ function ServiceForm({ service }: { service?: Service }) {
         <TextField label="Location (optional)" name="location" maxLength={500} value={form.location} onChange={set('location')} errors={fieldErrors(save.error, 'location')} />
         <TextArea label="Contact info (optional)" name="contact_info" value={form.contact_info} onChange={set('contact_info')} errors={fieldErrors(save.error, 'contact_info')} />
         <ImagePicker label="Image" name="images" currentUrl={service?.images} file={image} onChange={setImage} errors={fieldErrors(save.error, 'images')} />
-        <div className="btn-row">
+        <div className="btn-row" ref={savedRef}>
           <button type="submit" className="btn" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : service ? 'Save changes' : 'Create service'}
           </button>
@@ -194,13 +205,16 @@ function ServiceForm({ service }: { service?: Service }) {
               className="btn btn-danger"
               disabled={remove.isPending}
               onClick={() => {
-                if (window.confirm(`Delete “${service.service_name}”? A service with orders is deactivated instead, keeping its orders.`)) remove.mutate();
+                if (window.confirm(`Delete “${service.service_name}”? A service with orders is deactivated instead, keeping its orders.`)) {
+                  remove.mutate(service.id, { onSuccess: () => navigate('/vendor/services', { replace: true }) });
+                }
               }}
             >
               Delete service
             </button>
           )}
         </div>
+        {save.isSuccess && service && !created && <Notice tone="success">Changes saved.</Notice>}
         <FormErrors error={remove.error} />
       </form>
       {service && <ItemsManager service={service} />}

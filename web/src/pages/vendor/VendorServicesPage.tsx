@@ -1,25 +1,17 @@
 import { useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../api';
-import { AVAILABILITY_STATUSES, type Service } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
-import { FormErrors } from '../../components/FormErrors';
 import { Pagination } from '../../components/Pagination';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { label, money } from '../../format';
+import { useServices } from '../../hooks/services';
+import { AvailabilityControl } from './AvailabilityControl';
 
 const PAGE_SIZE = 20;
 
 export function VendorServicesPage() {
-  const { user } = useAuth();
   const [page, setPage] = useState(1);
   // A vendor listing /api/services/ gets their own services.
-  const services = useQuery({
-    queryKey: ['services', 'mine', user?.id, page],
-    queryFn: () => api.services.list({ page, page_size: PAGE_SIZE, ordering: '-created_at' }),
-    placeholderData: keepPreviousData,
-  });
+  const services = useServices({ page, page_size: PAGE_SIZE, ordering: '-created_at' });
 
   return (
     <section className="page">
@@ -54,7 +46,7 @@ export function VendorServicesPage() {
                     {s.base_price && ` · from ${money(s.base_price)}`}
                   </p>
                 </div>
-                <AvailabilityControls service={s} />
+                <AvailabilityControl service={s} />
               </li>
             ))}
           </ul>
@@ -62,48 +54,5 @@ export function VendorServicesPage() {
         </>
       )}
     </section>
-  );
-}
-
-/** Open/close a service and set its status, via POST update_availability. */
-export function AvailabilityControls({ service: s }: { service: Service }) {
-  const queryClient = useQueryClient();
-  const update = useMutation({
-    mutationFn: (body: { is_available?: boolean; availability_status?: string }) => api.services.updateAvailability(s.id, body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['services'] });
-      void queryClient.invalidateQueries({ queryKey: ['service', String(s.id)] });
-    },
-  });
-  const statusId = `avail-${s.id}`;
-  return (
-    <div className="availability">
-      <div className="field field-checkbox switch">
-        <input
-          id={`open-${s.id}`}
-          type="checkbox"
-          role="switch"
-          checked={s.is_available}
-          disabled={update.isPending}
-          onChange={(e) => update.mutate({ is_available: e.target.checked })}
-        />
-        <label htmlFor={`open-${s.id}`}>
-          Taking orders<span className="sr-only"> for {s.service_name}</span>
-        </label>
-      </div>
-      <div className="field inline-field">
-        <label htmlFor={statusId}>
-          Status<span className="sr-only"> of {s.service_name}</span>
-        </label>
-        <select id={statusId} value={s.availability_status} disabled={update.isPending} onChange={(e) => update.mutate({ availability_status: e.target.value })}>
-          {AVAILABILITY_STATUSES.map((a) => (
-            <option key={a} value={a}>
-              {label(a)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FormErrors error={update.error} />
-    </div>
   );
 }

@@ -1,0 +1,57 @@
+import type { ServiceFilters } from './endpoints';
+import type { OrderStatus } from './types';
+
+export interface OrderListQuery {
+  order_status?: OrderStatus;
+  service?: number;
+  page?: number;
+  page_size?: number;
+}
+
+/**
+ * Every cache key the app uses, built here so ids are always numbers and a
+ * prefix names a whole family: invalidating `services.detail(7)` also marks
+ * that service's items and reviews stale, `orders.all` every order view.
+ *
+ * Scopes: `services` is public (the catalogue; it survives a lost session and
+ * is refetched anonymously); everything else belongs to the signed-in user.
+ */
+export const queryKeys = {
+  services: {
+    all: ['services'] as const,
+    lists: () => ['services', 'list'] as const,
+    list: (filters: ServiceFilters) => ['services', 'list', filters] as const,
+    detail: (id: number) => ['services', 'detail', id] as const,
+    items: (id: number) => ['services', 'detail', id, 'items'] as const,
+    reviews: (id: number, page: number) => ['services', 'detail', id, 'reviews', page] as const,
+  },
+  orders: {
+    all: ['orders'] as const,
+    lists: () => ['orders', 'list'] as const,
+    list: (query: OrderListQuery) => ['orders', 'list', query] as const,
+    detail: (id: number) => ['orders', 'detail', id] as const,
+    summary: () => ['orders', 'summary'] as const,
+  },
+  reviews: {
+    all: ['reviews'] as const,
+    mine: (serviceId: number, userId: number) => ['reviews', 'mine', serviceId, userId] as const,
+  },
+  vendorProfile: {
+    all: ['vendor-profile'] as const,
+    mine: (userId: number) => ['vendor-profile', 'mine', userId] as const,
+  },
+} as const;
+
+const PUBLIC_ROOTS: readonly unknown[] = [queryKeys.services.all[0]];
+
+/** True for keys whose data another user must never see (dropped when the session ends). */
+export function isPrivateKey(key: readonly unknown[]): boolean {
+  return !PUBLIC_ROOTS.includes(key[0]);
+}
+
+/** A route parameter as an id: a positive integer, or null for anything else ("abc", "1.5"). */
+export function parseId(raw: string | undefined): number | null {
+  if (!raw || !/^\d+$/.test(raw)) return null;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}

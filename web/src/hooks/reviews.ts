@@ -1,0 +1,33 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import type { Endpoints } from '../api/endpoints';
+import { queryKeys } from '../api/queryKeys';
+import type { ReviewCreateRequest } from '../api/types';
+
+/** The user's own review of a service, if any (null when signed out). */
+export function useMyReview(serviceId: number, userId: number | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.reviews.mine(serviceId, userId ?? 0),
+    queryFn: async () => {
+      const page = await api.reviews.list({ service: serviceId, user: userId! });
+      return page.results.find((r) => r.user === userId) ?? null;
+    },
+    enabled: enabled && userId !== null,
+  });
+}
+
+export function postReviewMutation(endpoints: Endpoints, qc: QueryClient) {
+  return {
+    mutationFn: (body: ReviewCreateRequest) => endpoints.reviews.create(body),
+    onSuccess: (_: unknown, body: ReviewCreateRequest) => {
+      // The service's rating, count and review pages, and "have I reviewed it".
+      void qc.invalidateQueries({ queryKey: queryKeys.services.detail(body.service) });
+      void qc.invalidateQueries({ queryKey: queryKeys.services.lists() });
+      void qc.invalidateQueries({ queryKey: queryKeys.reviews.all });
+    },
+  };
+}
+
+export function usePostReview() {
+  return useMutation(postReviewMutation(api, useQueryClient()));
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import type { Service, ServiceItem } from '../../api/types';
+import { useCart } from '../../cart/CartContext';
+import { quantityOf } from '../../cart/cartModel';
+import { Notice } from '../../components/Notice';
+import { QuantityStepper } from '../../components/QuantityStepper';
+import { MAX_QUANTITY } from '../../config';
+import { money } from '../../format';
+
+/**
+ * The service's items with Add, which becomes − n + once the item is in the
+ * cart, so what was added stays visible on the row itself.
+ */
+export function ItemList({ service, items, canOrder, isStudent }: { service: Service; items: ServiceItem[]; canOrder: boolean; isStudent: boolean }) {
+  const cart = useCart();
+  const [conflict, setConflict] = useState<ServiceItem | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const [justAdded, setJustAdded] = useState<number | null>(null);
+  const svc = { id: service.id, name: service.service_name };
+  const inThisCart = cart.cart?.serviceId === service.id;
+
+  // The "added" highlight fades after a moment.
+  useEffect(() => {
+    if (justAdded === null) return;
+    const t = setTimeout(() => setJustAdded(null), 1600);
+    return () => clearTimeout(t);
+  }, [justAdded]);
+
+  function add(item: ServiceItem) {
+    const outcome = cart.add(svc, item);
+    if (outcome === 'other-service') {
+      setConflict(item);
+      return;
+    }
+    setConflict(null);
+    if (outcome === 'added') {
+      setJustAdded(item.id);
+      setAnnounce(`${item.name} added to your cart.`);
+    } else {
+      setAnnounce(`You already have the most (${MAX_QUANTITY}) of ${item.name}.`);
+    }
+  }
+
+  return (
+    <>
+      {conflict && (
+        <Notice tone="warning" title="Your cart holds another service">
+          <p>A cart can hold items from one service at a time. Your cart has items from {cart.cart?.serviceName}.</p>
+          <p className="notice-actions">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                cart.startOver(svc);
+                cart.add(svc, conflict);
+                setJustAdded(conflict.id);
+                setAnnounce(`Started a new cart with ${conflict.name}.`);
+                setConflict(null);
+              }}
+            >
+              Start a new cart
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setConflict(null)}>
+              Keep my cart
+            </button>
+          </p>
+        </Notice>
+      )}
+      <p className="sr-only" role="status">
+        {announce}
+      </p>
+      <ul className="item-list">
+        {items.map((item) => {
+          const qty = inThisCart ? quantityOf(cart.cart, item.id) : 0;
+          const orderable = canOrder && isStudent && item.is_available;
+          return (
+            <li key={item.id} className={`item-row${item.is_available ? '' : ' item-off'}${justAdded === item.id ? ' item-added' : ''}`}>
+              {item.image && <img src={item.image} alt="" className="item-thumb" loading="lazy" />}
+              <div className="item-main">
+                <h3 className="item-name">{item.name}</h3>
+                {item.description && <p className="muted">{item.description}</p>}
+              </div>
+              <div className="item-side">
+                <span className="price">{money(item.price)}</span>
+                {orderable && qty > 0 ? (
+                  <>
+                    <QuantityStepper name={item.name} quantity={qty} onChange={(n) => cart.setQuantity(item.id, n)} />
+                    {justAdded === item.id && (
+                      <span className="added-flag" aria-hidden="true">
+                        ✓ Added
+                      </span>
+                    )}
+                  </>
+                ) : orderable ? (
+                  <button type="button" className="btn btn-small" onClick={() => add(item)} aria-label={`Add ${item.name} to cart`}>
+                    Add
+                  </button>
+                ) : (
+                  !item.is_available && <span className="muted">Sold out</span>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

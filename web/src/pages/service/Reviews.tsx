@@ -1,0 +1,134 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { Review, Service } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { Rating } from '../../components/Badges';
+import { SelectField, TextArea } from '../../components/Field';
+import { FormErrors, fieldErrors } from '../../components/FormErrors';
+import { Notice } from '../../components/Notice';
+import { Pagination } from '../../components/Pagination';
+import { Empty, LoadError, Spinner } from '../../components/QueryState';
+import { dateTime } from '../../format';
+import { useOrders } from '../../hooks/orders';
+import { useMyReview, usePostReview } from '../../hooks/reviews';
+import { useServiceReviews } from '../../hooks/services';
+
+const REVIEW_PAGE_SIZE = 20;
+/** The address fragment that opens the page at the review form ("Review this service"). */
+export const REVIEW_FORM_HASH = '#write-review';
+
+export function Reviews({ service }: { service: Service }) {
+  const [page, setPage] = useState(1);
+  const reviews = useServiceReviews(service.id, page);
+  return (
+    <section aria-labelledby="reviews-heading" className="card" id="reviews">
+      <h2 id="reviews-heading">Reviews</h2>
+      <ReviewForm service={service} />
+      {reviews.isPending ? (
+        <Spinner label="Loading reviews…" />
+      ) : reviews.isError ? (
+        <LoadError error={reviews.error} onRetry={() => void reviews.refetch()} />
+      ) : reviews.data.results.length === 0 ? (
+        <Empty title="No reviews yet" />
+      ) : (
+        <>
+          <ul className="review-list">
+            {reviews.data.results.map((r) => (
+              <ReviewItem key={r.id} review={r} />
+            ))}
+          </ul>
+          <Pagination page={page} pageSize={REVIEW_PAGE_SIZE} count={reviews.data.count} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReviewItem({ review: r }: { review: Review }) {
+  return (
+    <li className="review">
+      <div className="review-head">
+        <Rating value={r.rating} />
+        {r.verified_purchase && <span className="badge badge-verified">Verified purchase</span>}
+      </div>
+      {r.comment && <p>{r.comment}</p>}
+      <p className="muted small">
+        {r.user_name || 'A student'} · {dateTime(r.created_at)}
+      </p>
+    </li>
+  );
+}
+
+/** Students who ordered from the service and have not reviewed it yet get the form. */
+function ReviewForm({ service }: { service: Service }) {
+  const { user } = useAuth();
+  const { hash } = useLocation();
+  const isStudent = user?.user_type === 'student';
+  const myOrders = useOrders({ service: service.id, page_size: 1 }, { enabled: isStudent });
+  const myReview = useMyReview(service.id, user?.id ?? null, isStudent);
+  // No default: a rating is the student's choice, not a preset 5.
+  const [rating, setRating] = useState('');
+  const [missingRating, setMissingRating] = useState(false);
+  const [comment, setComment] = useState('');
+  const submit = usePostReview();
+  const anchor = useRef<HTMLDivElement>(null);
+  const ready = isStudent && myOrders.isSuccess && myReview.isSuccess;
+
+  // Arriving from "Review this service": bring the form into view once it exists.
+  useEffect(() => {
+    if (hash !== REVIEW_FORM_HASH || !ready) return;
+    anchor.current?.scrollIntoView({ block: 'start' });
+    anchor.current?.focus({ preventScroll: true });
+  }, [hash, ready]);
+
+  if (!user) {
+    return (
+      <p className="muted">
+        <Link to={`/login?next=${encodeURIComponent(`/services/${service.id}`)}`}>Log in</Link> to review a service you ordered from.
+      </p>
+    );
+  }
+  if (!ready) return null;
+  let content;
+  if (submit.isSuccess || myReview.data) {
+    content = <Notice tone="success">Thanks — you have reviewed this service.</Notice>;
+  } else if (myOrders.data.count === 0) {
+    content = <p className="muted">Order from this service to leave a review.</p>;
+  } else {
+    const onSubmit = (e: FormEvent) => {
+      e.preventDefault();
+      if (!rating) {
+        setMissingRating(true);
+        return;
+      }
+      submit.mutate({ service: service.id, rating: Number(rating), ...(comment.trim() && { comment: comment.trim() }) }, { onSuccess: () => setComment('') });
+    };
+    content = (
+      <form className="review-form" onSubmit={onSubmit} noValidate aria-labelledby="review-form-title">
+        <h3 id="review-form-title">Write a review</h3>
+        <FormErrors error={submit.error} fields={['rating', 'comment']} />
+        <SelectField
+          label="Rating"
+          name="rating"
+          required
+          value={rating}
+          onChange={(e) => {
+            setRating(e.target.value);
+            setMissingRating(false);
+          }}
+          errors={missingRating ? ['Choose a rating from 1 to 5 stars.'] : fieldErrors(submit.error, 'rating')}
+          options={[{ value: '', label: 'Choose a rating…' }, ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${'★'.repeat(n)} ${n} star${n === 1 ? '' : 's'}` }))]}
+        />
+        <TextArea label="Comment (optional)" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} errors={fieldErrors(submit.error, 'comment')} maxLength={2000} />
+        <button type="submit" className="btn" disabled={submit.isPending}>
+          {submit.isPending ? 'Posting…' : 'Post review'}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <div id={REVIEW_FORM_HASH.slice(1)} ref={anchor} className="review-form-anchor" tabIndex={-1}>
+      {content}
+    </div>
+  );
+}
