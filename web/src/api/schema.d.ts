@@ -4,6 +4,87 @@
  */
 
 export interface paths {
+    "/api/bookings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bookings
+         * @description A student sees their own bookings, a vendor the bookings of their services, an admin all. Soonest first (by `start`). `?date=` is a local date of the campus time zone.
+         */
+        get: operations["bookings_list"];
+        put?: never;
+        /**
+         * Book a slot (students)
+         * @description `start` must be the start of a slot that `GET /api/services/{id}/slots/` offers now; `end` comes from the slot. With a `service_item`, its current price is copied to `price`. Refusals: 400 on `service` (not a booking service, removed, unavailable, vendor hidden), on `start` (not offered, fully booked, overlapping another confirmed booking of yours at this service), on `service_item`. With an `Idempotency-Key` header, a retry with the same key and body returns the first booking (200); the same key with a different body is refused with 422.
+         */
+        post: operations["bookings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One booking, with its history */
+        get: operations["bookings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/update_status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a booking to another status
+         * @description Customer: confirmed → cancelled until `cancel_notice_minutes` before `start`. Vendor: confirmed → cancelled before `start` (with a `reason`), confirmed → completed | no_show once `start` has passed. Anything else: 400 naming the current and requested status. Each change is recorded in `history`; cancelling frees the seat. Admins see every booking but change none (403).
+         */
+        post: operations["bookings_update_status_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/ticket/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket for opening the event stream from a browser
+         * @description Single use, valid 60 seconds: `GET /api/events/?ticket=<ticket>`. `EventSource` cannot send an Authorization header.
+         */
+        post: operations["events_ticket_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -16,6 +97,66 @@ export interface paths {
          * @description `{"status": "ok"}` when the database and the cache answer. `{"status": "degraded", "cache": "unavailable"}` (still 200) when only the cache (Redis) is down: every request is still answered, from the database, with throttles counted per process until Redis returns. 503 with `Retry-After` and `{"status": "unavailable", "database": "unavailable", "detail": ...}` when the database does not answer.
          */
         get: operations["health_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first
+         * @description The caller's own notifications; nobody else's are reachable.
+         */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/mark_read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description `{ids: [...]}` marks those of yours (others' ids are ignored); `{}` marks all of yours. Answers how many changed.
+         */
+        post: operations["notifications_mark_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread_count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of your notifications are unread
+         * @description The caller's own notifications; nobody else's are reachable.
+         */
+        get: operations["notifications_unread_count_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -89,6 +230,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Order lines as CSV (vendors, admins)
+         * @description One row per order line of the orders placed from `from` to `to` (local dates, inclusive; default the last 30 days), oldest first, after a header row: order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the customer's public name), item, quantity, unit_price, line_total, order_total. A vendor exports their own services' orders; an admin the whole marketplace. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` so spreadsheets do not run them as formulas. Errors are JSON.
+         */
+        get: operations["orders_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/summary/": {
         parameters: {
             query?: never;
@@ -97,8 +258,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Order counts per status and revenue (vendors, admins)
-         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders.
+         * Order counts per status, revenue and a day-by-day report (vendors, admins)
+         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders; both cover all time. `by_day` has one row for every date from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each order was placed: `orders` placed that day, `completed` how many of them are completed now, `revenue` their completed total.
          */
         get: operations["orders_summary_retrieve"];
         put?: never;
@@ -229,10 +390,11 @@ export interface paths {
         };
         /**
          * A service's reviews, newest first
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Anonymous reads are served from the versioned catalogue cache.
          *
-         *     Cached per known query parameter, normalised; a request with a parameter
-         *     the endpoint does not know is answered from the database.
+         *     The key holds the whole absolute URL: responses carry absolute image
+         *     URLs, so two host names must not share an entry. Authenticated reads are
+         *     never cached (a vendor sees their own view).
          */
         get: operations["services_reviews_list"];
         put?: never;
@@ -257,6 +419,74 @@ export interface paths {
          * @description The owning vendor. Explicit values win. Only `availability_status` sent: `is_available` becomes true for `available`, false otherwise. Only `is_available` sent: the status becomes `available` or `unavailable`.
          */
         post: operations["services_update_availability_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{service_pk}/closures/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service's closures that have not ended
+         * @description Reads for anyone who can see the service; writes for its vendor.
+         */
+        get: operations["services_closures_list"];
+        put?: never;
+        /**
+         * Close a service on whole local dates
+         * @description The owning vendor. `starts_on` to `ends_on` inclusive, local dates. 400 on `ends_on` when it is before `starts_on`, before today (entirely past) or the range is longer than 366 days. No slots are offered on closed dates and as-soon-as-possible orders are refused; orders already placed stay.
+         */
+        post: operations["services_closures_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{service_pk}/closures/{closure_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a closure
+         * @description Reads for anyone who can see the service; writes for its vendor.
+         */
+        delete: operations["services_closures_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{service_pk}/hours/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service's weekly hours, closures, pause and opening state
+         * @description Reads for anyone who can see the service; writes for its vendor.
+         */
+        get: operations["services_hours_retrieve"];
+        /**
+         * Replace a service's weekly hours
+         * @description The owning vendor. `opens`/`closes` are local `HH:MM`; `closes` earlier than `opens` runs past midnight. 400 on `weekly` for `opens == closes`, overlapping periods (touching ones do not overlap) or more than 28 periods, naming the periods concerned. `[]` removes the hours (open whenever available). Orders and bookings already placed keep their times.
+         */
+        put: operations["services_hours_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -319,6 +549,50 @@ export interface paths {
          * @description The owning vendor. A new `image` replaces the old file.
          */
         patch: operations["services_items_partial_update"];
+        trace?: never;
+    };
+    "/api/services/{service_pk}/pause/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause as-soon-as-possible orders
+         * @description The owning vendor. `minutes` 5 to 720. Until `paused_until`, orders without `pickup_at` are refused with the reason; orders for a pickup time are still taken, and orders already placed are untouched. Orders resume by themselves when the time passes. A new pause replaces the current one.
+         */
+        post: operations["services_pause_create"];
+        /**
+         * Resume orders now
+         * @description Reads for anyone who can see the service; writes for its vendor.
+         */
+        delete: operations["services_pause_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{service_pk}/slots/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pickup times (ordering) or appointment slots (booking) of one local date
+         * @description Weekly periods tiled from `opens` in steps of `pickup_slot_minutes` (ordering) or `slot_minutes` (booking), each slot ending by `closes`; a slot belongs to the local date it starts on. None on closed dates, none starting sooner than `prep_minutes` / `min_notice_minutes` from now, none beyond 7 days / `max_days_ahead`. `[]` for a service without weekly hours, one that is not available, or one that neither takes orders nor bookings. A full slot is listed with `remaining` 0. Local times that do not exist (daylight saving) give no slot; repeated ones give two slots with distinct instants.
+         */
+        get: operations["services_slots_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/services/by_category/": {
@@ -542,6 +816,46 @@ export interface paths {
         patch: operations["vendor_profiles_partial_update"];
         trace?: never;
     };
+    "/api/events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, live (Server-Sent Events)
+         * @description A `text/event-stream` (Server-Sent Events) of the caller's new notifications.
+         *
+         *     Authenticate with `Authorization: Bearer <access>` or, from a browser's
+         *     `EventSource`, with `?ticket=` from `POST /api/events/ticket/` (single use,
+         *     valid 60 s; a used, expired or unknown ticket is refused with 401).
+         *
+         *     Each notification arrives within 2 seconds of its commit, whichever app
+         *     server made the change, as
+         *
+         *     ```
+         *     id: <notification id>
+         *     event: notification
+         *     data: <the notification as JSON, as in GET /api/notifications/>
+         *     ```
+         *
+         *     A comment line (`: keep-alive`) comes at least every 15 seconds while nothing
+         *     happens. `Last-Event-ID` (header, as `EventSource` sends it on reconnecting,
+         *     or `?last_event_id=`) first replays the caller's notifications after that id,
+         *     oldest first. The stream opens with `retry: 3000`. A Bearer stream ends when
+         *     its access token expires (reconnect with a fresh one and `Last-Event-ID`); a
+         *     deactivated user's stream is closed.
+         */
+        get: operations["events_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -558,6 +872,77 @@ export interface components {
          * @enum {string}
          */
         AvailabilityStatusEnum: "available" | "busy" | "unavailable" | "closed";
+        /** @description A booking as its customer, the service's vendor and admins see it. */
+        Booking: {
+            readonly id: number;
+            readonly service: number;
+            readonly service_name: string;
+            readonly vendor_name: string;
+            readonly customer: number;
+            readonly customer_name: string;
+            readonly service_item: number | null;
+            readonly service_item_name: string | null;
+            /** Format: decimal */
+            readonly price: string | null;
+            /** Format: date-time */
+            readonly start: string;
+            /** Format: date-time */
+            readonly end: string;
+            readonly booking_status: components["schemas"]["BookingStatusEnum"];
+            readonly notes: string;
+            readonly history: components["schemas"]["BookingEvent"][];
+            /** @description The statuses the caller may move this booking to now (time rules included). */
+            readonly allowed_transitions: components["schemas"]["BookingStatusEnum"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description What a student sends. Customer, price, end and status are not fields
+         *     here, so whatever the client says about them is ignored.
+         */
+        BookingCreateRequest: {
+            service: number;
+            /**
+             * Format: date-time
+             * @description The `start` of one of the service's slots (GET /api/services/{id}/slots/).
+             */
+            start: string;
+            /** Format: int64 */
+            service_item?: number | null;
+            notes?: string | null;
+        };
+        BookingEvent: {
+            readonly kind: components["schemas"]["BookingEventKindEnum"];
+            /** @description The status before; empty for the booking's creation. */
+            readonly from_status: string;
+            readonly to_status: components["schemas"]["BookingStatusEnum"];
+            readonly actor: number | null;
+            readonly actor_name: string | null;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `made` - Made
+         *     * `status_changed` - Status changed
+         * @enum {string}
+         */
+        BookingEventKindEnum: "made" | "status_changed";
+        /**
+         * @description * `confirmed` - Confirmed
+         *     * `cancelled` - Cancelled
+         *     * `completed` - Completed
+         *     * `no_show` - No-show
+         * @enum {string}
+         */
+        BookingStatusEnum: "confirmed" | "cancelled" | "completed" | "no_show";
+        BookingStatusInputRequest: {
+            booking_status: components["schemas"]["BookingStatusEnum"];
+            /** @description Why; required when the vendor cancels, and shown in the history. */
+            reason?: string | null;
+        };
         /**
          * @description * `food` - Food
          *     * `beauty` - Beauty
@@ -572,6 +957,23 @@ export interface components {
          * @enum {string}
          */
         CategoryEnum: "food" | "beauty" | "printing" | "laundry" | "academic" | "transport" | "health" | "entertainment" | "gym" | "other";
+        Closure: {
+            readonly id: number;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @default  */
+            reason: string;
+        };
+        ClosureRequest: {
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @default  */
+            reason: string;
+        };
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             /** @description `unavailable` when degraded */
@@ -593,6 +995,26 @@ export interface components {
          * @enum {string}
          */
         HealthStatusEnum: "ok" | "degraded";
+        Hours: {
+            /** @description The campus time zone of every wall-clock time. */
+            time_zone: string;
+            weekly: components["schemas"]["WeeklyPeriod"][];
+            /** @description Closures that have not ended yet. */
+            closures: components["schemas"]["Closure"][];
+            /**
+             * Format: date-time
+             * @description Set while as-soon-as-possible orders are paused.
+             */
+            paused_until: string | null;
+            pause_reason: string;
+            open_now: boolean;
+            /** Format: date-time */
+            next_opening: string | null;
+        };
+        HoursInputRequest: {
+            /** @description Replaces all weekly hours; [] removes them. */
+            weekly: components["schemas"]["WeeklyPeriodRequest"][];
+        };
         /** @description ``{email, password}``; a ``username`` key holding the email also works. */
         LoginRequest: {
             email?: string;
@@ -604,6 +1026,35 @@ export interface components {
             refresh: string;
             user: components["schemas"]["User"];
         };
+        MarkReadRequest: {
+            /** @description Ids of the caller's notifications to mark read; omit to mark all. Ids of others' notifications are ignored. */
+            ids?: number[];
+        };
+        Marked: {
+            marked: number;
+        };
+        Notification: {
+            readonly id: number;
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly title: string;
+            readonly body: string;
+            readonly order: number | null;
+            readonly booking: number | null;
+            readonly service: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly read_at: string | null;
+        };
+        /**
+         * @description * `order_placed` - Order placed
+         *     * `order_status` - Order status changed
+         *     * `booking_made` - Booking made
+         *     * `booking_status` - Booking status changed
+         *     * `review_posted` - Review posted
+         * @enum {string}
+         */
+        NotificationKindEnum: "order_placed" | "order_status" | "booking_made" | "booking_status" | "review_posted";
         /** @description An order as its customer, its vendor and admins see it. */
         Order: {
             readonly id: number;
@@ -612,15 +1063,21 @@ export interface components {
             readonly vendor_name: string;
             readonly customer: number;
             readonly customer_name: string;
-            /** Format: email */
-            readonly customer_email: string;
+            /** @description The customer's email, shown to the customer and admins; null for the vendor. */
+            readonly customer_email: string | null;
             readonly special_instructions: string;
             readonly delivery_address: string;
             readonly order_status: components["schemas"]["OrderStatusEnum"];
             /** Format: decimal */
             readonly total_amount: string;
+            /** Format: date-time */
+            readonly pickup_at: string | null;
+            /** Format: date-time */
+            readonly estimated_ready_at: string | null;
             readonly items: components["schemas"]["OrderItem"][];
             readonly status_history: components["schemas"]["OrderStatusChange"][];
+            /** @description The statuses the caller may move this order to now (update_status); empty when none. */
+            readonly allowed_transitions: components["schemas"]["OrderStatusEnum"][];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -635,6 +1092,27 @@ export interface components {
             items: components["schemas"]["OrderLineInputRequest"][];
             special_instructions?: string | null;
             delivery_address?: string | null;
+            /**
+             * Format: date-time
+             * @description The `start` of one of the service's pickup slots; omitted or null: as soon as possible (the service must be open now).
+             */
+            pickup_at?: string | null;
+        };
+        OrderDay: {
+            /**
+             * Format: date
+             * @description A local date (campus time zone).
+             */
+            date: string;
+            /** @description Orders placed that day. */
+            orders: number;
+            /** @description How many of them are completed now. */
+            completed: number;
+            /**
+             * Format: decimal
+             * @description Total of those completed orders.
+             */
+            revenue: string;
         };
         OrderItem: {
             readonly id: number;
@@ -682,16 +1160,61 @@ export interface components {
         OrderStatusEnum: "pending" | "confirmed" | "preparing" | "ready" | "delivering" | "completed" | "cancelled";
         OrderStatusInputRequest: {
             order_status: components["schemas"]["OrderStatusEnum"];
+            /** @description With `confirmed` or `preparing` only: the vendor's estimate, `estimated_ready_at` becomes now plus this. */
+            ready_in_minutes?: number;
         };
         OrderSummary: {
-            /** @description Number of orders in each status. */
+            /** @description Number of orders in each status (all time). */
             counts: components["schemas"]["OrderStatusCounts"];
+            /** @description All time. */
             total_orders: number;
             /**
              * Format: decimal
-             * @description Sum of total_amount of completed orders.
+             * @description Sum of total_amount of completed orders (all time).
              */
             revenue: string;
+            /** @description Every date from `from` to `to`, zeros included. */
+            by_day: components["schemas"]["OrderDay"][];
+            /**
+             * Format: date
+             * @description First date of `by_day`.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last date of `by_day`.
+             */
+            to: string;
+        };
+        PaginatedBookingList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Booking"][];
+        };
+        PaginatedNotificationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
         };
         PaginatedOrderList: {
             /** @example 123 */
@@ -792,6 +1315,8 @@ export interface components {
          */
         PatchedOrderUpdateRequest: {
             order_status?: components["schemas"]["OrderStatusEnum"];
+            /** @description With `confirmed` or `preparing` only: the vendor's estimate, `estimated_ready_at` becomes now plus this. */
+            ready_in_minutes?: number;
             special_instructions?: string | null;
             delivery_address?: string | null;
         };
@@ -828,6 +1353,16 @@ export interface components {
             location?: string;
             /** Format: binary */
             images?: string | null;
+            prep_minutes?: number;
+            orders_in_parallel?: number;
+            pickup_slot_minutes?: components["schemas"]["PickupSlotMinutesEnum"];
+            /** @description Empty: no limit. */
+            orders_per_slot?: number | null;
+            slot_minutes?: number;
+            seats_per_slot?: number;
+            min_notice_minutes?: number;
+            max_days_ahead?: number;
+            cancel_notice_minutes?: number;
         };
         /** @description The ``user`` object; PATCH may change names and phone only. */
         PatchedUserRequest: {
@@ -835,6 +1370,21 @@ export interface components {
             last_name?: string;
             phone_number?: string;
         };
+        PauseInputRequest: {
+            minutes: number;
+            /** @default  */
+            reason: string;
+        };
+        /**
+         * @description * `5` - 5 minutes
+         *     * `10` - 10 minutes
+         *     * `15` - 15 minutes
+         *     * `20` - 20 minutes
+         *     * `30` - 30 minutes
+         *     * `60` - 60 minutes
+         * @enum {integer}
+         */
+        PickupSlotMinutesEnum: 5 | 10 | 15 | 20 | 30 | 60;
         /**
          * @description * `1` - 1
          *     * `2` - 2
@@ -890,7 +1440,6 @@ export interface components {
         Service: {
             readonly id: number;
             readonly vendor: number;
-            /** @description The business name, else the vendor's full name, else their email. */
             readonly vendor_name: string;
             service_name: string;
             description: string;
@@ -918,12 +1467,31 @@ export interface components {
             readonly supports_ordering: boolean;
             readonly supports_walk_in: boolean;
             readonly requires_contact: boolean;
+            prep_minutes?: number;
+            orders_in_parallel?: number;
+            pickup_slot_minutes?: components["schemas"]["PickupSlotMinutesEnum"];
+            /** @description Empty: no limit. */
+            orders_per_slot?: number | null;
+            slot_minutes?: number;
+            seats_per_slot?: number;
+            min_notice_minutes?: number;
+            max_days_ahead?: number;
+            cancel_notice_minutes?: number;
+            /** Format: date-time */
+            readonly paused_until: string | null;
+            readonly pause_reason: string;
+            /** @description Available, inside its weekly hours (or it has none), not closed, not paused. */
+            readonly open_now: boolean;
+            /**
+             * Format: date-time
+             * @description The next instant it opens within 7 days; null if open now or not within 7 days.
+             */
+            readonly next_opening: string | null;
         };
         /** @description A service with its active items (``active_items``, prefetched by the selector). */
         ServiceDetail: {
             readonly id: number;
             readonly vendor: number;
-            /** @description The business name, else the vendor's full name, else their email. */
             readonly vendor_name: string;
             service_name: string;
             description: string;
@@ -951,6 +1519,26 @@ export interface components {
             readonly supports_ordering: boolean;
             readonly supports_walk_in: boolean;
             readonly requires_contact: boolean;
+            prep_minutes?: number;
+            orders_in_parallel?: number;
+            pickup_slot_minutes?: components["schemas"]["PickupSlotMinutesEnum"];
+            /** @description Empty: no limit. */
+            orders_per_slot?: number | null;
+            slot_minutes?: number;
+            seats_per_slot?: number;
+            min_notice_minutes?: number;
+            max_days_ahead?: number;
+            cancel_notice_minutes?: number;
+            /** Format: date-time */
+            readonly paused_until: string | null;
+            readonly pause_reason: string;
+            /** @description Available, inside its weekly hours (or it has none), not closed, not paused. */
+            readonly open_now: boolean;
+            /**
+             * Format: date-time
+             * @description The next instant it opens within 7 days; null if open now or not within 7 days.
+             */
+            readonly next_opening: string | null;
             readonly items: components["schemas"]["ServiceItem"][];
         };
         ServiceItem: {
@@ -998,6 +1586,16 @@ export interface components {
             location?: string;
             /** Format: binary */
             images?: string | null;
+            prep_minutes?: number;
+            orders_in_parallel?: number;
+            pickup_slot_minutes?: components["schemas"]["PickupSlotMinutesEnum"];
+            /** @description Empty: no limit. */
+            orders_per_slot?: number | null;
+            slot_minutes?: number;
+            seats_per_slot?: number;
+            min_notice_minutes?: number;
+            max_days_ahead?: number;
+            cancel_notice_minutes?: number;
         };
         /**
          * @description * `booking` - Booking
@@ -1007,9 +1605,28 @@ export interface components {
          * @enum {string}
          */
         ServiceTypeEnum: "booking" | "ordering" | "contact" | "walk_in";
+        Slot: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** @description Null: no limit. */
+            capacity: number | null;
+            /** @description Places left; 0 when full, null without a limit. */
+            remaining: number | null;
+        };
+        Ticket: {
+            /** @description Opaque, URL-safe; pass as `?ticket=` once. */
+            ticket: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
         TokenPair: {
             access: string;
             refresh: string;
+        };
+        UnreadCount: {
+            count: number;
         };
         /** @description The ``user`` object; PATCH may change names and phone only. */
         User: {
@@ -1065,6 +1682,34 @@ export interface components {
             /** Format: binary */
             logo?: string | null;
         };
+        WeeklyPeriod: {
+            /** @description 0 Monday to 6 Sunday */
+            weekday: number;
+            /**
+             * Format: time
+             * @description Local wall-clock time, "HH:MM".
+             */
+            opens: string;
+            /**
+             * Format: time
+             * @description Local "HH:MM"; earlier than `opens` runs past midnight into the next day.
+             */
+            closes: string;
+        };
+        WeeklyPeriodRequest: {
+            /** @description 0 Monday to 6 Sunday */
+            weekday: number;
+            /**
+             * Format: time
+             * @description Local wall-clock time, "HH:MM".
+             */
+            opens: string;
+            /**
+             * Format: time
+             * @description Local "HH:MM"; earlier than `opens` runs past midnight into the next day.
+             */
+            closes: string;
+        };
         /** @description Either {"detail": "message"} or field errors {"field": ["message", ...]}. */
         Error: {
             detail?: string;
@@ -1080,6 +1725,253 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    bookings_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only bookings in this status.
+                 *
+                 *     * `confirmed` - Confirmed
+                 *     * `cancelled` - Cancelled
+                 *     * `completed` - Completed
+                 *     * `no_show` - No-show
+                 */
+                booking_status?: "cancelled" | "completed" | "confirmed" | "no_show";
+                /** @description Only bookings starting on this local date (YYYY-MM-DD, campus time zone). */
+                date?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                service?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBookingList"];
+                };
+            };
+            /** @description Field errors, or a refused rule with its reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also: a page number out of range). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    bookings_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any string of 1 to 255 characters identifying this attempt. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCreateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BookingCreateRequest"];
+                "multipart/form-data": components["schemas"]["BookingCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Replay of an idempotent retry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Field errors, or a refused rule with its reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a student */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The first request with this key is unfinished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Idempotency-Key reused with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    bookings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking among those you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    bookings_update_status_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingStatusInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BookingStatusInputRequest"];
+                "multipart/form-data": components["schemas"]["BookingStatusInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Field errors, or a refused rule with its reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An admin: only the vendor or customer may act */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking among those you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    events_ticket_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     health_retrieve: {
         parameters: {
             query?: never;
@@ -1104,6 +1996,122 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthDown"];
                 };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description `true`: only those not marked read yet */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Invalid input: field errors, or a malformed body or query string. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also: a page number out of range). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_mark_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MarkReadRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MarkReadRequest"];
+                "multipart/form-data": components["schemas"]["MarkReadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Marked"];
+                };
+            };
+            /** @description Bad ids */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1384,9 +2392,60 @@ export interface operations {
             };
         };
     };
+    orders_export_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Students cannot export orders */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     orders_summary_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First local date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last local date (YYYY-MM-DD), inclusive. Default: today. At most 366 days. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1400,6 +2459,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderSummary"];
                 };
+            };
+            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid token */
             401: {
@@ -2077,6 +3143,232 @@ export interface operations {
             };
         };
     };
+    services_closures_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Closure"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_closures_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClosureRequest"];
+                "multipart/form-data": components["schemas"]["ClosureRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Closure"];
+                };
+            };
+            /** @description Field errors, with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_closures_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                closure_id: number;
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_hours_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hours"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_hours_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["HoursInputRequest"];
+                "multipart/form-data": components["schemas"]["HoursInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hours"];
+                };
+            };
+            /** @description Field errors, with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     services_items_list: {
         parameters: {
             query?: {
@@ -2311,6 +3603,149 @@ export interface operations {
                 content?: never;
             };
             /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_pause_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PauseInputRequest"];
+                "multipart/form-data": components["schemas"]["PauseInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hours"];
+                };
+            };
+            /** @description Field errors, with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_pause_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such service (or closure) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_slots_list: {
+        parameters: {
+            query?: {
+                /** @description Local date; default today. */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slot"][];
+                };
+            };
+            /** @description Field errors, with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such service (or closure) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2924,6 +4359,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    events_stream: {
+        parameters: {
+            query?: {
+                /** @description A ticket from POST /api/events/ticket/, instead of a Bearer token. */
+                ticket?: string;
+                /** @description Replay the notifications after this id first. */
+                last_event_id?: number;
+            };
+            header?: {
+                /** @description As `last_event_id` (sent by `EventSource` when it reconnects). */
+                "Last-Event-ID"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; it stays open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 42
+                     *     event: notification
+                     *     data: {"id": 42, ...}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description `last_event_id` is not a notification id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token, or a used, expired or unknown ticket. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
