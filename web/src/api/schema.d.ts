@@ -759,6 +759,11 @@ export interface components {
             readonly booking_status: components["schemas"]["BookingStatusEnum"];
             readonly notes: string;
             readonly history: components["schemas"]["BookingEvent"][];
+            /**
+             * Format: date-time
+             * @description The last instant the customer may cancel (start minus the service's cancel_notice_minutes at this moment).
+             */
+            readonly cancellable_until: string;
             /** @description The statuses the caller may move this booking to now (time rules included). */
             readonly allowed_transitions: components["schemas"]["BookingStatusEnum"][];
             /** Format: date-time */
