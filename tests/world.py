@@ -2,6 +2,7 @@
 
 - ``vendor`` owns ``profile``, ``service`` (ordering, available) with ``item``,
   and ``review_target`` (a second service nobody has reviewed yet);
+- ``service`` has ``closure``, two months ahead;
 - ``student`` placed ``order`` (pending) for ``service`` and wrote ``review`` of it;
 - ``other_student`` and ``other_vendor`` own nothing (``other_vendor`` has no
   profile yet, so creating one is allowed);
@@ -9,6 +10,7 @@
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -19,6 +21,7 @@ from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
+from schedule.models import Closure
 from users.models import User
 from users.tests.factories import AdminFactory, StudentFactory, VendorFactory
 
@@ -34,6 +37,7 @@ class World:
     review_target: Service
     order: Order
     review: Review
+    closure: Closure
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -72,4 +76,11 @@ def build_world() -> World:
         review_target=ServiceFactory(vendor=vendor),
         order=order,
         review=ReviewFactory(service=service, user=users["student"]),
+        # Far enough ahead that the service is open today.
+        closure=Closure.objects.create(
+            service=service,
+            starts_on=date.today() + timedelta(days=60),
+            ends_on=date.today() + timedelta(days=61),
+            reason="Inventory",
+        ),
     )
