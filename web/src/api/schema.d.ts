@@ -335,7 +335,7 @@ export interface paths {
         };
         /**
          * A service's closures that have not ended
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description Anyone who can see the service; soonest first.
          */
         get: operations["services_closures_list"];
         put?: never;
@@ -362,7 +362,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a closure
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description The owning vendor.
          */
         delete: operations["services_closures_destroy"];
         options?: never;
@@ -379,7 +379,7 @@ export interface paths {
         };
         /**
          * A service's weekly hours, closures, pause and opening state
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description Anyone who can see the service. `weekly` in the campus `time_zone`; only closures that have not ended; `paused_until` null unless a pause is running.
          */
         get: operations["services_hours_retrieve"];
         /**
@@ -470,7 +470,7 @@ export interface paths {
         post: operations["services_pause_create"];
         /**
          * Resume orders now
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description The owning vendor. Ends the pause; nothing happens if none is running.
          */
         delete: operations["services_pause_destroy"];
         options?: never;
