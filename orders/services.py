@@ -58,15 +58,18 @@ def request_fingerprint(
 ) -> str:
     """A digest of what the request asks for, independent of line order,
     split lines or keys the server ignores."""
+    request = {
+        "service": service_id,
+        "items": sorted(merged.items()),
+        "special_instructions": special_instructions,
+        "delivery_address": delivery_address,
+    }
+    if pickup_at is not None:
+        # Only when given, so keys stored before pickup times existed still match;
+        # as an instant, so the same time written with another offset matches.
+        request["pickup_at"] = pickup_at.timestamp()
     canonical = json.dumps(
-        {
-            "service": service_id,
-            "items": sorted(merged.items()),
-            "special_instructions": special_instructions,
-            "delivery_address": delivery_address,
-            # As an instant, so the same time written with another offset matches.
-            "pickup_at": pickup_at.timestamp() if pickup_at else None,
-        },
+        request,
         sort_keys=True,
         separators=(",", ":"),
     )

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 from django.urls import Resolver404, resolve
@@ -33,7 +34,7 @@ Body = Callable[[World, str], dict]
 class Row:
     method: str
     # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile},
-    # {booking}.
+    # {booking}, {closure}.
     path: str
     expect: dict[str, int]
     body: Body | None = None
@@ -49,6 +50,7 @@ class Row:
             "review": world.review.pk,
             "profile": world.profile.pk,
             "booking": world.booking.pk,
+            "closure": world.closure.pk,
         }
         return self.path.format(**ids) + self.query
 
@@ -199,6 +201,33 @@ MATRIX: list[Row] = [
     Row("GET", "/api/services/by_category/", everyone(200), query="?category=food"),
     Row("GET", "/api/services/{service}/reviews/", everyone(200)),
     # --- service items -------------------------------------------------------------
+    # --- opening hours, closures, pauses, slots -------------------------------------------
+    Row("GET", "/api/services/{service}/hours/", everyone(200)),
+    Row(
+        "PUT",
+        "/api/services/{service}/hours/",
+        owning_vendor(200),
+        body=lambda w, role: {"weekly": []},
+    ),
+    Row("GET", "/api/services/{service}/closures/", everyone(200)),
+    Row(
+        "POST",
+        "/api/services/{service}/closures/",
+        owning_vendor(201),
+        body=lambda w, role: {
+            "starts_on": (date.today() + timedelta(days=90)).isoformat(),
+            "ends_on": (date.today() + timedelta(days=91)).isoformat(),
+        },
+    ),
+    Row("DELETE", "/api/services/{service}/closures/{closure}/", owning_vendor(204)),
+    Row(
+        "POST",
+        "/api/services/{service}/pause/",
+        owning_vendor(200),
+        body=lambda w, r: {"minutes": 5},
+    ),
+    Row("DELETE", "/api/services/{service}/pause/", owning_vendor(204)),
+    Row("GET", "/api/services/{service}/slots/", everyone(200)),
     Row("GET", "/api/services/{service}/items/", everyone(200)),
     Row(
         "POST",

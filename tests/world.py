@@ -2,6 +2,7 @@
 
 - ``vendor`` owns ``profile``, ``service`` (ordering, available) with ``item``,
   and ``review_target`` (a second service nobody has reviewed yet);
+- ``service`` has ``closure``, two months ahead;
 - ``student`` placed ``order`` (pending) for ``service`` and wrote ``review`` of it;
 - ``vendor`` also owns ``booking_service`` (a booking service open every day), in
   which ``student`` holds ``booking`` (confirmed, tomorrow 10:00 local);
@@ -11,6 +12,7 @@
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -25,6 +27,7 @@ from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
+from schedule.models import Closure
 from users.models import User
 from users.tests.factories import AdminFactory, StudentFactory, VendorFactory
 
@@ -42,6 +45,7 @@ class World:
     review: Review
     booking_service: Service
     booking: Booking
+    closure: Closure
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -87,4 +91,11 @@ def build_world() -> World:
         review=ReviewFactory(service=service, user=users["student"]),
         booking_service=booking_service,
         booking=booking,
+        # Far enough ahead that the service is open today.
+        closure=Closure.objects.create(
+            service=service,
+            starts_on=date.today() + timedelta(days=60),
+            ends_on=date.today() + timedelta(days=61),
+            reason="Inventory",
+        ),
     )

@@ -92,6 +92,10 @@ class BookingSerializer(serializers.ModelSerializer):
     customer_name = serializers.SerializerMethodField()
     service_item_name = serializers.SerializerMethodField()
     history = BookingEventSerializer(source="events", many=True, read_only=True)
+    cancellable_until = serializers.SerializerMethodField(
+        help_text="The last instant the customer may cancel (start minus the service's "
+        "cancel_notice_minutes at this moment)."
+    )
     allowed_transitions = serializers.SerializerMethodField(
         help_text="The statuses the caller may move this booking to now (time rules included)."
     )
@@ -113,6 +117,7 @@ class BookingSerializer(serializers.ModelSerializer):
             "booking_status",
             "notes",
             "history",
+            "cancellable_until",
             "allowed_transitions",
             "created_at",
             "updated_at",
@@ -127,6 +132,10 @@ class BookingSerializer(serializers.ModelSerializer):
 
     def get_service_item_name(self, booking) -> str | None:
         return booking.service_item.name if booking.service_item else None
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_cancellable_until(self, booking) -> str:
+        return serializers.DateTimeField().to_representation(transitions.cancel_deadline(booking))
 
     @extend_schema_field(serializers.ListField(child=_StatusField()))
     def get_allowed_transitions(self, booking) -> list[str]:

@@ -98,6 +98,7 @@ def test_the_customer_cancels_until_the_notice_and_the_vendor_completes_after_th
         BOOKINGS_URL, {"service": chair.pk, "start": "2026-03-03T09:00:00+01:00"}
     ).json()
 
+    assert booking["cancellable_until"] == "2026-03-03T09:30:00+01:00"
     amsterdam["now"] = datetime(2026, 3, 3, 8, 31, tzinfo=UTC)  # 09:31, deadline 09:30
     late = student_client.post(status_url(booking["id"]), {"booking_status": "cancelled"})
     assert late.status_code == 400

@@ -73,6 +73,10 @@ class ServiceCalendarView(APIView):
 class ServiceHoursView(ServiceCalendarView):
     @extend_schema(
         summary="A service's weekly hours, closures, pause and opening state",
+        description=(
+            "Anyone who can see the service. `weekly` in the campus `time_zone`; only "
+            "closures that have not ended; `paused_until` null unless a pause is running."
+        ),
         responses={200: HoursSerializer, **errors(404)},
     )
     def get(self, request, service_pk):
@@ -102,6 +106,7 @@ class ServiceHoursView(ServiceCalendarView):
 class ServiceClosuresView(ServiceCalendarView):
     @extend_schema(
         summary="A service's closures that have not ended",
+        description="Anyone who can see the service; soonest first.",
         responses={200: ClosureSerializer(many=True), **errors(404)},
     )
     def get(self, request, service_pk):
@@ -133,7 +138,11 @@ class ServiceClosuresView(ServiceCalendarView):
     parameters=[SERVICE_PATH, OpenApiParameter("closure_id", OpenApiTypes.INT, "path")],
 )
 class ServiceClosureDetailView(ServiceCalendarView):
-    @extend_schema(summary="Remove a closure", responses={204: None, **errors(401, 403, 404)})
+    @extend_schema(
+        summary="Remove a closure",
+        description="The owning vendor.",
+        responses={204: None, **errors(401, 403, 404)},
+    )
     def delete(self, request, service_pk, closure_id):
         schedule_services.closure_delete(service=self.service, closure_id=int(closure_id))
         invalidate_catalogue()
@@ -160,7 +169,11 @@ class ServicePauseView(ServiceCalendarView):
         invalidate_catalogue()
         return self.hours_response()
 
-    @extend_schema(summary="Resume orders now", responses={204: None, **errors(401, 403, 404)})
+    @extend_schema(
+        summary="Resume orders now",
+        description="The owning vendor. Ends the pause; nothing happens if none is running.",
+        responses={204: None, **errors(401, 403, 404)},
+    )
     def delete(self, request, service_pk):
         schedule_services.resume(service=self.service)
         invalidate_catalogue()

@@ -434,7 +434,7 @@ export interface paths {
         };
         /**
          * A service's closures that have not ended
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description Anyone who can see the service; soonest first.
          */
         get: operations["services_closures_list"];
         put?: never;
@@ -461,7 +461,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a closure
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description The owning vendor.
          */
         delete: operations["services_closures_destroy"];
         options?: never;
@@ -478,7 +478,7 @@ export interface paths {
         };
         /**
          * A service's weekly hours, closures, pause and opening state
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description Anyone who can see the service. `weekly` in the campus `time_zone`; only closures that have not ended; `paused_until` null unless a pause is running.
          */
         get: operations["services_hours_retrieve"];
         /**
@@ -567,7 +567,7 @@ export interface paths {
         post: operations["services_pause_create"];
         /**
          * Resume orders now
-         * @description Reads for anyone who can see the service; writes for its vendor.
+         * @description The owning vendor. Ends the pause; nothing happens if none is running.
          */
         delete: operations["services_pause_destroy"];
         options?: never;
@@ -891,6 +891,11 @@ export interface components {
             readonly booking_status: components["schemas"]["BookingStatusEnum"];
             readonly notes: string;
             readonly history: components["schemas"]["BookingEvent"][];
+            /**
+             * Format: date-time
+             * @description The last instant the customer may cancel (start minus the service's cancel_notice_minutes at this moment).
+             */
+            readonly cancellable_until: string;
             /** @description The statuses the caller may move this booking to now (time rules included). */
             readonly allowed_transitions: components["schemas"]["BookingStatusEnum"][];
             /** Format: date-time */
