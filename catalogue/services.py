@@ -12,6 +12,7 @@ code works with the local disk and with an S3-compatible object store.
 
 from django.db import IntegrityError, models, transaction
 
+from catalogue.locks import lock_current
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
 from catalogue.selectors import hidden_vendor_q
 from common.exceptions import DomainError, Forbidden, NotFound
@@ -46,14 +47,8 @@ def ensure_service_open_to_customers(*, service: Service) -> None:
 
 
 def _locked(instance: models.Model) -> models.Model:
-    """``instance``'s row as committed now, locked until the transaction ends.
-
-    Writes start from it, not from the copy the view read earlier: two racing
-    image replacements then run one after the other, each deleting the file
-    the other stored (so exactly the file the row points at stays on disk),
-    and a full save never writes back stale columns such as a rating.
-    """
-    fresh = type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+    """The row as committed now, locked (``catalogue.locks.lock_current``)."""
+    fresh = lock_current(instance)
     if fresh is None:  # deleted by a racing request
         raise NotFound(GONE)
     return fresh
@@ -226,7 +221,7 @@ def service_delete(*, service: Service) -> bool:
     at it (they keep their history and its images). True if destroyed.
 
     The row lock makes a racing order wait, then fail on the deleted row,
-    instead of slipping in between the check and the delete.
+    instead of slipping in between the check and the delete (catalogue.locks).
     """
     service = _locked(service)
     ordered = service.orders.exists() or service.items.filter(order_items__isnull=False).exists()

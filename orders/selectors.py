@@ -41,9 +41,7 @@ def order_list(*, user) -> QuerySet[Order]:
         .select_related("service__vendor__vendor_profile", "customer")
         .prefetch_related(
             Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
-            Prefetch(
-                "events", queryset=OrderEvent.objects.select_related("actor__vendor_profile")
-            ),
+            Prefetch("events", queryset=OrderEvent.objects.select_related("actor__vendor_profile")),
         )
         .order_by("-created_at", "-id")
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
@@ -123,12 +124,7 @@ def order_create(
     # Re-read inside the transaction: availability and prices as of this moment.
     # The row lock orders this placement against a racing service_delete, which
     # then sees the order and deactivates the service instead of destroying it.
-    service = (
-        Service.objects.select_for_update(of=("self",))
-        .select_related("vendor")
-        .filter(pk=service.pk)
-        .first()
-    )
+    service = lock_service(service.pk, with_vendor=True)
     if service is None:  # deleted since the request was validated
         raise DomainError(SERVICE_GONE, field="service")
     _check_service_takes_orders(service)
