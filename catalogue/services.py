@@ -12,8 +12,9 @@ code works with the local disk and with an S3-compatible object store.
 
 from django.db import IntegrityError, models, transaction
 
+from catalogue.locks import lock_item, lock_service
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
-from common.exceptions import DomainError
+from common.exceptions import DomainError, NotFound
 from common.public_cache import invalidate_catalogue
 
 DUPLICATE_PROFILE = "You already have a vendor profile."
@@ -169,9 +170,11 @@ def service_delete(*, service: Service) -> bool:
     at it (they keep their history and its images). True if destroyed.
 
     The row lock makes a racing order wait, then fail on the deleted row,
-    instead of slipping in between the check and the delete.
+    instead of slipping in between the check and the delete (catalogue.locks).
     """
-    service = Service.objects.select_for_update().get(pk=service.pk)
+    service = lock_service(service.pk)
+    if service is None:  # a racing delete got there first
+        raise NotFound()
     ordered = service.orders.exists() or service.items.filter(order_items__isnull=False).exists()
     if ordered:
         service.is_active = False
@@ -223,7 +226,9 @@ def service_item_update(*, item: ServiceItem, data: dict) -> ServiceItem:
 def service_item_delete(*, item: ServiceItem) -> bool:
     """Destroy an item with its image, or deactivate it when order lines
     point at it (its name becomes free for a new item). True if destroyed."""
-    item = ServiceItem.objects.select_for_update().get(pk=item.pk)
+    item = lock_item(item.pk)
+    if item is None:  # a racing delete got there first
+        raise NotFound()
     if item.order_items.exists():
         item.is_active = False
         item.is_available = False

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 
@@ -108,11 +109,11 @@ def order_create(
     if not customer.is_student:
         raise Forbidden("Only students can place orders.")
     # Re-read inside the transaction: availability and prices as of this moment.
-    # The row lock orders this placement against a racing service_delete, which
-    # then sees the order and deactivates the service instead of destroying it.
-    service = (
-        Service.objects.select_for_update(of=("self",)).select_related("vendor").get(pk=service.pk)
-    )
+    # The row lock orders this placement against a racing service_delete (see
+    # catalogue.locks).
+    service = lock_service(service.pk, with_vendor=True)
+    if service is None:  # deleted while this request was on its way
+        raise DomainError("This service has been removed and takes no orders.", field="service")
     _check_service_takes_orders(service)
     items = _orderable_items(service, merged)
 

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 
+from catalogue.locks import lock_service
 from catalogue.models import Service
 from common.exceptions import DomainError, Forbidden, NotFound
 from common.public_cache import invalidate_catalogue
@@ -36,10 +37,6 @@ class RatingChange:
     @property
     def changed(self) -> bool:
         return (self.old_rating, self.old_total) != (self.new_rating, self.new_total)
-
-
-def _lock_service(service_id: int) -> Service | None:
-    return Service.objects.select_for_update().filter(pk=service_id).first()
 
 
 def _refresh_rating(service: Service) -> RatingChange:
@@ -69,7 +66,7 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
     if not user.is_student:
         raise Forbidden("Only students can do this.")
     with transaction.atomic():
-        locked = _lock_service(service.pk)
+        locked = lock_service(service.pk)
         if locked is None or not locked.is_active:
             raise DomainError(
                 "This service does not exist or is no longer offered.", field="service"
@@ -103,7 +100,7 @@ def review_update(
 ) -> Review:
     """Change a review's rating and/or comment; its service and author never change."""
     with transaction.atomic():
-        service = _lock_service(review.service_id)
+        service = lock_service(review.service_id)
         # Re-read under the service lock: a concurrent delete has either
         # committed (the review is gone) or not started.
         current = Review.objects.filter(pk=review.pk).first() if service else None
@@ -134,7 +131,7 @@ def review_delete(*, review: Review, actor=None) -> None:
     """Delete a review and take it out of its service's rating. Deleting one
     that is already gone is not an error."""
     with transaction.atomic():
-        service = _lock_service(review.service_id)
+        service = lock_service(review.service_id)
         if service is None:  # the service, and with it its reviews, was deleted
             return
         current = Review.objects.filter(pk=review.pk).first()
@@ -154,7 +151,7 @@ def review_delete(*, review: Review, actor=None) -> None:
 def service_rating_recompute(*, service_id: int) -> RatingChange | None:
     """Recompute one service's rating from its reviews; None if the service is gone."""
     with transaction.atomic():
-        service = _lock_service(service_id)
+        service = lock_service(service_id)
         if service is None:
             return None
         change = _refresh_rating(service)

@@ -1,0 +1,45 @@
+"""Row locks on catalogue rows, named once for every domain that takes them.
+
+Each helper takes ``SELECT ... FOR UPDATE`` on one row (``of=("self",)``: the
+joined vendor row is read, not locked) and must run inside a transaction; the
+lock lasts until it ends. On SQLite they are plain reads, which is enough
+there because SQLite runs one write transaction at a time.
+
+What each lock orders against what:
+
+``lock_service``
+    * ``orders.services.order_create`` against ``catalogue.services.service_delete``:
+      a placement waits for a racing delete and then finds the service gone
+      (or sees it deactivated); a delete waits for a racing placement and then
+      sees its order, so it deactivates the service instead of destroying it.
+    * ``reviews.services`` writes against each other: every review write of one
+      service queues on its row, so each rating recomputation sees every review
+      committed before it and no rating update is lost.
+    * Later bookings take the same lock to order a booking against a delete.
+
+``lock_item``
+    * ``catalogue.services.service_item_delete`` against orders that reference
+      the item: the delete decides between destroying and deactivating on the
+      locked row.
+
+Always lock a service before an item of it or an order of it, never the other
+way round, so two transactions cannot wait on each other. (The order row lock,
+``orders.services._locked``, is taken alone: a status change touches no
+catalogue row.)
+"""
+
+from .models import Service, ServiceItem
+
+
+def lock_service(service_id: int, *, with_vendor: bool = False) -> Service | None:
+    """The service row, locked; None if it no longer exists. ``with_vendor``
+    loads its vendor in the same query (read, not locked)."""
+    services = Service.objects.select_for_update(of=("self",))
+    if with_vendor:
+        services = services.select_related("vendor")
+    return services.filter(pk=service_id).first()
+
+
+def lock_item(item_id: int) -> ServiceItem | None:
+    """The item row, locked; None if it no longer exists."""
+    return ServiceItem.objects.select_for_update(of=("self",)).filter(pk=item_id).first()
