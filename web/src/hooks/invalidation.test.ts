@@ -22,6 +22,7 @@ function seededCache() {
     service8: queryKeys.services.detail(8),
     orderList: queryKeys.orders.list({ page: 1 }),
     pendingQueue: queryKeys.orders.list({ order_status: 'pending', page_size: 100 }),
+    confirmedQueue: queryKeys.orders.list({ order_status: 'confirmed', page_size: 100 }),
     order3: queryKeys.orders.detail(3),
     summary: queryKeys.orders.summary(),
     myReview: queryKeys.reviews.mine(7, 1),
@@ -31,6 +32,7 @@ function seededCache() {
   for (const k of [keys.service7, keys.service7Items, keys.service7Reviews, keys.service8, keys.summary, keys.myReview, keys.profile]) qc.setQueryData(k, {});
   qc.setQueryData(keys.orderList, page([order(3, 'pending'), order(4, 'pending')]));
   qc.setQueryData(keys.pendingQueue, page([order(3, 'pending')]));
+  qc.setQueryData(keys.confirmedQueue, page([]));
   qc.setQueryData(keys.order3, order(3, 'pending'));
   const stale = () =>
     Object.entries(keys)
@@ -71,8 +73,10 @@ describe('mutations own their invalidation', () => {
     expect(updateStatus).toHaveBeenCalledWith(3, { order_status: 'confirmed' });
     expect(qc.getQueryData<Order>(keys.order3)?.order_status).toBe('confirmed');
     expect(qc.getQueryData<Paginated<Order>>(keys.orderList)?.results.map((o) => o.order_status)).toEqual(['confirmed', 'pending']);
-    expect(qc.getQueryData<Paginated<Order>>(keys.pendingQueue)?.results[0].order_status).toBe('confirmed');
-    expect(stale()).toEqual(['order3', 'orderList', 'pendingQueue', 'summary']);
+    // It leaves the pending queue and joins the confirmed one at once (no flicker out of view).
+    expect(qc.getQueryData<Paginated<Order>>(keys.pendingQueue)).toEqual(page([]));
+    expect(qc.getQueryData<Paginated<Order>>(keys.confirmedQueue)?.results.map((o) => o.id)).toEqual([3]);
+    expect(stale()).toEqual(['confirmedQueue', 'order3', 'orderList', 'pendingQueue', 'summary']);
   });
 
   it('placing an order refreshes the order lists and summary, not the catalogue', async () => {
@@ -81,7 +85,7 @@ describe('mutations own their invalidation', () => {
     await run(qc, placeOrderMutation(fakeEndpoints({ orders: { create } }), qc), { body: { service: 7, items: [] }, key: 'k1' });
     expect(create).toHaveBeenCalledWith({ service: 7, items: [] }, 'k1');
     expect(qc.getQueryData(queryKeys.orders.detail(9))).toEqual(order(9, 'pending'));
-    expect(stale()).toEqual(['orderList', 'pendingQueue', 'summary']);
+    expect(stale()).toEqual(['confirmedQueue', 'orderList', 'pendingQueue', 'summary']);
   });
 
   it('availability refreshes the lists and that service (with its items and reviews) only', async () => {

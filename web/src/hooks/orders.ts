@@ -46,15 +46,29 @@ export function useOrderSummary() {
   return useQuery({ queryKey: queryKeys.orders.summary(), queryFn: () => api.orders.summary(), refetchInterval: 15_000 });
 }
 
+/** `list` with `updated` in place, or moved in or out when the list is one status's. */
+export function moveInList(list: Paginated<Order>, updated: Order, status: OrderStatus | undefined): Paginated<Order> {
+  const present = list.results.some((o) => o.id === updated.id);
+  if (status && status !== updated.order_status) {
+    return present ? { ...list, count: list.count - 1, results: list.results.filter((o) => o.id !== updated.id) } : list;
+  }
+  if (!present) return status ? { ...list, count: list.count + 1, results: [updated, ...list.results] } : list;
+  return { ...list, results: list.results.map((o) => (o.id === updated.id ? updated : o)) };
+}
+
 export function changeOrderStatusMutation(endpoints: Endpoints, qc: QueryClient) {
   return {
     mutationFn: ({ id, to }: { id: number; to: OrderStatus }) => endpoints.orders.updateStatus(id, { order_status: to }),
     onSuccess: (updated: Order) => {
       qc.setQueryData(queryKeys.orders.detail(updated.id), updated);
-      // Show the new status in every cached list at once, before the refetches land.
-      qc.setQueriesData<Paginated<Order>>({ queryKey: queryKeys.orders.lists() }, (old) =>
-        old && Array.isArray(old.results) ? { ...old, results: old.results.map((o) => (o.id === updated.id ? updated : o)) } : old,
-      );
+      // Show the new status in every cached list at once, before the refetches
+      // land: the vendor queue reads one list per status, so the order moves
+      // from its old status's list to its new one here, or it would vanish
+      // from the screen until both refetches had answered.
+      for (const [key, old] of qc.getQueriesData<Paginated<Order>>({ queryKey: queryKeys.orders.lists() })) {
+        if (!old || !Array.isArray(old.results)) continue;
+        qc.setQueryData(key, moveInList(old, updated, (key[2] as OrderListQuery | undefined)?.order_status));
+      }
       // Lists (each status tab), the detail and the vendor's summary counts.
       void qc.invalidateQueries({ queryKey: queryKeys.orders.all });
     },
