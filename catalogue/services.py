@@ -249,7 +249,11 @@ def service_delete(*, service: Service) -> bool:
         service.save(update_fields=["is_active", "is_available", "updated_at"])
         invalidate_catalogue()
         return False
-    item_files = [file for item in service.items.all() for file in _stored_files(item)]
+    # Items locked too: a racing item image replacement finishes first, so
+    # the files collected here are the ones the rows finally point at.
+    item_files = [
+        file for item in service.items.select_for_update() for file in _stored_files(item)
+    ]
     destroy_with_files(service)
     _delete_files_on_commit(item_files)
     return True
