@@ -226,9 +226,13 @@ def service_delete(*, service: Service) -> bool:
     service = _locked(service)
     ordered = service.orders.exists() or service.items.filter(order_items__isnull=False).exists()
     if not ordered:
+        # Items locked too: a racing item image replacement finishes first, so
+        # the files collected here are the ones the rows finally point at.
+        item_files = [
+            file for item in service.items.select_for_update() for file in _stored_files(item)
+        ]
         try:
             with transaction.atomic():
-                item_files = [file for item in service.items.all() for file in _stored_files(item)]
                 destroy_with_files(service)
                 _delete_files_on_commit(item_files)
             return True

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from bookings.models import Booking, BookingStatus
-from catalogue.selectors import public_service_q
+from catalogue.selectors import hidden_vendor_q
 from common.filters import IdFilter
 from orders.models import Order, OrderStatus
 from reviews.models import Review
@@ -51,14 +51,14 @@ def service_reviews(*, service_id: int) -> QuerySet[Review]:
 
 
 def reviews_visible_to(user) -> QuerySet[Review]:
-    """Reviews ``user`` may read: those of publicly visible services (not
-    deleted, vendor not hidden), plus, signed in, their own and those of their
-    own services; an admin reads all. The same rule as the catalogue's, from
-    ``catalogue.selectors.public_service_q``."""
+    """Reviews ``user`` may read: all but those of a hidden vendor's services
+    (``catalogue.selectors.hidden_vendor_q``, the catalogue's own rule), plus,
+    signed in, their own and those of their own services; an admin reads all.
+    Reviews of a service its vendor deleted stay readable (docs/API.md)."""
     reviews = Review.objects.all()
     if user.is_authenticated and user.is_admin_type:
         return reviews
-    visible = public_service_q("service")
+    visible = ~hidden_vendor_q("service__vendor")
     if user.is_authenticated:
         visible |= Q(user=user) | Q(service__vendor=user)
     return reviews.filter(visible)

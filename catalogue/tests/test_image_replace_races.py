@@ -44,3 +44,24 @@ def test_parallel_image_replacements_leave_exactly_the_current_file(vendor, sett
     assert [code for code, _ in results] == [200] * PARALLEL
     current = getattr(model.objects.get(pk=pk), field).name
     assert media_files(settings.MEDIA_ROOT) == [current]
+
+
+def test_item_image_replacements_racing_the_deletion_of_the_service_leave_no_file(vendor, settings):
+    item = ServiceItemFactory(service=ServiceFactory(vendor=vendor))
+    url = f"/api/services/{item.service_id}/items/{item.pk}/"
+    assert (
+        client_for(vendor).patch(url, {"image": png_upload()}, format="multipart").status_code
+        == 200
+    )
+    deletion = (client_for(vendor), "delete", f"/api/services/{item.service_id}/", None, "json")
+    replacements = [
+        (client_for(vendor), "patch", url, {"image": png_upload(color=color)}, "multipart")
+        for color in COLORS[:4]
+    ]
+
+    results = race([deletion, *replacements])
+
+    assert results[0][0] == 204
+    assert {code for code, _ in results[1:]} <= {200, 404}
+    assert not ServiceItem.objects.filter(pk=item.pk).exists()
+    assert media_files(settings.MEDIA_ROOT) == []
