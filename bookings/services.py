@@ -14,9 +14,11 @@ from datetime import UTC, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
+from catalogue.services import ensure_service_open_to_customers
 from common.domain_events import publish
-from common.exceptions import DomainError
+from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
@@ -28,32 +30,12 @@ from .models import Booking, BookingEvent, BookingEventKind, BookingIdempotencyK
 FULLY_BOOKED = "This slot is fully booked"
 
 
-class Forbidden(DomainError):
-    """The caller sees the booking (or the endpoint) but may not do this."""
-
-    status_code = 403
-
-
-class KeyReused(DomainError):
-    """An ``Idempotency-Key`` sent again with a different request body."""
-
-    status_code = 422
-
-
-class RequestInProgress(DomainError):
+class RequestInProgress(Conflict):
     """An Idempotency-Key whose first request has not produced a booking."""
-
-    status_code = 409
 
 
 def _check_service_takes_bookings(service: Service) -> None:
-    if not service.is_active:
-        raise DomainError("This service has been removed and takes no bookings.", field="service")
-    profile = getattr(service.vendor, "vendor_profile", None)
-    if not service.vendor.is_active or (profile is not None and not profile.is_active):
-        raise DomainError(
-            "This service's vendor is not taking bookings right now.", field="service"
-        )
+    ensure_service_open_to_customers(service=service)
     if not service.supports_booking:
         raise DomainError(
             f"This service does not take bookings (type '{service.service_type}').",
@@ -113,7 +95,11 @@ def booking_create(
     if not customer.is_student:
         raise Forbidden("Only students can make bookings.")
     now = now or clock.now()
-    service = Service.objects.select_related("vendor__vendor_profile").get(pk=service.pk)
+    # The row lock orders this booking against a racing service_delete
+    # (catalogue.locks), which then deactivates the service instead.
+    service = lock_service(service.pk, with_vendor=True)
+    if service is None:  # deleted while this request was on its way
+        raise DomainError("This service no longer exists.", field="service")
     _check_service_takes_bookings(service)
     slot = schedule_selectors.slot_offered(service, start, now=now, kind="booking")
     if slot is None:

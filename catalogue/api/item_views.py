@@ -8,7 +8,8 @@ from catalogue import selectors, services
 from catalogue.models import ServiceItem
 from common.viewsets import ActionTablesMixin
 
-from .base import ID_REGEX, AnonymousCacheMixin, IsOwner
+from .base import ID_REGEX, IsOwner
+from .caching import AnonymousCacheMixin
 from .schema import service_item_schema, service_item_tags
 from .serializers import ServiceItemSerializer
 

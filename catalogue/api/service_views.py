@@ -11,7 +11,8 @@ from catalogue import selectors, services
 from common.permissions import IsVendor
 from common.viewsets import ActionTablesMixin
 
-from .base import ID_REGEX, AnonymousCacheMixin, IsOwner
+from .base import ID_REGEX, IsOwner
+from .caching import AnonymousCacheMixin
 from .filters import ServiceFilter
 from .schema import by_category_schema, by_type_schema, service_schema, update_availability_schema
 from .serializers import (

@@ -9,7 +9,8 @@ from catalogue import selectors, services
 from common.permissions import IsAdminUserType, IsVendor
 from common.viewsets import ActionTablesMixin
 
-from .base import ID_REGEX, AnonymousCacheMixin, IsOwner
+from .base import ID_REGEX, IsOwner
+from .caching import AnonymousCacheMixin
 from .filters import VendorProfileFilter
 from .schema import vendor_profile_schema
 from .serializers import AdminVendorProfileSerializer, VendorProfileSerializer
