@@ -264,3 +264,18 @@ def render(
         "",
     ]
     return "\n".join(lines)
+
+
+# Sections measured outside `make bench` (by the fault suite), kept when a run rewrites the file.
+CARRIED_SECTIONS = ("## Database connections under load",)
+
+
+def carried_sections(previous: str) -> str:
+    kept = []
+    for heading in CARRIED_SECTIONS:
+        start = previous.find(heading)
+        if start == -1:
+            continue
+        end = previous.find("\n## ", start + len(heading))
+        kept.append(previous[start : end if end != -1 else None].rstrip() + "\n")
+    return "".join(f"\n{section}" for section in kept)

@@ -310,7 +310,8 @@ def main() -> None:
         total_seconds=time.time() - started,
         wrk=wrk,
     )
-    OUTPUT.write_text(text)
+    previous = OUTPUT.read_text() if OUTPUT.exists() else ""
+    OUTPUT.write_text(text + report.carried_sections(previous))
     print(f"\nWrote {OUTPUT.relative_to(BASE_DIR)} ({time.time() - started:.0f} s in all)")
 
 

@@ -70,7 +70,9 @@ def _stored_files(instance: models.Model) -> list[tuple]:
 
 def _delete_files_on_commit(files: list[tuple]) -> None:
     for storage, name in files:
-        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+        # Robust: the change committed, so a storage outage only leaves an orphan file
+        # (logged), never a 500 for a write that succeeded.
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name), robust=True)
 
 
 def save_with_files(instance: models.Model, *, previous: list[tuple] = ()) -> None:

@@ -132,3 +132,20 @@ def test_pages_outside_the_api_keep_django_errors(api):
     response = api.get("/admin/nothing-here/")
 
     assert not response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.usefixtures("debug")
+def test_a_host_name_not_allowed_is_a_json_400(api):
+    assert_json_detail(api.get("/api/health/", HTTP_HOST="evil.example", **BROWSER), 400)
+
+
+@pytest.mark.usefixtures("debug")
+def test_too_many_form_fields_is_a_json_400(api, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    body = "&".join(f"f{n}=1" for n in range(50))
+
+    response = api.generic(
+        "POST", "/api/users/login/", body, "application/x-www-form-urlencoded", **BROWSER
+    )
+
+    assert_json_detail(response, 400)

@@ -4,21 +4,52 @@ connections than app servers x workers x DB_POOL_MAX_SIZE, where the 80
 threads would otherwise each hold one. docs/BENCHMARKS.md quotes the figure
 this prints."""
 
+import signal
+import subprocess
+import sys
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.faults.conftest import build_marketplace
 from tests.faults.load import Load
-from tests.faults.processes import DATABASE, AppServer, call
+from tests.faults.processes import DATABASE, ROOT, AppServer, call, free_port, wait_for
 
 SERVERS = 2
 WORKERS = 5
 THREADS = 8
 POOL_MAX = 4
 CLIENTS = 64
+
+
+class PeakConnections:
+    """Samples how many connections PostgreSQL holds for the app's database."""
+
+    def __init__(self, postgres):
+        self.postgres = postgres
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample)
+
+    def _sample(self):
+        with self.postgres.connect("postgres") as conn:  # not counted: another database
+            while not self._done.is_set():
+                count = conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DATABASE]
+                ).fetchone()[0]
+                self.peak = max(self.peak, count)
+                time.sleep(0.02)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._thread.join()
 
 
 @pytest.fixture(scope="module")
@@ -40,18 +71,6 @@ def apps(base_env, tmp_path_factory):
 
 def test_postgres_holds_at_most_the_pool_sizes_under_64_clients(apps, postgres):
     market = build_marketplace(apps[0], students=4)
-    peak = 0
-    sampling = threading.Event()
-
-    def sample():
-        nonlocal peak
-        with postgres.connect("postgres") as conn:  # not counted: another database
-            while not sampling.is_set():
-                count = conn.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DATABASE]
-                ).fetchone()[0]
-                peak = max(peak, count)
-                time.sleep(0.02)
 
     def uncached_read(n):
         app = apps[n % SERVERS]
@@ -70,15 +89,10 @@ def test_postgres_holds_at_most_the_pool_sizes_under_64_clients(apps, postgres):
         headers = {"Idempotency-Key": uuid.uuid4().hex}
         return call(app, "POST", "/api/orders/", body, token, headers), 201
 
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    try:
-        actions = [("uncached read", uncached_read), ("my orders", my_orders), ("order", order)]
-        with Load(CLIENTS, actions) as load:
-            time.sleep(5)
-    finally:
-        sampling.set()
-        sampler.join()
+    actions = [("uncached read", uncached_read), ("my orders", my_orders), ("order", order)]
+    with PeakConnections(postgres) as connections, Load(CLIENTS, actions) as load:
+        time.sleep(5)
+    peak = connections.peak
 
     bound = SERVERS * WORKERS * POOL_MAX
     answered = [o for o in load.outcomes if o.answer is not None]
@@ -92,3 +106,47 @@ def test_postgres_holds_at_most_the_pool_sizes_under_64_clients(apps, postgres):
         o.answer for o in answered if o.answer.status != o.expected
     ][:5]
     assert 0 < peak <= bound
+
+
+def test_the_development_server_holds_at_most_one_pool(base_env, postgres, tmp_path):
+    """``make run`` on PostgreSQL: runserver answers each request on a thread of
+    its own, and each thread used to open a connection of its own; with the
+    pool, parallel requests share DB_POOL_MAX_SIZE connections, and none is
+    left open once they are answered."""
+    port = free_port()
+    log = tmp_path / "runserver.log"
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env={**base_env, "DEBUG": "true", "DB_POOL_MAX_SIZE": str(POOL_MAX)},
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    dev = type("Dev", (), {"base": f"http://127.0.0.1:{port}"})()
+
+    def answers():
+        try:
+            return call(dev, "GET", "/api/health/").status == 200
+        except OSError:
+            return False
+
+    def held(conn) -> int:
+        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+        return conn.execute(query, [DATABASE]).fetchone()[0]
+
+    try:
+        wait_for(answers, 60, "runserver")
+        with PeakConnections(postgres) as connections, ThreadPoolExecutor(24) as pool:
+            statuses = list(
+                pool.map(
+                    lambda n: call(dev, "GET", f"/api/services/?nocache={n}").status, range(96)
+                )
+            )
+        with postgres.connect("postgres") as conn:
+            after = held(conn)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+    assert statuses == [200] * 96
+    assert connections.peak <= POOL_MAX, log.read_text()[-2000:]
+    assert after <= POOL_MAX
