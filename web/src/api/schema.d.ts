@@ -65,6 +65,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/ticket/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket for opening the event stream from a browser
+         * @description Single use, valid 60 seconds: `GET /api/events/?ticket=<ticket>`. `EventSource` cannot send an Authorization header.
+         */
+        post: operations["events_ticket_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -77,6 +97,66 @@ export interface paths {
          * @description 200 when the database answers, 503 otherwise.
          */
         get: operations["health_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first
+         * @description The caller's own notifications; nobody else's are reachable.
+         */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/mark_read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description `{ids: [...]}` marks those of yours (others' ids are ignored); `{}` marks all of yours. Answers how many changed.
+         */
+        post: operations["notifications_mark_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread_count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of your notifications are unread
+         * @description The caller's own notifications; nobody else's are reachable.
+         */
+        get: operations["notifications_unread_count_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -724,6 +804,46 @@ export interface paths {
         patch: operations["vendor_profiles_partial_update"];
         trace?: never;
     };
+    "/api/events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, live (Server-Sent Events)
+         * @description A `text/event-stream` (Server-Sent Events) of the caller's new notifications.
+         *
+         *     Authenticate with `Authorization: Bearer <access>` or, from a browser's
+         *     `EventSource`, with `?ticket=` from `POST /api/events/ticket/` (single use,
+         *     valid 60 s; a used, expired or unknown ticket is refused with 401).
+         *
+         *     Each notification arrives within 2 seconds of its commit, whichever app
+         *     server made the change, as
+         *
+         *     ```
+         *     id: <notification id>
+         *     event: notification
+         *     data: <the notification as JSON, as in GET /api/notifications/>
+         *     ```
+         *
+         *     A comment line (`: keep-alive`) comes at least every 15 seconds while nothing
+         *     happens. `Last-Event-ID` (header, as `EventSource` sends it on reconnecting,
+         *     or `?last_event_id=`) first replays the caller's notifications after that id,
+         *     oldest first. The stream opens with `retry: 3000`. A Bearer stream ends when
+         *     its access token expires (reconnect with a fresh one and `Last-Event-ID`); a
+         *     deactivated user's stream is closed.
+         */
+        get: operations["events_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -879,6 +999,35 @@ export interface components {
             refresh: string;
             user: components["schemas"]["User"];
         };
+        MarkReadRequest: {
+            /** @description Ids of the caller's notifications to mark read; omit to mark all. Ids of others' notifications are ignored. */
+            ids?: number[];
+        };
+        Marked: {
+            marked: number;
+        };
+        Notification: {
+            readonly id: number;
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly title: string;
+            readonly body: string;
+            readonly order: number | null;
+            readonly booking: number | null;
+            readonly service: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly read_at: string | null;
+        };
+        /**
+         * @description * `order_placed` - Order placed
+         *     * `order_status` - Order status changed
+         *     * `booking_made` - Booking made
+         *     * `booking_status` - Booking status changed
+         *     * `review_posted` - Review posted
+         * @enum {string}
+         */
+        NotificationKindEnum: "order_placed" | "order_status" | "booking_made" | "booking_status" | "review_posted";
         /** @description An order as its customer, its vendor and admins see it. */
         Order: {
             readonly id: number;
@@ -995,6 +1144,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Booking"][];
+        };
+        PaginatedNotificationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
         };
         PaginatedOrderList: {
             /** @example 123 */
@@ -1397,9 +1561,18 @@ export interface components {
             /** @description Places left; 0 when full, null without a limit. */
             remaining: number | null;
         };
+        Ticket: {
+            /** @description Opaque, URL-safe; pass as `?ticket=` once. */
+            ticket: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
         TokenPair: {
             access: string;
             refresh: string;
+        };
+        UnreadCount: {
+            count: number;
         };
         /** @description The ``user`` object; PATCH may change names and phone only. */
         User: {
@@ -1719,6 +1892,32 @@ export interface operations {
             };
         };
     };
+    events_ticket_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     health_retrieve: {
         parameters: {
             query?: never;
@@ -1743,6 +1942,122 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthDown"];
                 };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description `true`: only those not marked read yet */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Invalid input: field errors, or a malformed body or query string. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also: a page number out of range). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_mark_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MarkReadRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MarkReadRequest"];
+                "multipart/form-data": components["schemas"]["MarkReadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Marked"];
+                };
+            };
+            /** @description Bad ids */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3932,6 +4247,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    events_stream: {
+        parameters: {
+            query?: {
+                /** @description A ticket from POST /api/events/ticket/, instead of a Bearer token. */
+                ticket?: string;
+                /** @description Replay the notifications after this id first. */
+                last_event_id?: number;
+            };
+            header?: {
+                /** @description As `last_event_id` (sent by `EventSource` when it reconnects). */
+                "Last-Event-ID"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; it stays open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 42
+                     *     event: notification
+                     *     data: {"id": 42, ...}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description `last_event_id` is not a notification id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token, or a used, expired or unknown ticket. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
