@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orders', '0003_events'),
-        ('orders', '0003_order_pickup_and_estimate'),
+        ("orders", "0003_events"),
+        ("orders", "0003_order_pickup_and_estimate"),
     ]
 
-    operations = [
-    ]
+    operations = []
