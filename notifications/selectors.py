@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from notifications.models import Notification
 
@@ -15,16 +15,14 @@ def notification_unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def notifications_for_stream(*, user_id: int, after_id: int, since, exclude: set[int]):
+def notifications_for_stream(*, user_id: int, after_id: int, since, exclude: set[int], limit: int):
     """What a stream has not sent yet, oldest first: every notification after
     ``after_id``, plus recent ones with a lower id that committed late (ids are
     handed out at insert, not at commit, so two racing transactions can commit
-    out of order)."""
-    from django.db.models import Q
-
-    rows = (
+    out of order). ``exclude`` holds the recent ids already sent."""
+    return list(
         Notification.objects.filter(recipient_id=user_id)
         .filter(Q(id__gt=after_id) | Q(created_at__gte=since))
-        .order_by("id")
+        .exclude(id__in=exclude)
+        .order_by("id")[:limit]
     )
-    return [row for row in rows[:500] if row.pk not in exclude]

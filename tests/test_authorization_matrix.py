@@ -309,6 +309,13 @@ MATRIX: list[Row] = [
     Row("GET", "/api/reviews/{review}/", everyone(200)),
     Row("PATCH", "/api/reviews/{review}/", review_author(200), body=lambda w, role: {"rating": 3}),
     Row("DELETE", "/api/reviews/{review}/", review_author(204)),
+    # --- notifications and live events: each caller's own, so every role alike -----------
+    Row("GET", "/api/notifications/", signed_in(200)),
+    Row("GET", "/api/notifications/unread_count/", signed_in(200)),
+    Row("POST", "/api/notifications/mark_read/", signed_in(200), body=lambda w, role: {}),
+    Row("POST", "/api/events/ticket/", signed_in(200)),
+    # The stream answers 200 and stays open; the test client does not read it.
+    Row("GET", "/api/events/", signed_in(200)),
 ]
 
 

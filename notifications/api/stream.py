@@ -8,6 +8,7 @@ revocation and ``is_active`` rules) or with a single-use ticket.
 
 import time
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.http import JsonResponse, StreamingHttpResponse
@@ -67,11 +68,15 @@ async def event_stream(request):
             {"last_event_id": ["A notification id (a non-negative integer) is required."]},
             status=400,
         )
-    user, lifetime = await run_db(_authenticate)(request)
+    under_asgi = isinstance(request, ASGIRequest)
+    # Under ASGI, a pool thread (no thread kept per stream); under WSGI, the
+    # request's own thread, whose connection Django manages.
+    authenticate = run_db(_authenticate) if under_asgi else sync_to_async(_authenticate)
+    user, lifetime = await authenticate(request)
     if user is None:
         return _unauthorized(lifetime)
     until = time.monotonic() + lifetime
-    if isinstance(request, ASGIRequest):
+    if under_asgi:
         content = notification_stream(user_id=user.pk, last_event_id=last_event_id, until=until)
     else:
         content = notification_stream_sync(

@@ -54,8 +54,12 @@ def next_events(user_id: int, cursor: Cursor) -> tuple[list[str], bool]:
     """The events not sent yet (advancing ``cursor``) and whether more wait."""
     since = timezone.now() - RECENT_WINDOW
     rows = selectors.notifications_for_stream(
-        user_id=user_id, after_id=cursor.after_id, since=since, exclude=set(cursor.seen)
-    )[:BATCH]
+        user_id=user_id,
+        after_id=cursor.after_id,
+        since=since,
+        exclude=set(cursor.seen),
+        limit=BATCH,
+    )
     for row in rows:
         cursor.seen[row.pk] = row.created_at
         cursor.after_id = max(cursor.after_id, row.pk)
