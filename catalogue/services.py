@@ -30,6 +30,8 @@ VENDOR_HIDDEN = (
     "their services cannot be ordered, booked or reviewed."
 )
 GONE = "Not found."
+# Statuses under which a service still takes orders (the contract: busy does).
+TAKES_ORDERS = {AvailabilityStatus.AVAILABLE, AvailabilityStatus.BUSY}
 
 
 def ensure_service_open_to_customers(*, service: Service) -> None:
@@ -201,10 +203,11 @@ def service_set_availability(
     *, service: Service, is_available: bool | None = None, availability_status: str | None = None
 ) -> Service:
     """Explicit values win; a value not sent follows the one that was:
-    a status makes the service available only when it is ``available``, and
-    ``is_available`` alone sets the status to ``available``/``unavailable``."""
+    ``available`` and ``busy`` take orders (busy only means a longer wait),
+    ``unavailable`` and ``closed`` do not; ``is_available`` alone sets the
+    status to ``available``/``unavailable``."""
     if is_available is None:
-        is_available = availability_status == AvailabilityStatus.AVAILABLE
+        is_available = availability_status in TAKES_ORDERS
     if availability_status is None:
         availability_status = (
             AvailabilityStatus.AVAILABLE if is_available else AvailabilityStatus.UNAVAILABLE

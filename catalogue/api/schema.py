@@ -105,7 +105,8 @@ update_availability_schema = extend_schema(
     summary="Change a service's availability",
     description=(
         "The owning vendor. Explicit values win. Only `availability_status` sent: "
-        "`is_available` becomes true for `available`, false otherwise. Only "
+        "`is_available` becomes true for `available` and `busy` (busy still takes orders, "
+        "with a longer wait), false for `unavailable` and `closed`. Only "
         "`is_available` sent: the status becomes `available` or `unavailable`."
     ),
     request=AvailabilitySerializer,

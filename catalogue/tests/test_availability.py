@@ -23,7 +23,7 @@ def availability(client, service, body):
     "body, expected",
     [
         ({"is_available": False}, (False, "unavailable")),
-        ({"availability_status": "busy"}, (False, "busy")),
+        ({"availability_status": "busy"}, (True, "busy")),
         ({"availability_status": "closed"}, (False, "closed")),
         ({"availability_status": "available"}, (True, "available")),
         ({"is_available": True, "availability_status": "busy"}, (True, "busy")),

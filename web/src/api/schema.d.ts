@@ -416,7 +416,7 @@ export interface paths {
         put?: never;
         /**
          * Change a service's availability
-         * @description The owning vendor. Explicit values win. Only `availability_status` sent: `is_available` becomes true for `available`, false otherwise. Only `is_available` sent: the status becomes `available` or `unavailable`.
+         * @description The owning vendor. Explicit values win. Only `availability_status` sent: `is_available` becomes true for `available` and `busy` (busy still takes orders, with a longer wait), false for `unavailable` and `closed`. Only `is_available` sent: the status becomes `available` or `unavailable`.
          */
         post: operations["services_update_availability_create"];
         delete?: never;
