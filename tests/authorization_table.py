@@ -1,0 +1,303 @@
+"""The authorization table behind ``test_authorization_matrix``: one row per
+endpoint of the contract, with the status code each role gets."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from bookings.tests.helpers import iso, tomorrow_at
+from tests.world import ROLES, World
+from users.tests.factories import PASSWORD
+
+Body = Callable[[World, str], dict]
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile},
+    # {booking}, {closure}.
+    path: str
+    expect: dict[str, int]
+    body: Body | None = None
+    query: str = ""
+    # The schema and its docs page are not operations of the schema itself.
+    in_schema: bool = True
+
+    def url(self, world: World) -> str:
+        ids = {
+            "service": world.service.pk,
+            "item": world.item.pk,
+            "order": world.order.pk,
+            "review": world.review.pk,
+            "profile": world.profile.pk,
+            "booking": world.booking.pk,
+            "closure": world.closure.pk,
+        }
+        return self.path.format(**ids) + self.query
+
+
+def codes(*, anon, student, other_student, vendor, other_vendor, admin) -> dict[str, int]:
+    return {
+        "anon": anon,
+        "student": student,
+        "other_student": other_student,
+        "vendor": vendor,
+        "other_vendor": other_vendor,
+        "admin": admin,
+    }
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int) -> dict[str, int]:
+    return {**everyone(status), "anon": 401}
+
+
+def owning_vendor(status: int, *, admin: int = 403) -> dict[str, int]:
+    """Writes to a public catalogue object: only its vendor."""
+    return codes(
+        anon=401, student=403, other_student=403, vendor=status, other_vendor=403, admin=admin
+    )
+
+
+def any_vendor(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=403, other_student=403, vendor=status, other_vendor=status, admin=403
+    )
+
+
+def any_student(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=status, other_student=status, vendor=403, other_vendor=403, admin=403
+    )
+
+
+def review_author(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=status, other_student=403, vendor=403, other_vendor=403, admin=403
+    )
+
+
+def order_party(status: int) -> dict[str, int]:
+    """Acting on a private order: strangers get 404; the admin sees it (403 to act)."""
+    return codes(
+        anon=401, student=status, other_student=404, vendor=status, other_vendor=404, admin=403
+    )
+
+
+def _caller_refresh(world: World, role: str) -> dict:
+    owner = world.user(role) or world.user("student")
+    return {"refresh": str(RefreshToken.for_user(owner))}
+
+
+SERVICE_BODY = {
+    "service_name": "Late-night printing",
+    "description": "Posters and theses.",
+    "category": "printing",
+    "service_type": "ordering",
+    "base_price": "4.00",
+}
+
+MATRIX: list[Row] = [
+    # --- operations --------------------------------------------------------------
+    Row("GET", "/api/health/", everyone(200)),
+    Row("GET", "/api/schema/", everyone(200), in_schema=False),
+    Row("GET", "/api/docs/", everyone(200), in_schema=False),
+    # --- accounts and tokens -------------------------------------------------------
+    Row(
+        "POST",
+        "/api/users/register/",
+        everyone(201),
+        body=lambda w, role: {
+            "email": f"new-{role}@campus.test",
+            "password": "a-Long-unusual-pass-9",
+            "user_type": "student",
+        },
+    ),
+    Row(
+        "POST",
+        "/api/users/login/",
+        everyone(200),
+        body=lambda w, role: {"email": w.user("student").email, "password": PASSWORD},
+    ),
+    Row(
+        "POST",
+        "/api/token/refresh/",
+        everyone(200),
+        body=lambda w, role: {"refresh": str(RefreshToken.for_user(w.user("student")))},
+    ),
+    Row("POST", "/api/users/logout/", signed_in(204), body=_caller_refresh),
+    Row("GET", "/api/users/me/", signed_in(200)),
+    Row("PATCH", "/api/users/me/", signed_in(200), body=lambda w, role: {"first_name": "Proof"}),
+    Row(
+        "POST",
+        "/api/users/me/password/",
+        signed_in(200),
+        body=lambda w, role: {"old_password": PASSWORD, "new_password": "another-Long-pass-42"},
+    ),
+    # --- vendor profiles -----------------------------------------------------------
+    Row("GET", "/api/vendor-profiles/", everyone(200)),
+    Row(
+        "POST",
+        "/api/vendor-profiles/",
+        # The owning vendor already has one: a second is a 400.
+        {**any_vendor(201), "vendor": 400},
+        body=lambda w, role: {"business_name": "Second Shop"},
+    ),
+    Row("GET", "/api/vendor-profiles/{profile}/", everyone(200)),
+    Row(
+        "PATCH",
+        "/api/vendor-profiles/{profile}/",
+        # An admin may change is_verified / is_active.
+        owning_vendor(200, admin=200),
+        body=lambda w, role: {"description": "Now open on Sundays."},
+    ),
+    Row("DELETE", "/api/vendor-profiles/{profile}/", owning_vendor(204)),
+    # --- services --------------------------------------------------------------------
+    Row("GET", "/api/services/", everyone(200)),
+    Row("POST", "/api/services/", any_vendor(201), body=lambda w, role: dict(SERVICE_BODY)),
+    Row("GET", "/api/services/{service}/", everyone(200)),
+    Row(
+        "PUT",
+        "/api/services/{service}/",
+        owning_vendor(200),
+        body=lambda w, role: dict(SERVICE_BODY),
+    ),
+    Row(
+        "PATCH",
+        "/api/services/{service}/",
+        owning_vendor(200),
+        body=lambda w, role: {"description": "Now with colour."},
+    ),
+    Row("DELETE", "/api/services/{service}/", owning_vendor(204)),
+    Row(
+        "POST",
+        "/api/services/{service}/update_availability/",
+        owning_vendor(200),
+        body=lambda w, role: {"is_available": False, "availability_status": "busy"},
+    ),
+    Row("GET", "/api/services/by_type/", everyone(200), query="?type=ordering"),
+    Row("GET", "/api/services/by_category/", everyone(200), query="?category=food"),
+    Row("GET", "/api/services/{service}/reviews/", everyone(200)),
+    # --- service items -------------------------------------------------------------
+    # --- opening hours, closures, pauses, slots -------------------------------------------
+    Row("GET", "/api/services/{service}/hours/", everyone(200)),
+    Row(
+        "PUT",
+        "/api/services/{service}/hours/",
+        owning_vendor(200),
+        body=lambda w, role: {"weekly": []},
+    ),
+    Row("GET", "/api/services/{service}/closures/", everyone(200)),
+    Row(
+        "POST",
+        "/api/services/{service}/closures/",
+        owning_vendor(201),
+        body=lambda w, role: {
+            "starts_on": (date.today() + timedelta(days=90)).isoformat(),
+            "ends_on": (date.today() + timedelta(days=91)).isoformat(),
+        },
+    ),
+    Row("DELETE", "/api/services/{service}/closures/{closure}/", owning_vendor(204)),
+    Row(
+        "POST",
+        "/api/services/{service}/pause/",
+        owning_vendor(200),
+        body=lambda w, r: {"minutes": 5},
+    ),
+    Row("DELETE", "/api/services/{service}/pause/", owning_vendor(204)),
+    Row("GET", "/api/services/{service}/slots/", everyone(200)),
+    Row("GET", "/api/services/{service}/items/", everyone(200)),
+    Row(
+        "POST",
+        "/api/services/{service}/items/",
+        owning_vendor(201),
+        body=lambda w, role: {"name": "Poster A1", "price": "2.00"},
+    ),
+    Row("GET", "/api/services/{service}/items/{item}/", everyone(200)),
+    Row(
+        "PATCH",
+        "/api/services/{service}/items/{item}/",
+        owning_vendor(200),
+        body=lambda w, role: {"price": "4.25"},
+    ),
+    Row("DELETE", "/api/services/{service}/items/{item}/", owning_vendor(204)),
+    # --- orders ------------------------------------------------------------------------
+    Row("GET", "/api/orders/", signed_in(200)),
+    Row(
+        "POST",
+        "/api/orders/",
+        any_student(201),
+        body=lambda w, role: {
+            "service": w.service.pk,
+            "items": [{"service_item": w.item.pk, "quantity": 2}],
+        },
+    ),
+    # Beyond API.md: the vendor dashboard's counts (orders/api/views.py::summary).
+    Row(
+        "GET",
+        "/api/orders/summary/",
+        codes(anon=401, student=403, other_student=403, vendor=200, other_vendor=200, admin=200),
+    ),
+    # Vendor reports: the CSV export; admins export the whole marketplace (docs/API.md).
+    Row(
+        "GET",
+        "/api/orders/export/",
+        codes(anon=401, student=403, other_student=403, vendor=200, other_vendor=200, admin=200),
+    ),
+    Row("GET", "/api/orders/{order}/", {**order_party(200), "admin": 200}),
+    Row(
+        "PATCH",
+        "/api/orders/{order}/",
+        order_party(200),
+        body=lambda w, role: {"order_status": "cancelled"},
+    ),
+    Row(
+        "POST",
+        "/api/orders/{order}/update_status/",
+        order_party(200),
+        body=lambda w, role: {"order_status": "cancelled"},
+    ),
+    # --- bookings ----------------------------------------------------------------------
+    Row("GET", "/api/bookings/", signed_in(200)),
+    Row(
+        "POST",
+        "/api/bookings/",
+        any_student(201),
+        body=lambda w, role: {
+            "service": w.booking_service.pk,
+            "start": iso(tomorrow_at("11:00")),
+        },
+    ),
+    Row("GET", "/api/bookings/{booking}/", {**order_party(200), "admin": 200}),
+    Row(
+        "POST",
+        "/api/bookings/{booking}/update_status/",
+        # Before the start and the cancel notice: the customer and the vendor may cancel.
+        order_party(200),
+        body=lambda w, role: {"booking_status": "cancelled", "reason": "Closed for training"},
+    ),
+    # --- reviews -----------------------------------------------------------------------
+    Row("GET", "/api/reviews/", everyone(200)),
+    Row(
+        "POST",
+        "/api/reviews/",
+        any_student(201),
+        body=lambda w, role: {"service": w.review_target.pk, "rating": 5, "comment": "Quick."},
+    ),
+    Row("GET", "/api/reviews/{review}/", everyone(200)),
+    Row("PATCH", "/api/reviews/{review}/", review_author(200), body=lambda w, role: {"rating": 3}),
+    Row("DELETE", "/api/reviews/{review}/", review_author(204)),
+    # --- notifications and live events: each caller's own, so every role alike -----------
+    Row("GET", "/api/notifications/", signed_in(200)),
+    Row("GET", "/api/notifications/unread_count/", signed_in(200)),
+    Row("POST", "/api/notifications/mark_read/", signed_in(200), body=lambda w, role: {}),
+    Row("POST", "/api/events/ticket/", signed_in(200)),
+    # The stream answers 200 and stays open; the test client does not read it.
+    Row("GET", "/api/events/", signed_in(200)),
+]
