@@ -23,7 +23,7 @@ def on_order_event(event) -> None:
     order = event.order
     vendor_id, customer = order.service.vendor_id, order.customer
     if event.kind == "placed":
-        title, body = messages.order_placed(order, lines=event.data.get("lines"))
+        title, body = messages.order_placed(order, quantity=event.data.get("quantity"))
         notification_create(
             recipient_id=vendor_id,
             actor_id=event.actor_id,

@@ -39,12 +39,13 @@ def _vendor_name(service) -> str:
     return public_name(service.vendor)
 
 
-def order_placed(order, *, lines: int | None = None) -> tuple[str, str]:
-    if lines is None:
-        lines = order.items.count()
+def order_placed(order, *, quantity: int | None = None) -> tuple[str, str]:
+    """``quantity``: units ordered, all lines together (2 burgers and a drink: 3)."""
+    if quantity is None:
+        quantity = sum(line.quantity for line in order.items.all())
     return (
         f"New order #{order.pk}",
-        f"{public_name(order.customer)} ordered {lines} item{'s' if lines != 1 else ''} "
+        f"{public_name(order.customer)} ordered {quantity} item{'s' if quantity != 1 else ''} "
         f"from {order.service.service_name} (total {order.total_amount}).",
     )
 

@@ -157,7 +157,11 @@ def order_create(
         kind=OrderEventKind.PLACED,
         actor=customer,
         to_status=OrderStatus.PENDING,
-        data={"total_amount": str(order.total_amount), "lines": len(lines)},
+        data={
+            "total_amount": str(order.total_amount),
+            "lines": len(lines),
+            "quantity": sum(line.quantity for line in lines),
+        },
     )
     return order
 
