@@ -1,11 +1,12 @@
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import AuthenticationFailed, Throttled
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
+from common.exceptions import DomainError
 from users import services
 from users.throttles import AccountLoginThrottle, LoginClientThrottle, RegisterClientThrottle
 
@@ -83,8 +84,8 @@ class LoginView(PublicAPIView):
             user, tokens = services.session_login(
                 request=request, email=email, password=serializer.validated_data["password"]
             )
-        except AuthenticationFailed:
-            raise
+        except DomainError:
+            raise  # wrong credentials (or another refusal): the attempt counts
         except Exception:
             # A server failure (the database down) says nothing about the password.
             account_throttle.forgive(email)
