@@ -77,3 +77,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_configure(config):
+    """In-process race tests send up to 20 requests at once, each holding a
+    connection (and the test its own). The production pool (DB_POOL_MAX_SIZE,
+    4 by default) would make them queue behind each other, or time out while
+    the others wait at their barrier, which is not the race they prove. Pool
+    bounds are proven on real app servers, with the production setting
+    (tests/faults/test_connection_pool.py)."""
+    from django.conf import settings
+
+    pool = settings.DATABASES["default"].get("OPTIONS", {}).get("pool")
+    if isinstance(pool, dict):
+        pool["max_size"] = max(pool["max_size"], 32)

@@ -10,7 +10,7 @@ from django.db import connection
 def race(requests):
     """Run each ``(client, method, url, data, format)`` at the same moment;
     return ``(status_code, body)`` per request, in order. A 500 raises."""
-    barrier = threading.Barrier(len(requests))
+    barrier = threading.Barrier(len(requests), timeout=60)
 
     def run(client, method, url, data, fmt):
         try:

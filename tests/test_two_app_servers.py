@@ -233,7 +233,7 @@ def test_an_idempotency_key_sent_to_both_servers_at_once_places_one_order(server
     student = StudentFactory()
     item = ServiceItemFactory()
     token = login(a, student.email)[1]["access"]
-    barrier = threading.Barrier(4)
+    barrier = threading.Barrier(4, timeout=60)
 
     def place(server):
         barrier.wait()

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def race(requests):
     """Run each ``(client, url, data, headers)`` POST at the same moment."""
-    barrier = threading.Barrier(len(requests))
+    barrier = threading.Barrier(len(requests), timeout=60)
 
     def run(client, url, data, headers):
         try:

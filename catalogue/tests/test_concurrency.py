@@ -18,7 +18,7 @@ RACERS = 4
 
 
 def race(user, method, url, body) -> list[tuple[int, dict]]:
-    barrier = threading.Barrier(RACERS)
+    barrier = threading.Barrier(RACERS, timeout=60)
 
     def attempt(_):
         try:

@@ -19,7 +19,7 @@ THREADS = 12
 
 def race(requests):
     """Run each ``(client, method, url, data, headers)`` at the same moment."""
-    barrier = threading.Barrier(len(requests))
+    barrier = threading.Barrier(len(requests), timeout=60)
 
     def run(client, method, url, data, headers):
         try:

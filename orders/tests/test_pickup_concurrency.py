@@ -70,7 +70,7 @@ def test_the_counter_alone_holds_the_cap_without_any_other_lock():
     UPDATE must hold the cap by itself."""
     service = ServiceFactory()
     start = datetime(2026, 6, 1, 11, tzinfo=UTC)
-    barrier = threading.Barrier(RACERS)
+    barrier = threading.Barrier(RACERS, timeout=60)
 
     def take():
         try:

@@ -92,7 +92,7 @@ def test_racing_refreshes_of_one_token_let_exactly_one_through(student):
     refresh = RefreshToken.for_user(student)
     minted_before = OutstandingToken.objects.count()
     threads = 10
-    barrier = threading.Barrier(threads)
+    barrier = threading.Barrier(threads, timeout=60)
 
     def rotate(_):
         try:

@@ -212,7 +212,7 @@ def test_existing_users_email_cannot_be_taken(api):
 @pytest.mark.django_db(transaction=True)
 def test_racing_registrations_of_one_email_create_one_account():
     threads = 8
-    barrier = threading.Barrier(threads)
+    barrier = threading.Barrier(threads, timeout=60)
 
     def register(index):
         try:

@@ -140,7 +140,7 @@ def test_per_client_limit_counts_one_address_only(api, monkeypatch):
 @pytest.mark.usefixtures("account_limit")
 def test_parallel_guesses_cannot_slip_past_the_limit(student):
     threads = 12
-    barrier = threading.Barrier(threads)
+    barrier = threading.Barrier(threads, timeout=60)
 
     def guess(index):
         try:
