@@ -26,10 +26,12 @@ CLIENTS = 64
 
 
 class PeakConnections:
-    """Samples how many connections PostgreSQL holds for the app's database."""
+    """Samples how many connections PostgreSQL holds for the app's database
+    (only those of ``application_name`` when given)."""
 
-    def __init__(self, postgres):
+    def __init__(self, postgres, application_name: str | None = None):
         self.postgres = postgres
+        self.application_name = application_name
         self.peak = 0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample)
@@ -37,9 +39,12 @@ class PeakConnections:
     def _sample(self):
         with self.postgres.connect("postgres") as conn:  # not counted: another database
             while not self._done.is_set():
-                count = conn.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DATABASE]
-                ).fetchone()[0]
+                query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+                params = [DATABASE]
+                if self.application_name:
+                    query += " AND application_name = %s"
+                    params.append(self.application_name)
+                count = conn.execute(query, params).fetchone()[0]
                 self.peak = max(self.peak, count)
                 time.sleep(0.02)
 
@@ -114,11 +119,14 @@ def test_the_development_server_holds_at_most_one_pool(base_env, postgres, tmp_p
     pool, parallel requests share DB_POOL_MAX_SIZE connections, and none is
     left open once they are answered."""
     port = free_port()
+    app = f"devserver-{uuid.uuid4().hex[:8]}"
     log = tmp_path / "runserver.log"
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env={**base_env, "DEBUG": "true", "DB_POOL_MAX_SIZE": str(POOL_MAX)},
+        # libpq names the server's connections, so the count leaves out the
+        # module's other app servers, which share the cluster.
+        env={**base_env, "DEBUG": "true", "DB_POOL_MAX_SIZE": str(POOL_MAX), "PGAPPNAME": app},
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
     )
@@ -131,12 +139,12 @@ def test_the_development_server_holds_at_most_one_pool(base_env, postgres, tmp_p
             return False
 
     def held(conn) -> int:
-        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
-        return conn.execute(query, [DATABASE]).fetchone()[0]
+        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND application_name = %s"
+        return conn.execute(query, [DATABASE, app]).fetchone()[0]
 
     try:
         wait_for(answers, 60, "runserver")
-        with PeakConnections(postgres) as connections, ThreadPoolExecutor(24) as pool:
+        with PeakConnections(postgres, app) as connections, ThreadPoolExecutor(24) as pool:
             statuses = list(
                 pool.map(
                     lambda n: call(dev, "GET", f"/api/services/?nocache={n}").status, range(96)
@@ -148,5 +156,5 @@ def test_the_development_server_holds_at_most_one_pool(base_env, postgres, tmp_p
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
     assert statuses == [200] * 96
-    assert connections.peak <= POOL_MAX, log.read_text()[-2000:]
+    assert 0 < connections.peak <= POOL_MAX, log.read_text()[-2000:]
     assert after <= POOL_MAX
