@@ -24,5 +24,9 @@ cd "$repo"
 "$python" manage.py migrate --noinput >"$state/migrate.log"
 "$python" manage.py seed_demo >"$state/seed.log"
 echo "serve.sh: serving on http://127.0.0.1:$E2E_PORT (log: var/e2e/server.log)"
+# uvicorn, as `make run` serves: one ASGI process for the API, the web app and
+# the live event stream, whose open streams park on the event loop (runserver's
+# WSGI fallback polls the database and ends each stream after 25 s).
 # exec: the server is the process Playwright stops at the end of the run.
-exec "$python" manage.py runserver "127.0.0.1:$E2E_PORT" --noreload >"$state/server.log" 2>&1
+exec "$repo/.venv/bin/uvicorn" config.asgi:application --host 127.0.0.1 --port "$E2E_PORT" \
+  --lifespan off --timeout-graceful-shutdown 3 >"$state/server.log" 2>&1

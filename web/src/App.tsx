@@ -5,6 +5,8 @@ import { RequireAuth } from './auth/RequireAuth';
 import { CartProvider } from './cart/CartContext';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { LiveProvider } from './live/LiveProvider';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { CartPage } from './pages/CartPage';
 import { CataloguePage } from './pages/CataloguePage';
 import { LoginPage } from './pages/LoginPage';
@@ -33,6 +35,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
   [/^\/vendor/, 'Dashboard'],
+  [/^\/notifications/, 'Notifications'],
 ];
 
 function DocumentTitle() {
@@ -50,6 +53,7 @@ function DocumentTitle() {
 export function App() {
   return (
     <AuthProvider>
+      <LiveProvider>
       <CartProvider>
         <DocumentTitle />
         <ErrorBoundary>
@@ -124,11 +128,20 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route
+                path="notifications"
+                element={
+                  <RequireAuth>
+                    <NotificationsPage />
+                  </RequireAuth>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>
         </ErrorBoundary>
       </CartProvider>
+      </LiveProvider>
     </AuthProvider>
   );
 }

@@ -3,7 +3,9 @@ import { toFormData } from './multipart';
 import type {
   AvailabilityRequest,
   CreateOrderRequest,
+  EventTicket,
   LoginResponse,
+  Notification,
   Order,
   OrderStatus,
   OrderStatusRequest,
@@ -88,6 +90,17 @@ export function endpoints(client: ApiClient) {
       list: (query: { service?: number; user?: number; page?: number }) =>
         client.get<Paginated<Review>>('/api/reviews/', query),
       create: (body: ReviewCreateRequest) => client.post<Review>('/api/reviews/', body),
+    },
+    notifications: {
+      list: (query: { page?: number; unread?: boolean }) =>
+        client.get<Paginated<Notification>>('/api/notifications/', query),
+      unreadCount: () => client.get<{ count: number }>('/api/notifications/unread_count/'),
+      /** Without ids: every one of the caller's notifications. */
+      markRead: (ids?: number[]) => client.post<{ marked: number }>('/api/notifications/mark_read/', ids ? { ids } : {}),
+    },
+    events: {
+      /** A single-use ticket for opening the event stream (EventSource cannot send headers). */
+      ticket: () => client.post<EventTicket>('/api/events/ticket/', {}),
     },
   };
 }

@@ -40,6 +40,11 @@ export const queryKeys = {
     all: ['vendor-profile'] as const,
     mine: (userId: number) => ['vendor-profile', 'mine', userId] as const,
   },
+  notifications: {
+    all: ['notifications'] as const,
+    list: (page: number) => ['notifications', 'list', page] as const,
+    unreadCount: () => ['notifications', 'unread-count'] as const,
+  },
 } as const;
 
 const PUBLIC_ROOTS: readonly unknown[] = [queryKeys.services.all[0]];

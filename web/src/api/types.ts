@@ -79,3 +79,7 @@ type WithFile<T, K extends keyof T> = Omit<T, K> & { [P in K]?: File | null };
 export type ServiceWrite = Partial<WithFile<Schemas['ServiceRequest'], 'images'>>;
 export type ServiceItemWrite = Partial<WithFile<Schemas['ServiceItemRequest'], 'image'>>;
 export type VendorProfileWrite = Partial<WithFile<Schemas['VendorProfileRequest'], 'logo'>>;
+
+export type Notification = Schemas['Notification'];
+export type NotificationKind = Schemas['NotificationKindEnum'];
+export type EventTicket = Schemas['Ticket'];

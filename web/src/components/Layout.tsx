@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
 import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
   const { user, logout } = useAuth();
@@ -52,6 +53,7 @@ export function Layout() {
               )}
             </Link>
           )}
+          {user && <NotificationBell />}
           <button
             type="button"
             className="menu-toggle"

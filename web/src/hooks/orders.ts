@@ -4,46 +4,51 @@ import type { Endpoints } from '../api/endpoints';
 import { queryKeys, type OrderListQuery } from '../api/queryKeys';
 import type { CreateOrderRequest, Order, OrderStatus, Paginated } from '../api/types';
 import { isOpen } from '../format';
+import { pollUnlessLive, useIsLive } from '../live/LiveProvider';
 
 export const POLL_MS = 5000;
 const QUEUE_POLL_MS = 10_000;
 
 /** The caller's orders (a student's own, a vendor's incoming); polls while any is still moving. */
 export function useOrders(query: OrderListQuery, options: { enabled?: boolean; poll?: boolean } = {}) {
+  const live = useIsLive();
   return useQuery({
     queryKey: queryKeys.orders.list(query),
     queryFn: () => api.orders.list(query),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
     staleTime: options.poll ? 0 : undefined,
-    refetchInterval: (q) => (options.poll && q.state.data?.results.some((o) => isOpen(o.order_status)) ? POLL_MS : false),
+    refetchInterval: (q) => pollUnlessLive(live, options.poll && q.state.data?.results.some((o) => isOpen(o.order_status)) ? POLL_MS : false),
   });
 }
 
 /** One order; statuses change under us, so it is checked on arrival and polled while open. */
 export function useOrder(id: number | null) {
+  const live = useIsLive();
   return useQuery({
     queryKey: queryKeys.orders.detail(id ?? 0),
     queryFn: () => api.orders.get(id!),
     enabled: id !== null,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.data && isOpen(q.state.data.order_status) ? POLL_MS : false),
+    refetchInterval: (q) => pollUnlessLive(live, q.state.data && isOpen(q.state.data.order_status) ? POLL_MS : false),
   });
 }
 
 /** The vendor queue: one request per status (the API filters one status at a time). */
 export function useOrderQueue(statuses: readonly OrderStatus[]) {
+  const live = useIsLive();
   return useQueries({
     queries: statuses.map((order_status) => ({
       queryKey: queryKeys.orders.list({ order_status, page_size: 100 }),
       queryFn: () => api.orders.list({ order_status, page_size: 100 }),
-      refetchInterval: QUEUE_POLL_MS,
+      refetchInterval: pollUnlessLive(live, QUEUE_POLL_MS),
     })),
   });
 }
 
 export function useOrderSummary() {
-  return useQuery({ queryKey: queryKeys.orders.summary(), queryFn: () => api.orders.summary(), refetchInterval: 15_000 });
+  const live = useIsLive();
+  return useQuery({ queryKey: queryKeys.orders.summary(), queryFn: () => api.orders.summary(), refetchInterval: pollUnlessLive(live, 15_000) });
 }
 
 /** `list` with `updated` in place, or moved in or out when the list is one status's. */
