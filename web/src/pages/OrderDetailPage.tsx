@@ -7,6 +7,7 @@ import { StatusBadge } from '../components/Badges';
 import { Notice } from '../components/Notice';
 import { OrderActions } from '../components/OrderActions';
 import { LoadError, Missing, Spinner } from '../components/QueryState';
+import { LiveStatus } from '../components/LiveStatus';
 import { dateTime, isOpen, money, STATUS_LABEL } from '../format';
 import { useOrder } from '../hooks/orders';
 
@@ -68,6 +69,7 @@ export function OrderDetailPage() {
             This page updates by itself while the order is open.
           </p>
         )}
+        {isOpen(o.order_status) && <LiveStatus />}
         <table className="cart-table">
           <caption className="sr-only">Items in this order</caption>
           <thead>
