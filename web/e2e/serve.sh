@@ -24,9 +24,13 @@ cd "$repo"
 "$python" manage.py migrate --noinput >"$state/migrate.log"
 "$python" manage.py seed_demo >"$state/seed.log"
 echo "serve.sh: serving on http://127.0.0.1:$E2E_PORT (log: var/e2e/server.log)"
-# uvicorn, as `make run` serves: one ASGI process for the API, the web app and
-# the live event stream, whose open streams park on the event loop (runserver's
-# WSGI fallback polls the database and ends each stream after 25 s).
+# Django's threaded development server, as before the live stream: every
+# request gets its own thread, so parallel tests never queue behind each other.
+# It serves the event stream with its WSGI fallback (each stream polls the
+# database once a second on its own thread); by default that fallback ends a
+# stream after 25 s so it never holds a production worker, which would make the
+# browser tests' pages reconnect (and show "Reconnecting…") every 25 s, so
+# here a stream lasts as long as a test.
+export EVENTS_WSGI_STREAM_SECONDS=3600
 # exec: the server is the process Playwright stops at the end of the run.
-exec "$repo/.venv/bin/uvicorn" config.asgi:application --host 127.0.0.1 --port "$E2E_PORT" \
-  --lifespan off --timeout-graceful-shutdown 3 >"$state/server.log" 2>&1
+exec "$python" manage.py runserver "127.0.0.1:$E2E_PORT" --noreload >"$state/server.log" 2>&1

@@ -135,7 +135,7 @@ export function VendorOrdersPage() {
       <p className="tabs-hint" aria-hidden="true">
         {TABS.length} statuses: swipe the tabs sideways →
       </p>
-      <nav aria-label="Order status" className="tabs tabs-scroll" ref={tabsRef}>
+      <nav aria-label="Order status" className="tabs tabs-scroll queue-tabs" ref={tabsRef}>
         <ul>
           {TABS.map((t) => {
             const n = tabCount(t);

@@ -10,7 +10,7 @@ function customerLabel(o: Order): string {
 }
 
 function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 }
 
 /** When the customer expects it: a chosen pickup time, the vendor's estimate, or as soon as possible. */
