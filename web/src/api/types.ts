@@ -79,3 +79,10 @@ type WithFile<T, K extends keyof T> = Omit<T, K> & { [P in K]?: File | null };
 export type ServiceWrite = Partial<WithFile<Schemas['ServiceRequest'], 'images'>>;
 export type ServiceItemWrite = Partial<WithFile<Schemas['ServiceItemRequest'], 'image'>>;
 export type VendorProfileWrite = Partial<WithFile<Schemas['VendorProfileRequest'], 'logo'>>;
+export type Booking = Schemas['Booking'];
+export type BookingStatus = Schemas['BookingStatusEnum'];
+export type BookingEvent = Schemas['BookingEvent'];
+export type BookingCreateRequest = Schemas['BookingCreateRequest'];
+export type BookingStatusRequest = Schemas['BookingStatusInputRequest'];
+/** A slot of `GET /api/services/{id}/slots/` (a booking service's appointments). */
+export type BookingSlot = Schemas['Slot'];
