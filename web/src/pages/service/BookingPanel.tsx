@@ -20,7 +20,8 @@ export function itemLine(name: string, minutes: number, price: string): string {
 
 function seatsText(slot: BookingSlot): string | null {
   if (slot.remaining === 0) return 'Full';
-  if (slot.remaining !== null && slot.remaining > 1) return `${slot.remaining} seats left`;
+  // Seats are worth counting only where a slot has several.
+  if (slot.remaining !== null && slot.capacity !== null && slot.capacity > 1) return `${slot.remaining} seat${slot.remaining === 1 ? '' : 's'} left`;
   return null;
 }
 
