@@ -116,7 +116,7 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
             type="button"
             className="date-chip"
             aria-pressed={d.date === date}
-            aria-label={d.label}
+            title={d.label}
             onClick={() => {
               setChosenDate(d.date);
               setStart(null);
