@@ -7,6 +7,9 @@ function slot(page: Page, time: string) {
   return page.getByRole('list', { name: 'Times' }).getByRole('button', { name: new RegExp(`^${time}`) });
 }
 
+// Several people and pages, each checked by axe: more than the default 90 s on a busy two-core machine.
+test.beforeEach(() => test.slow());
+
 async function pickTomorrow(page: Page) {
   await page.getByRole('group', { name: 'Day' }).getByRole('button', { name: /^Tomorrow/ }).click();
   await expect(page.getByRole('heading', { name: /^Tomorrow,/ })).toBeVisible();
@@ -20,8 +23,6 @@ test('a student books a haircut, the vendor sees it in the agenda, the student c
   newPage,
   student,
 }) => {
-  // Two people, many pages, each checked: more than the default 90 s on a busy machine.
-  test.slow();
   const shop = await barberShop(api, request, 2);
   const tomorrow = await campusDate(request, shop.serviceId, 1);
   // Two other students fill 11:00, so it shows as full.
