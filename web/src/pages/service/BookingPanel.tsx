@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { CheckoutAttempt } from '../../api/idempotency';
 import type { Booking, BookingCreateRequest, BookingSlot, ServiceDetail } from '../../api/types';
@@ -45,6 +45,11 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
   const [booked, setBooked] = useState<Booking | null>(null);
   const make = useMakeBooking();
   const attempt = useRef(new CheckoutAttempt());
+  const bookedHeading = useRef<HTMLHeadingElement>(null);
+  // The confirmation replaces the form: bring it into view and to screen readers.
+  useEffect(() => {
+    if (booked) bookedHeading.current?.focus();
+  }, [booked]);
 
   const minutes = service.slot_minutes ?? 30;
   const items = service.items.filter((i) => i.is_available);
@@ -57,7 +62,9 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
     const w = wallClock(booked.start);
     return (
       <section aria-labelledby="booking-heading" className="card booking-panel">
-        <h2 id="booking-heading">Booked</h2>
+        <h2 id="booking-heading" ref={bookedHeading} tabIndex={-1}>
+          Booked
+        </h2>
         <Notice tone="success" title="Your booking is confirmed">
           <p>
             {longDay(w.date)}, {w.time}–{wallClock(booked.end).time} at {booked.service_name}
