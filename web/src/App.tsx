@@ -15,6 +15,9 @@ import { OrderDetailPage } from './pages/OrderDetailPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ServicePage } from './pages/ServicePage';
+import { BookingDetailPage } from './pages/bookings/BookingDetailPage';
+import { MyBookingsPage } from './pages/bookings/MyBookingsPage';
+import { VendorAgendaPage } from './pages/vendor/VendorAgendaPage';
 import { VendorDashboardPage } from './pages/vendor/VendorDashboardPage';
 import { VendorOrdersPage } from './pages/vendor/VendorOrdersPage';
 import { VendorProfilePage } from './pages/vendor/VendorProfilePage';
@@ -34,6 +37,9 @@ const TITLES: [RegExp, string][] = [
   [/^\/vendor\/services\/\d+/, 'Edit service'],
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
+  [/^\/bookings\/\d+/, 'Booking'],
+  [/^\/bookings/, 'My bookings'],
+  [/^\/vendor\/agenda/, 'Agenda'],
   [/^\/vendor/, 'Dashboard'],
   [/^\/notifications/, 'Notifications'],
 ];
@@ -133,6 +139,30 @@ export function App() {
                 element={
                   <RequireAuth>
                     <NotificationsPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="bookings"
+                element={
+                  <RequireAuth role="student">
+                    <MyBookingsPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="bookings/:id"
+                element={
+                  <RequireAuth>
+                    <BookingDetailPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/agenda"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorAgendaPage />
                   </RequireAuth>
                 }
               />

@@ -1,3 +1,4 @@
+import type { BookingListQuery } from './bookings';
 import type { ServiceFilters } from './endpoints';
 import type { OrderStatus } from './types';
 
@@ -44,6 +45,16 @@ export const queryKeys = {
     all: ['notifications'] as const,
     list: (page: number) => ['notifications', 'list', page] as const,
     unreadCount: () => ['notifications', 'unread-count'] as const,
+  },
+  // Everything about bookings, slots included (a booking takes a seat), so
+  // invalidating `bookings.all` refreshes every booking screen at once.
+  bookings: {
+    all: ['bookings'] as const,
+    lists: () => ['bookings', 'list'] as const,
+    list: (query: BookingListQuery) => ['bookings', 'list', query] as const,
+    detail: (id: number) => ['bookings', 'detail', id] as const,
+    slots: (serviceId: number, date: string) => ['bookings', 'slots', serviceId, date] as const,
+    timeZone: (serviceId: number) => ['bookings', 'time-zone', serviceId] as const,
   },
 } as const;
 

@@ -83,3 +83,10 @@ export type VendorProfileWrite = Partial<WithFile<Schemas['VendorProfileRequest'
 export type Notification = Schemas['Notification'];
 export type NotificationKind = Schemas['NotificationKindEnum'];
 export type EventTicket = Schemas['Ticket'];
+export type Booking = Schemas['Booking'];
+export type BookingStatus = Schemas['BookingStatusEnum'];
+export type BookingEvent = Schemas['BookingEvent'];
+export type BookingCreateRequest = Schemas['BookingCreateRequest'];
+export type BookingStatusRequest = Schemas['BookingStatusInputRequest'];
+/** A slot of `GET /api/services/{id}/slots/` (a booking service's appointments). */
+export type BookingSlot = Schemas['Slot'];

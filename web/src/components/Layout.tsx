@@ -87,6 +87,7 @@ export function Layout() {
                   <li>
                     <NavLink to="/vendor/orders">Order queue</NavLink>
                   </li>
+                  <li><NavLink to="/vendor/agenda">Agenda</NavLink></li>
                   <li>
                     <NavLink to="/vendor/services">My services</NavLink>
                   </li>
@@ -112,6 +113,7 @@ export function Layout() {
                       <NavLink to="/orders">My orders</NavLink>
                     </li>
                   )}
+                  {user && <li><NavLink to="/bookings">My bookings</NavLink></li>}
                 </>
               )}
               {user ? (

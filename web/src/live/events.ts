@@ -8,7 +8,7 @@ import { queryKeys } from '../api/queryKeys';
 import type { Notification } from '../api/types';
 
 /** The bookings family's root (bookings pages key everything under it). */
-const BOOKINGS_ROOT = ['bookings'] as const;
+const BOOKINGS_ROOT = queryKeys.bookings.all;
 
 /**
  * The query families one notification makes stale. Invalidating a whole family

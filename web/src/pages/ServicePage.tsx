@@ -8,6 +8,7 @@ import { Notice } from '../components/Notice';
 import { Empty, LoadError, Missing, Spinner } from '../components/QueryState';
 import { label, money } from '../format';
 import { useService } from '../hooks/services';
+import { BookingPanel } from './service/BookingPanel';
 import { ItemList } from './service/ItemList';
 import { Reviews } from './service/Reviews';
 
@@ -88,6 +89,9 @@ export function ServicePage() {
       </div>
 
       <div className="service-columns">
+        {s.service_type === 'booking' ? (
+          <BookingPanel service={s} />
+        ) : (
         <section aria-labelledby="items-heading" className="card">
           <h2 id="items-heading">Items and prices</h2>
           {canOrder && status === 'busy' && (
@@ -108,6 +112,7 @@ export function ServicePage() {
             <ItemList service={s} items={s.items} canOrder={canOrder} isStudent={!user || user.user_type === 'student'} />
           )}
         </section>
+        )}
         <Reviews service={s} />
       </div>
     </section>
