@@ -79,3 +79,11 @@ type WithFile<T, K extends keyof T> = Omit<T, K> & { [P in K]?: File | null };
 export type ServiceWrite = Partial<WithFile<Schemas['ServiceRequest'], 'images'>>;
 export type ServiceItemWrite = Partial<WithFile<Schemas['ServiceItemRequest'], 'image'>>;
 export type VendorProfileWrite = Partial<WithFile<Schemas['VendorProfileRequest'], 'logo'>>;
+
+// Opening hours, closures, pauses and pickup slots (schedule).
+export type Hours = Schemas['Hours'];
+export type WeeklyPeriod = Schemas['WeeklyPeriod'];
+export type Closure = Schemas['Closure'];
+export type ClosureRequest = Schemas['ClosureRequest'];
+export type PauseRequest = Schemas['PauseInputRequest'];
+export type Slot = Schemas['Slot'];

@@ -12,6 +12,7 @@ import { label } from '../../format';
 import { useDeleteService, useSaveService, useService } from '../../hooks/services';
 import { AvailabilityControl } from './AvailabilityControl';
 import { ItemsManager } from './ItemsManager';
+import { ServiceTimingSettings } from './ServiceTimingSettings';
 
 const FIELDS = [
   'service_name',
@@ -144,8 +145,12 @@ function ServiceForm({ service }: { service?: Service }) {
           <p className="small">
             <Link to={`/services/${service.id}`}>See it as students do</Link>
           </p>
+          <p className="small">
+            <Link to={`/vendor/services/${service.id}/schedule`}>Opening hours, closures and pauses</Link>
+          </p>
         </div>
       )}
+      {service && <ServiceTimingSettings service={service} />}
       <form className="card form" onSubmit={onSubmit} noValidate>
         <FormErrors error={save.error} fields={FIELDS} />
         <TextField label="Service name" name="service_name" required maxLength={200} value={form.service_name} onChange={set('service_name')} errors={fieldErrors(save.error, 'service_name')} />
