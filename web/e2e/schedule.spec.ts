@@ -94,6 +94,20 @@ test('a vendor sets weekly hours past midnight, a closure, and pauses with a cou
   await page.getByRole('button', { name: 'Resume orders now' }).click();
   await expect(page.getByRole('button', { name: 'Pause 15 min' })).toBeVisible();
   expect((await (await request.get(`/api/services/${shop.serviceId}/hours/`)).json()).paused_until).toBeNull();
+
+  // Timing settings on the service's edit page, refused out of range beside the field.
+  await page.getByRole('link', { name: shop.serviceName }).click();
+  await page.getByLabel('Preparation time (minutes)').fill('0');
+  await page.getByLabel('Orders per pickup time (orders)').fill('6');
+  const allowRefusal = allowConsole(page, /status of 400/);
+  await page.getByRole('button', { name: 'Save timing' }).click();
+  await expect(page.locator('.field-invalid').filter({ has: page.getByLabel('Preparation time (minutes)') }).locator('.field-error')).toBeVisible();
+  allowRefusal();
+  await page.getByLabel('Preparation time (minutes)').fill('20');
+  await page.getByRole('button', { name: 'Save timing' }).click();
+  await expect(page.getByText('Timing saved.')).toBeVisible();
+  await check(page, 'service-timing');
+  expect(await (await request.get(`/api/services/${shop.serviceId}/`)).json()).toMatchObject({ prep_minutes: 20, orders_per_slot: 6 });
 });
 
 test('a student chooses a pickup time, sees full times as full, and the order keeps that time', async ({ page, check, shop, student, api, request }) => {
@@ -110,7 +124,13 @@ test('a student chooses a pickup time, sees full times as full, and the order ke
   await orderFor(request, other, shop.serviceId, shop.items['Fries'].id, slots[0].start);
 
   await signIn(page, student);
+  // Open 08:00–20:00 campus time (UTC on the test server) every day: the card and the page say which.
+  await page.goto(`/?search=${encodeURIComponent(shop.serviceName)}`);
+  await expect(page.locator('.service-card .open-state')).toHaveText(/^(Open now|Closed · opens (today|tomorrow) 08:00)$/);
+  await check(page, 'catalogue-open-state');
   await page.goto(`/services/${shop.serviceId}`);
+  await expect(page.locator('.open-state')).toHaveText(/^(Open now · closes 20:00|Closed · opens (today|tomorrow) 08:00)$/);
+  await check(page, 'service-open-state');
   await addToCart(page, 'Classic Burger');
   await openCart(page);
   await expect(page.getByRole('group', { name: 'When do you want it?' })).toBeVisible();

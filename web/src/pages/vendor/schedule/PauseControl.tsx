@@ -58,7 +58,10 @@ export function PauseControl({ serviceId, hours }: { serviceId: number; hours: H
             errors={fieldErrors(pause.error, 'reason')}
             hint="Students see it, e.g. “rush” or “out of bread”."
           />
-          <div className="pause-choices" role="group" aria-label="Pause for">
+          <p className="pause-choices-label" id="pause-for">
+            Pause new orders for
+          </p>
+          <div className="pause-choices" role="group" aria-labelledby="pause-for">
             {CHOICES.map((minutes) => (
               <button
                 key={minutes}
@@ -67,7 +70,8 @@ export function PauseControl({ serviceId, hours }: { serviceId: number; hours: H
                 disabled={pause.isPending}
                 onClick={() => pause.mutate({ minutes, reason: reason.trim() }, { onSuccess: () => setReason('') })}
               >
-                Pause {minutes} min
+                <span className="sr-only">Pause </span>
+                {minutes} min
               </button>
             ))}
           </div>

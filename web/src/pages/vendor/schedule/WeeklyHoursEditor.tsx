@@ -87,17 +87,23 @@ export function WeeklyHoursEditor({ serviceId, hours }: { serviceId: number; hou
                       const errors = errorsOf(p);
                       return (
                         <li key={p.key} className={`period${errors.length ? ' field-invalid' : ''}`}>
-                          <label htmlFor={`opens-${p.key}`}>
-                            <span className="sr-only">{name}, </span>Opens
-                          </label>
-                          <input id={`opens-${p.key}`} type="time" required value={p.opens} onChange={(e) => update(p.key, { opens: e.target.value })} />
-                          <label htmlFor={`closes-${p.key}`}>
-                            <span className="sr-only">{name}, </span>closes
-                          </label>
-                          <input id={`closes-${p.key}`} type="time" required value={p.closes} onChange={(e) => update(p.key, { closes: e.target.value })} />
-                          <button type="button" className="btn btn-link" onClick={() => change(rows.filter((r) => r.key !== p.key))} aria-label={`Remove ${name}`}>
-                            Remove
-                          </button>
+                          <div className="period-times">
+                            <div className="period-field">
+                              <label htmlFor={`opens-${p.key}`}>
+                                <span className="sr-only">{name}, </span>Opens
+                              </label>
+                              <input id={`opens-${p.key}`} type="time" required value={p.opens} onChange={(e) => update(p.key, { opens: e.target.value })} />
+                            </div>
+                            <div className="period-field">
+                              <label htmlFor={`closes-${p.key}`}>
+                                <span className="sr-only">{name}, </span>Closes
+                              </label>
+                              <input id={`closes-${p.key}`} type="time" required value={p.closes} onChange={(e) => update(p.key, { closes: e.target.value })} />
+                            </div>
+                            <button type="button" className="btn btn-link" onClick={() => change(rows.filter((r) => r.key !== p.key))} aria-label={`Remove ${name}`}>
+                              Remove
+                            </button>
+                          </div>
                           {p.opens && p.closes && p.opens !== p.closes && pastMidnight(p) && (
                             <p className="period-note">
                               Past midnight: closes {WEEKDAYS[(weekday + 1) % 7]} {wallTime(p.closes)}
