@@ -150,7 +150,6 @@ function ServiceForm({ service }: { service?: Service }) {
           </p>
         </div>
       )}
-      {service && <ServiceTimingSettings service={service} />}
       <form className="card form" onSubmit={onSubmit} noValidate>
         <FormErrors error={save.error} fields={FIELDS} />
         <TextField label="Service name" name="service_name" required maxLength={200} value={form.service_name} onChange={set('service_name')} errors={fieldErrors(save.error, 'service_name')} />
@@ -222,6 +221,7 @@ function ServiceForm({ service }: { service?: Service }) {
         {save.isSuccess && service && !created && <Notice tone="success">Changes saved.</Notice>}
         <FormErrors error={remove.error} />
       </form>
+      {service && <ServiceTimingSettings service={service} />}
       {service && <ItemsManager service={service} />}
     </section>
   );
