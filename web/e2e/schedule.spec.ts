@@ -36,6 +36,8 @@ async function orderFor(request: APIRequestContext, student: Account, serviceId:
 }
 
 test('a vendor sets weekly hours past midnight, a closure, and pauses with a countdown', async ({ page, check, shop, request }) => {
+  // Many steps and four page checks on a shared two-core machine.
+  test.slow();
   await signIn(page, shop.vendor);
   await page.goto('/vendor/services');
   await page.getByRole('link', { name: `Opening hours of ${shop.serviceName}` }).click();
@@ -111,6 +113,7 @@ test('a vendor sets weekly hours past midnight, a closure, and pauses with a cou
 });
 
 test('a student chooses a pickup time, sees full times as full, and the order keeps that time', async ({ page, check, shop, student, api, request }) => {
+  test.slow();
   // Open every day 08:00–20:00, one order per 15-minute pickup time.
   const weekly = Array.from({ length: 7 }, (_, weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
   expect((await request.put(`/api/services/${shop.serviceId}/hours/`, { headers: auth(shop.vendor), data: { weekly } })).status()).toBe(200);
@@ -132,9 +135,14 @@ test('a student chooses a pickup time, sees full times as full, and the order ke
   await expect(page.locator('.open-state')).toHaveText(/^(Open now · closes 20:00|Closed · opens (today|tomorrow) 08:00)$/);
   await check(page, 'service-open-state');
   await addToCart(page, 'Classic Burger');
+  // A rush pause: as soon as possible is not offered (the API would refuse it), pickup times still are.
+  const paused = await request.post(`/api/services/${shop.serviceId}/pause/`, { headers: auth(shop.vendor), data: { minutes: 30, reason: 'rush' } });
+  expect(paused.status()).toBe(200);
   await openCart(page);
   await expect(page.getByRole('group', { name: 'When do you want it?' })).toBeVisible();
-  await page.getByRole('radio', { name: 'Pickup time' }).check();
+  await expect(page.getByText(/^Paused until \d\d:\d\d \(rush\)$/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'As soon as possible' })).toBeDisabled();
+  await expect(page.getByRole('radio', { name: 'Pickup time' })).toBeChecked();
   await page.getByRole('group', { name: 'Pickup day' }).getByRole('button', { name: 'Tomorrow' }).click();
   const times = page.getByRole('list', { name: 'Pickup times, Tomorrow' });
   await expect(times.getByRole('button', { name: '08:00 Full' })).toBeDisabled();

@@ -12,7 +12,9 @@ export function useHours(id: number | null) {
     queryKey: queryKeys.services.hours(id ?? 0),
     queryFn: () => schedule.hours(id!),
     enabled: id !== null,
-    // Open/closed changes with the clock; re-ask now and then while the page is open.
+    // Open/closed changes with the clock and decides what checkout offers: asked
+    // again on every page that shows it, and now and then while it is open.
+    staleTime: 0,
     refetchInterval: 60_000,
   });
 }
