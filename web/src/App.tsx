@@ -23,6 +23,7 @@ import { VendorOrdersPage } from './pages/vendor/VendorOrdersPage';
 import { VendorProfilePage } from './pages/vendor/VendorProfilePage';
 import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
 import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
+import { VendorSchedulePage } from './pages/vendor/VendorSchedulePage';
 
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Browse services'],
@@ -34,6 +35,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/orders/, 'My orders'],
   [/^\/vendor\/orders/, 'Order queue'],
   [/^\/vendor\/services\/new/, 'New service'],
+  [/^\/vendor\/services\/\d+\/schedule/, 'Opening hours'],
   [/^\/vendor\/services\/\d+/, 'Edit service'],
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
@@ -123,6 +125,14 @@ export function App() {
                 element={
                   <RequireAuth role="vendor">
                     <VendorServiceEditPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/services/:id/schedule"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorSchedulePage />
                   </RequireAuth>
                 }
               />

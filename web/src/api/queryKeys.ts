@@ -25,6 +25,8 @@ export const queryKeys = {
     detail: (id: number) => ['services', 'detail', id] as const,
     items: (id: number) => ['services', 'detail', id, 'items'] as const,
     reviews: (id: number, page: number) => ['services', 'detail', id, 'reviews', page] as const,
+    hours: (id: number) => ['services', 'detail', id, 'hours'] as const,
+    slots: (id: number, date: string) => ['services', 'detail', id, 'slots', date] as const,
   },
   orders: {
     all: ['orders'] as const,

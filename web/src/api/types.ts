@@ -90,3 +90,10 @@ export type BookingCreateRequest = Schemas['BookingCreateRequest'];
 export type BookingStatusRequest = Schemas['BookingStatusInputRequest'];
 /** A slot of `GET /api/services/{id}/slots/` (a booking service's appointments). */
 export type BookingSlot = Schemas['Slot'];
+// Opening hours, closures, pauses and pickup slots (schedule).
+export type Hours = Schemas['Hours'];
+export type WeeklyPeriod = Schemas['WeeklyPeriod'];
+export type Closure = Schemas['Closure'];
+export type ClosureRequest = Schemas['ClosureRequest'];
+export type PauseRequest = Schemas['PauseInputRequest'];
+export type Slot = Schemas['Slot'];

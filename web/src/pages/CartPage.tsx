@@ -11,6 +11,7 @@ import { QuantityStepper } from '../components/QuantityStepper';
 import { Empty } from '../components/QueryState';
 import { money, sumMoney } from '../format';
 import { usePlaceOrder } from '../hooks/orders';
+import { PickupChooser, type Pickup } from './cart/PickupChooser';
 
 export function CartPage() {
   const { user } = useAuth();
@@ -18,6 +19,8 @@ export function CartPage() {
   const navigate = useNavigate();
   const [instructions, setInstructions] = useState('');
   const [address, setAddress] = useState('');
+  const [pickup, setPickup] = useState<Pickup>({ mode: 'asap', at: null });
+  const [pickupMissing, setPickupMissing] = useState(false);
   // Guards against a second submit before React re-renders the disabled button.
   const submitting = useRef(false);
 
@@ -42,11 +45,14 @@ export function CartPage() {
     items: c.lines.map((l) => ({ service_item: l.itemId, quantity: l.quantity })),
     ...(instructions.trim() && { special_instructions: instructions.trim() }),
     ...(address.trim() && { delivery_address: address.trim() }),
+    ...(pickup.at && { pickup_at: pickup.at }),
   };
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (submitting.current || order.isPending) return;
+    setPickupMissing(pickup.mode === 'scheduled' && !pickup.at);
+    if (pickup.mode === 'scheduled' && !pickup.at) return;
     submitting.current = true;
     // Same cart → same key (retry after a lost response is safe); changed cart → new key.
     const key = cart.checkout.keyFor(body);
@@ -80,7 +86,7 @@ export function CartPage() {
             <p>The connection dropped before the server answered. Press “Place order” again: it is safe, you will not be charged twice.</p>
           </Notice>
         ) : (
-          <FormErrors error={err} fields={['special_instructions', 'delivery_address']} />
+          <FormErrors error={err} fields={['special_instructions', 'delivery_address', 'pickup_at', 'service']} />
         )}
         <table className="cart-table">
           <caption className="sr-only">Items in your cart</caption>
@@ -130,6 +136,12 @@ export function CartPage() {
             {m}
           </p>
         ))}
+        <PickupChooser
+          serviceId={c.serviceId}
+          value={pickup}
+          onChange={setPickup}
+          errors={[...(pickupMissing && !pickup.at ? ['Choose a pickup time.'] : []), ...fieldErrors(err, 'pickup_at'), ...fieldErrors(err, 'service')]}
+        />
         <TextField
           label="Delivery address or pickup note (optional)"
           name="delivery_address"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CATEGORIES, SERVICE_TYPES, type Service } from '../api/types';
 import { Rating } from '../components/Badges';
+import { OpenState } from '../components/OpenState';
 import { SelectField, TextField } from '../components/Field';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
@@ -196,6 +197,7 @@ function ServiceCard({ service: s }: { service: Service }) {
           <span className="chip">{label(s.service_type)}</span>
           {status !== 'available' && <span className="chip chip-warn">{availabilityLabel(status)}</span>}
         </p>
+        <OpenState service={s} />
         <div className="service-card-foot">
           <Rating value={s.rating} count={s.total_ratings} />
           {s.base_price && <span className="price">from {money(s.base_price)}</span>}

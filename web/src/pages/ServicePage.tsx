@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthContext';
 import { availabilityLabel, effectiveStatus } from '../availability';
 import { Rating } from '../components/Badges';
 import { Notice } from '../components/Notice';
+import { OpenState } from '../components/OpenState';
 import { Empty, LoadError, Missing, Spinner } from '../components/QueryState';
 import { label, money } from '../format';
 import { useService } from '../hooks/services';
@@ -60,6 +61,7 @@ export function ServicePage() {
             <span className="chip">{label(s.service_type)}</span>
             <span className={`chip ${status === 'available' ? 'chip-ok' : 'chip-warn'}`}>{availabilityLabel(status)}</span>
           </p>
+          <OpenState service={s} detailed />
           <Rating value={s.rating} count={s.total_ratings} />
           <p className="description">{s.description}</p>
           <dl className="facts">

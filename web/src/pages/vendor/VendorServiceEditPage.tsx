@@ -12,6 +12,7 @@ import { label } from '../../format';
 import { useDeleteService, useSaveService, useService } from '../../hooks/services';
 import { AvailabilityControl } from './AvailabilityControl';
 import { ItemsManager } from './ItemsManager';
+import { ServiceTimingSettings } from './ServiceTimingSettings';
 
 const FIELDS = [
   'service_name',
@@ -144,6 +145,9 @@ function ServiceForm({ service }: { service?: Service }) {
           <p className="small">
             <Link to={`/services/${service.id}`}>See it as students do</Link>
           </p>
+          <p className="small">
+            <Link to={`/vendor/services/${service.id}/schedule`}>Opening hours, closures and pauses</Link>
+          </p>
         </div>
       )}
       <form className="card form" onSubmit={onSubmit} noValidate>
@@ -217,6 +221,7 @@ function ServiceForm({ service }: { service?: Service }) {
         {save.isSuccess && service && !created && <Notice tone="success">Changes saved.</Notice>}
         <FormErrors error={remove.error} />
       </form>
+      {service && <ServiceTimingSettings service={service} />}
       {service && <ItemsManager service={service} />}
     </section>
   );

@@ -45,6 +45,7 @@ export function VendorServicesPage() {
                     {label(s.category)} · {label(s.service_type)}
                     {s.base_price && ` · from ${money(s.base_price)}`}
                   </p>
+                  <Link className="small" to={`/vendor/services/${s.id}/schedule`} aria-label={`Opening hours of ${s.service_name}`}>Opening hours</Link>
                 </div>
                 <AvailabilityControl service={s} />
               </li>
