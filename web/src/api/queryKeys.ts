@@ -24,6 +24,8 @@ export const queryKeys = {
     detail: (id: number) => ['services', 'detail', id] as const,
     items: (id: number) => ['services', 'detail', id, 'items'] as const,
     reviews: (id: number, page: number) => ['services', 'detail', id, 'reviews', page] as const,
+    /** A vendor's public profile, by the vendor's user id (public, like the catalogue). */
+    vendor: (vendorId: number) => ['services', 'vendor', vendorId] as const,
   },
   orders: {
     all: ['orders'] as const,
@@ -31,6 +33,8 @@ export const queryKeys = {
     list: (query: OrderListQuery) => ['orders', 'list', query] as const,
     detail: (id: number) => ['orders', 'detail', id] as const,
     summary: () => ['orders', 'summary'] as const,
+    /** The summary's `by_day` for one range; under `summary`, so its invalidation covers it. */
+    report: (from: string, to: string) => ['orders', 'summary', { from, to }] as const,
   },
   reviews: {
     all: ['reviews'] as const,
