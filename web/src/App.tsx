@@ -18,6 +18,7 @@ import { VendorOrdersPage } from './pages/vendor/VendorOrdersPage';
 import { VendorProfilePage } from './pages/vendor/VendorProfilePage';
 import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
 import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
+import { VendorPage } from './pages/VendorPage';
 
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Browse services'],
@@ -32,6 +33,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/vendor\/services\/\d+/, 'Edit service'],
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
+  [/^\/vendors\/\d+/, 'Vendor'],
   [/^\/vendor/, 'Dashboard'],
 ];
 
@@ -124,6 +126,7 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="vendors/:id" element={<VendorPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -26,6 +26,7 @@ export const queryKeys = {
     reviews: (id: number, page: number) => ['services', 'detail', id, 'reviews', page] as const,
     /** A vendor's public profile, by the vendor's user id (public, like the catalogue). */
     vendor: (vendorId: number) => ['services', 'vendor', vendorId] as const,
+    vendorServices: (vendorId: number) => ['services', 'vendor', vendorId, 'services'] as const,
   },
   orders: {
     all: ['orders'] as const,
