@@ -14,7 +14,7 @@ export function OrderProgress({ order }: { order: Order }) {
   const { steps, stopped } = orderProgress(order.order_status, order.status_history ?? []);
   return (
     <div className="order-progress">
-      <ol className={`stepper${stopped ? ' stepper-stopped' : ''}`} aria-label="Order progress">
+      <ol className={`progress-steps${stopped ? ' progress-stopped' : ''}`} aria-label="Order progress">
         {steps.map((s) => (
           <li key={s.key} className={`step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
             <span className="step-dot" aria-hidden="true">
@@ -28,7 +28,7 @@ export function OrderProgress({ order }: { order: Order }) {
         ))}
       </ol>
       {stopped === 'cancelled' && (
-        <p className="stepper-stop" role="note">
+        <p className="progress-stop" role="note">
           <span aria-hidden="true">✕</span> Cancelled — this order will not be prepared.
         </p>
       )}

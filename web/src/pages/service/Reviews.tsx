@@ -95,7 +95,18 @@ function ReviewForm({ service }: { service: Service }) {
   if (!ready) return null;
   let content;
   if (myReview.data) {
-    content = <OwnReview review={myReview.data} justPosted={submit.isSuccess} onDeleted={() => submit.reset()} />;
+    content = (
+      <OwnReview
+        review={myReview.data}
+        justPosted={submit.isSuccess}
+        onDeleted={() => {
+          // A fresh, empty form: no rating is preset, not even the deleted one.
+          submit.reset();
+          setRating('');
+          setComment('');
+        }}
+      />
+    );
   } else if (submit.isSuccess) {
     content = <Notice tone="success">Thanks — you have reviewed this service.</Notice>;
   } else if (myOrders.data.count === 0) {

@@ -67,7 +67,7 @@ export function ItemsManager({ service }: { service: Service }) {
                     aria-pressed={!item.is_available}
                     onClick={() => toggle.mutate({ itemId: item.id, available: !item.is_available })}
                   >
-                    Sold out<span className="sr-only">: {item.name}</span>
+                    Sold out<span className="sr-only"> {item.name}</span>
                   </button>
                   <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(item.id)}>
                     Edit<span className="sr-only"> {item.name}</span>
