@@ -24,6 +24,7 @@ import { VendorProfilePage } from './pages/vendor/VendorProfilePage';
 import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
 import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
 import { VendorSchedulePage } from './pages/vendor/VendorSchedulePage';
+import { VendorPage } from './pages/VendorPage';
 
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Browse services'],
@@ -42,6 +43,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/bookings\/\d+/, 'Booking'],
   [/^\/bookings/, 'My bookings'],
   [/^\/vendor\/agenda/, 'Agenda'],
+  [/^\/vendors\/\d+/, 'Vendor'],
   [/^\/vendor/, 'Dashboard'],
   [/^\/notifications/, 'Notifications'],
 ];
@@ -176,6 +178,7 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="vendors/:id" element={<VendorPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -73,6 +73,21 @@ export class ApiClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.parse<T>(await this.respond(path, options));
+  }
+
+  /**
+   * A file the server sends as an attachment (a CSV report): its bytes and the
+   * name from `Content-Disposition`, with the same token, refresh and errors as
+   * every JSON call.
+   */
+  async download(path: string, query?: Record<string, QueryValue>): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await this.respond(path, { method: 'GET', query });
+    if (!response.ok) throw errorFromResponse(response.status, response.headers, await readBody(response));
+    return { blob: await response.blob(), filename: filenameFrom(response.headers.get('Content-Disposition')) };
+  }
+
+  private async respond(path: string, options: RequestOptions): Promise<Response> {
     const useAuth = options.auth !== false;
     const tokenSent = useAuth ? this.session.access : null;
     let response = await this.send(path, options, tokenSent);
@@ -89,7 +104,7 @@ export class ApiClient {
         response = await this.send(path, options, null);
       }
     }
-    return this.parse<T>(response);
+    return response;
   }
 
   get<T>(path: string, query?: Record<string, QueryValue>, options: Omit<RequestOptions, 'query' | 'method'> = {}) {
@@ -210,6 +225,21 @@ async function readBody(response: Response): Promise<unknown> {
     }
   }
   return text;
+}
+
+/** The file name of `attachment; filename="orders.csv"` (RFC 6266 `filename*` first), or null. */
+export function filenameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*[^']*'[^']*'([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // A malformed encoding: fall back to the plain name below.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  return plain ? (plain[2] ?? plain[1]).trim() || null : null;
 }
 
 function isRead(options: RequestOptions): boolean {

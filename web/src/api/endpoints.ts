@@ -14,6 +14,7 @@ import type {
   RegisterRequest,
   Review,
   ReviewCreateRequest,
+  ReviewUpdateRequest,
   Service,
   ServiceDetail,
   ServiceItem,
@@ -38,6 +39,12 @@ export interface ServiceFilters {
   page_size?: number;
 }
 
+/** A report's local dates, `YYYY-MM-DD`, both inclusive. */
+export interface ReportRange {
+  from: string;
+  to: string;
+}
+
 /** Every endpoint the app uses, typed; one place to read the HTTP surface. */
 export function endpoints(client: ApiClient) {
   return {
@@ -52,6 +59,9 @@ export function endpoints(client: ApiClient) {
       list: (filters: ServiceFilters) =>
         client.get<Paginated<Service>>('/api/services/', filters as Record<string, QueryValue>),
       get: (id: number) => client.get<ServiceDetail>(`/api/services/${id}/`),
+      /** The catalogue as anyone sees it, whoever is signed in (a vendor's own reads see only their services). */
+      publicList: (filters: ServiceFilters) =>
+        client.get<Paginated<Service>>('/api/services/', filters as Record<string, QueryValue>, { auth: false }),
       create: (body: ServiceWrite) => client.post<Service>('/api/services/', toFormData(body)),
       update: (id: number, body: ServiceWrite) => client.patch<Service>(`/api/services/${id}/`, toFormData(body)),
       remove: (id: number) => client.delete(`/api/services/${id}/`),
@@ -85,11 +95,17 @@ export function endpoints(client: ApiClient) {
       updateStatus: (id: number, body: OrderStatusRequest) =>
         client.post<Order>(`/api/orders/${id}/update_status/`, body),
       summary: () => client.get<OrderSummary>('/api/orders/summary/'),
+      /** `by_day` for the local dates `from`..`to` (inclusive); the server defaults to the last 30 days. */
+      report: (range: ReportRange) => client.get<OrderSummary>('/api/orders/summary/', { ...range }),
+      /** The CSV of that range's order lines, with the server's file name. */
+      exportCsv: (range: ReportRange) => client.download('/api/orders/export/', { ...range }),
     },
     reviews: {
       list: (query: { service?: number; user?: number; page?: number }) =>
         client.get<Paginated<Review>>('/api/reviews/', query),
       create: (body: ReviewCreateRequest) => client.post<Review>('/api/reviews/', body),
+      update: (id: number, body: ReviewUpdateRequest) => client.patch<Review>(`/api/reviews/${id}/`, body),
+      remove: (id: number) => client.delete(`/api/reviews/${id}/`),
     },
     notifications: {
       list: (query: { page?: number; unread?: boolean }) =>

@@ -27,6 +27,9 @@ export const queryKeys = {
     reviews: (id: number, page: number) => ['services', 'detail', id, 'reviews', page] as const,
     hours: (id: number) => ['services', 'detail', id, 'hours'] as const,
     slots: (id: number, date: string) => ['services', 'detail', id, 'slots', date] as const,
+    /** A vendor's public profile, by the vendor's user id (public, like the catalogue). */
+    vendor: (vendorId: number) => ['services', 'vendor', vendorId] as const,
+    vendorServices: (vendorId: number) => ['services', 'vendor', vendorId, 'services'] as const,
   },
   orders: {
     all: ['orders'] as const,
@@ -34,6 +37,8 @@ export const queryKeys = {
     list: (query: OrderListQuery) => ['orders', 'list', query] as const,
     detail: (id: number) => ['orders', 'detail', id] as const,
     summary: () => ['orders', 'summary'] as const,
+    /** The summary's `by_day` for one range; under `summary`, so its invalidation covers it. */
+    report: (from: string, to: string) => ['orders', 'summary', { from, to }] as const,
   },
   reviews: {
     all: ['reviews'] as const,

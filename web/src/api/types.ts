@@ -67,6 +67,8 @@ export type OrderSummary = Schemas['OrderSummary'];
 export type Review = Schemas['Review'];
 /** `comment` has a server default, so it may be left out. */
 export type ReviewCreateRequest = Omit<Schemas['ReviewCreateRequest'], 'comment'> & Partial<Pick<Schemas['ReviewCreateRequest'], 'comment'>>;
+export type ReviewUpdateRequest = Schemas['PatchedReviewUpdateRequest'];
+export type OrderDay = Schemas['OrderDay'];
 export type AvailabilityRequest = Schemas['AvailabilityRequest'];
 export type OrderStatusRequest = Schemas['OrderStatusInputRequest'];
 

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { api } from '../api';
 import type { Endpoints, ServiceFilters } from '../api/endpoints';
 import { queryKeys } from '../api/queryKeys';
-import type { AvailabilityRequest, Paginated, Service, ServiceItemWrite, ServiceWrite } from '../api/types';
+import type { AvailabilityRequest, Paginated, Service, ServiceItem, ServiceItemWrite, ServiceWrite } from '../api/types';
 
 /** The catalogue (a vendor gets their own services from the same endpoint). */
 export function useServices(filters: ServiceFilters) {
@@ -111,4 +111,29 @@ export function useSaveItem(serviceId: number) {
 
 export function useDeleteItem(serviceId: number) {
   return useMutation(deleteItemMutation(api, useQueryClient(), serviceId));
+}
+
+/**
+ * One tap marks an item sold out (or back): the list shows it at once, and the
+ * old value comes back if the server refuses.
+ */
+export function toggleItemMutation(endpoints: Endpoints, qc: QueryClient, serviceId: number) {
+  const key = queryKeys.services.items(serviceId);
+  const setAvailable = (itemId: number, available: boolean) =>
+    qc.setQueryData<Paginated<ServiceItem>>(key, (old) =>
+      old && Array.isArray(old.results) ? { ...old, results: old.results.map((i) => (i.id === itemId ? { ...i, is_available: available } : i)) } : old,
+    );
+  return {
+    mutationFn: ({ itemId, available }: { itemId: number; available: boolean }) => endpoints.services.updateItem(serviceId, itemId, { is_available: available }),
+    onMutate: async ({ itemId, available }: { itemId: number; available: boolean }) => {
+      await qc.cancelQueries({ queryKey: key });
+      setAvailable(itemId, available);
+    },
+    onError: (_: unknown, { itemId, available }: { itemId: number; available: boolean }) => setAvailable(itemId, !available),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.services.detail(serviceId) }),
+  };
+}
+
+export function useToggleItem(serviceId: number) {
+  return useMutation(toggleItemMutation(api, useQueryClient(), serviceId));
 }

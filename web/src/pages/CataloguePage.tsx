@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { CATEGORIES, SERVICE_TYPES, type Service } from '../api/types';
-import { Rating } from '../components/Badges';
-import { OpenState } from '../components/OpenState';
+import { useSearchParams } from 'react-router';
+import { CATEGORIES, SERVICE_TYPES } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
-import { availabilityLabel, effectiveStatus } from '../availability';
-import { label, money } from '../format';
+import { ServiceCard } from '../components/ServiceCard';
+import { label } from '../format';
 import { useServices } from '../hooks/services';
 
 const PAGE_SIZE = 12;
@@ -81,6 +79,7 @@ export function CataloguePage() {
         <h1>Services on campus</h1>
         <p className="lede">Food, printing, laundry and more, from vendors near you.</p>
       </div>
+      <CategoryChips value={filters.category} onChange={(category) => update({ category })} />
       <div className="catalogue">
         <form className="filters card" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
           <TextField
@@ -179,30 +178,15 @@ export function CataloguePage() {
   );
 }
 
-function ServiceCard({ service: s }: { service: Service }) {
-  const vendor = s.vendor_name;
-  const status = effectiveStatus(s);
+/** One tap per category (a scrollable row on phones); the pressed chip is the filter in the URL. */
+function CategoryChips({ value, onChange }: { value: string; onChange: (category: string) => void }) {
   return (
-    <article className="service-card card">
-      <div className="service-thumb">
-        {s.images ? <img src={s.images} alt="" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}
-      </div>
-      <div className="service-card-body">
-        <h2 className="service-card-title">
-          <Link to={`/services/${s.id}`}>{s.service_name}</Link>
-        </h2>
-        {vendor && <p className="muted">{vendor}</p>}
-        <p className="chips">
-          <span className="chip">{label(s.category)}</span>
-          <span className="chip">{label(s.service_type)}</span>
-          {status !== 'available' && <span className="chip chip-warn">{availabilityLabel(status)}</span>}
-        </p>
-        <OpenState service={s} />
-        <div className="service-card-foot">
-          <Rating value={s.rating} count={s.total_ratings} />
-          {s.base_price && <span className="price">from {money(s.base_price)}</span>}
-        </div>
-      </div>
-    </article>
+    <div className="category-chips" role="group" aria-label="Categories">
+      {['', ...CATEGORIES].map((c) => (
+        <button key={c || 'all'} type="button" className="category-chip" aria-pressed={value === c} onClick={() => onChange(c)}>
+          {c ? label(c) : 'All'}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -10,6 +10,10 @@ import { LoadError, Missing, Spinner } from '../components/QueryState';
 import { LiveStatus } from '../components/LiveStatus';
 import { dateTime, isOpen, money, STATUS_LABEL } from '../format';
 import { useOrder } from '../hooks/orders';
+import { useService } from '../hooks/services';
+import { useVendorProfile } from '../hooks/vendorPublic';
+import { ReorderButton } from '../components/ReorderButton';
+import { clockTime, OrderProgress } from '../orders/OrderProgress';
 
 function who(change: OrderStatusChange, order: Order, myId: number | undefined): string {
   if (change.changed_by !== null && change.changed_by === myId) return 'you';
@@ -27,6 +31,9 @@ export function OrderDetailPage() {
   const [params] = useSearchParams();
   const { user } = useAuth();
   const order = useOrder(id);
+  // Where to collect: the service's place, else its vendor's address.
+  const service = useService(order.data?.service ?? null);
+  const vendor = useVendorProfile(service.data?.vendor ?? null);
   const ordersHome = user?.user_type === 'vendor' ? { to: '/vendor/orders', label: 'Back to the order queue' } : { to: '/orders', label: 'Back to my orders' };
 
   if (id === null || (order.isError && isApiError(order.error) && order.error.kind === 'not_found')) {
@@ -64,6 +71,8 @@ export function OrderDetailPage() {
         <p>
           <Link to={`/services/${o.service}`}>{o.service_name}</Link> · placed {dateTime(o.created_at)}
         </p>
+        <OrderProgress order={o} />
+        <PickupFacts order={o} place={service.data?.location || vendor.data?.address || ''} vendorId={service.data?.vendor ?? null} />
         {isOpen(o.order_status) && (
           <p className="muted small" aria-live="off">
             This page updates by itself while the order is open.
@@ -121,6 +130,7 @@ export function OrderDetailPage() {
           </dl>
         )}
         <OrderActions order={o} />
+        {user?.user_type === 'student' && !isOpen(o.order_status) && <ReorderButton order={o} className="btn" />}
         {o.order_status === 'completed' && isCustomer && user?.user_type === 'student' && (
           <p>
             <Link className="btn btn-secondary" to={`/services/${o.service}#write-review`}>
@@ -151,5 +161,45 @@ export function OrderDetailPage() {
         )}
       </section>
     </section>
+  );
+}
+
+const WAITING: OrderStatus[] = ['pending', 'confirmed', 'preparing'];
+
+/** When and where to collect: the ready estimate, the chosen pickup time, the place. */
+function PickupFacts({ order: o, place, vendorId }: { order: Order; place: string; vendorId: number | null }) {
+  if (o.order_status === 'cancelled') return null;
+  const waiting = WAITING.includes(o.order_status);
+  return (
+    <dl className="facts pickup-facts">
+      {waiting && o.estimated_ready_at && (
+        <>
+          <dt>Ready around</dt>
+          <dd className="ready-estimate">{clockTime(o.estimated_ready_at)}</dd>
+        </>
+      )}
+      {o.order_status === 'ready' && (
+        <>
+          <dt>Ready</dt>
+          <dd className="ready-estimate">Ready to collect now</dd>
+        </>
+      )}
+      <dt>Pickup time</dt>
+      <dd>{o.pickup_at ? clockTime(o.pickup_at) : 'As soon as possible'}</dd>
+      {place && (
+        <>
+          <dt>Pickup place</dt>
+          <dd>
+            {place}
+            {vendorId !== null && (
+              <>
+                {' · '}
+                <Link to={`/vendors/${vendorId}`}>{o.vendor_name || 'Vendor'}</Link>
+              </>
+            )}
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }

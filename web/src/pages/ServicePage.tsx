@@ -53,7 +53,7 @@ export function ServicePage() {
           <h1 className="service-title">{s.service_name}</h1>
           {vendor && (
             <p className="vendor-line">
-              by <strong>{vendor}</strong>
+              by <Link to={`/vendors/${s.vendor}`}>{vendor}</Link>
             </p>
           )}
           <p className="chips">

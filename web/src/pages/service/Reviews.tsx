@@ -10,10 +10,14 @@ import { Pagination } from '../../components/Pagination';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { dateTime } from '../../format';
 import { useOrders } from '../../hooks/orders';
-import { useMyReview, usePostReview } from '../../hooks/reviews';
+import { useDeleteReview, useMyReview, usePostReview, useUpdateReview } from '../../hooks/reviews';
 import { useServiceReviews } from '../../hooks/services';
 
 const REVIEW_PAGE_SIZE = 20;
+const RATING_OPTIONS = [
+  { value: '', label: 'Choose a rating…' },
+  ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${'★'.repeat(n)} ${n} star${n === 1 ? '' : 's'}` })),
+];
 /** The address fragment that opens the page at the review form ("Review this service"). */
 export const REVIEW_FORM_HASH = '#write-review';
 
@@ -90,7 +94,20 @@ function ReviewForm({ service }: { service: Service }) {
   }
   if (!ready) return null;
   let content;
-  if (submit.isSuccess || myReview.data) {
+  if (myReview.data) {
+    content = (
+      <OwnReview
+        review={myReview.data}
+        justPosted={submit.isSuccess}
+        onDeleted={() => {
+          // A fresh, empty form: no rating is preset, not even the deleted one.
+          submit.reset();
+          setRating('');
+          setComment('');
+        }}
+      />
+    );
+  } else if (submit.isSuccess) {
     content = <Notice tone="success">Thanks — you have reviewed this service.</Notice>;
   } else if (myOrders.data.count === 0) {
     content = <p className="muted">Order from this service to leave a review.</p>;
@@ -117,7 +134,7 @@ function ReviewForm({ service }: { service: Service }) {
             setMissingRating(false);
           }}
           errors={missingRating ? ['Choose a rating from 1 to 5 stars.'] : fieldErrors(submit.error, 'rating')}
-          options={[{ value: '', label: 'Choose a rating…' }, ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${'★'.repeat(n)} ${n} star${n === 1 ? '' : 's'}` }))]}
+          options={RATING_OPTIONS}
         />
         <TextArea label="Comment (optional)" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} errors={fieldErrors(submit.error, 'comment')} maxLength={2000} />
         <button type="submit" className="btn" disabled={submit.isPending}>
@@ -130,5 +147,76 @@ function ReviewForm({ service }: { service: Service }) {
     <div id={REVIEW_FORM_HASH.slice(1)} ref={anchor} className="review-form-anchor" tabIndex={-1}>
       {content}
     </div>
+  );
+}
+
+/** The student's own review, with Edit (rating and comment) and Delete (after a confirmation). */
+function OwnReview({ review, justPosted, onDeleted }: { review: Review; justPosted: boolean; onDeleted: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [rating, setRating] = useState(String(review.rating));
+  const [comment, setComment] = useState(review.comment ?? '');
+  const update = useUpdateReview();
+  const remove = useDeleteReview();
+
+  if (editing) {
+    const onSubmit = (e: FormEvent) => {
+      e.preventDefault();
+      update.mutate(
+        { id: review.id, serviceId: review.service, body: { rating: Number(rating), comment: comment.trim() } },
+        { onSuccess: () => setEditing(false) },
+      );
+    };
+    return (
+      <form className="review-form" onSubmit={onSubmit} noValidate aria-labelledby="edit-review-title">
+        <h3 id="edit-review-title">Edit your review</h3>
+        <FormErrors error={update.error} fields={['rating', 'comment']} />
+        <SelectField label="Rating" name="rating" required value={rating} onChange={(e) => setRating(e.target.value)} errors={fieldErrors(update.error, 'rating')} options={RATING_OPTIONS.slice(1)} />
+        <TextArea label="Comment (optional)" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} errors={fieldErrors(update.error, 'comment')} maxLength={2000} />
+        <div className="btn-row">
+          <button type="submit" className="btn" disabled={update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save review'}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <section className="own-review" aria-labelledby="own-review-title">
+      {justPosted && <Notice tone="success">Thanks — you have reviewed this service.</Notice>}
+      {update.isSuccess && <Notice tone="success">Review updated.</Notice>}
+      <h3 id="own-review-title">Your review</h3>
+      <Rating value={review.rating} />
+      {review.comment && <p>{review.comment}</p>}
+      <FormErrors error={remove.error} />
+      <div className="btn-row">
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            setRating(String(review.rating));
+            setComment(review.comment ?? '');
+            update.reset();
+            setEditing(true);
+          }}
+        >
+          Edit review
+        </button>
+        <button
+          type="button"
+          className="btn btn-danger btn-small"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (window.confirm('Delete your review of this service? This cannot be undone.')) {
+              remove.mutate({ id: review.id, serviceId: review.service }, { onSuccess: onDeleted });
+            }
+          }}
+        >
+          {remove.isPending ? 'Deleting…' : 'Delete review'}
+        </button>
+      </div>
+    </section>
   );
 }

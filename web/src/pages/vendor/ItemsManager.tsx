@@ -6,12 +6,16 @@ import { ImagePicker } from '../../components/ImagePicker';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { Notice } from '../../components/Notice';
 import { money } from '../../format';
-import { useDeleteItem, useSaveItem, useServiceItems } from '../../hooks/services';
+import { useDeleteItem, useSaveItem, useServiceItems, useToggleItem } from '../../hooks/services';
 
 const ITEM_FIELDS = ['name', 'description', 'price', 'is_available', 'image'];
 
 function asList(data: Paginated<ServiceItem>): ServiceItem[] {
   return data.results;
+}
+
+function asListName(data: Paginated<ServiceItem> | undefined, id: number | undefined): string {
+  return data?.results.find((i) => i.id === id)?.name ?? 'the item';
 }
 
 /** Add, edit, (de)activate and delete the items of one service. */
@@ -22,10 +26,16 @@ export function ItemsManager({ service }: { service: Service }) {
   const [adding, setAdding] = useState<boolean | null>(null);
   const [added, setAdded] = useState<{ name: string; n: number } | null>(null);
   const addOpen = adding ?? (items.isSuccess && asList(items.data).length === 0);
+  const toggle = useToggleItem(service.id);
 
   return (
     <section className="card" aria-labelledby="items-manager">
       <h2 id="items-manager">Items</h2>
+      {toggle.isError && (
+        <Notice tone="error" title="Not changed">
+          <p>Could not mark “{asListName(items.data, toggle.variables?.itemId)}” {toggle.variables?.available ? 'available' : 'sold out'}; it is back as it was. Try again.</p>
+        </Notice>
+      )}
       {items.isPending ? (
         <Spinner label="Loading items…" />
       ) : items.isError ? (
@@ -47,10 +57,18 @@ export function ItemsManager({ service }: { service: Service }) {
                 <div className="item-main">
                   <h3 className="item-name">{item.name}</h3>
                   {item.description && <p className="muted">{item.description}</p>}
-                  {!item.is_available && <p className="muted small">Hidden from ordering</p>}
+                  {!item.is_available && <p className="muted small">Sold out: hidden from ordering</p>}
                 </div>
                 <div className="item-side">
                   <span className="price">{money(item.price)}</span>
+                  <button
+                    type="button"
+                    className={`btn btn-small sold-out-toggle${item.is_available ? ' btn-secondary' : ' is-sold-out'}`}
+                    aria-pressed={!item.is_available}
+                    onClick={() => toggle.mutate({ itemId: item.id, available: !item.is_available })}
+                  >
+                    Sold out<span className="sr-only"> {item.name}</span>
+                  </button>
                   <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(item.id)}>
                     Edit<span className="sr-only"> {item.name}</span>
                   </button>

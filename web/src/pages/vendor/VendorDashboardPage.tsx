@@ -5,6 +5,14 @@ import { LoadError, Spinner } from '../../components/QueryState';
 import { money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
 import { useOrderSummary } from '../../hooks/orders';
 import { useMyVendorProfile } from '../../hooks/vendorProfile';
+import { totalsOf } from '../../vendor/reports';
+import { SalesReport } from './SalesReport';
+
+const PERIODS = [
+  { days: 1, label: 'Today' },
+  { days: 7, label: 'Last 7 days' },
+  { days: 30, label: 'Last 30 days' },
+];
 
 export function VendorDashboardPage() {
   const profile = useMyVendorProfile();
@@ -17,8 +25,7 @@ export function VendorDashboardPage() {
     <section className="page">
       <div className="page-head">
         <h1>{profile.data?.business_name ?? 'Your business'}</h1>
-        {/* The summary endpoint counts every order ever, so the labels say so. */}
-        <p className="lede">Your orders so far, all time.</p>
+        <p className="lede">How your business is doing: today, this week and this month.</p>
       </div>
       {profile.isSuccess && profile.data === null && (
         <Notice tone="warning" title="Set up your business profile">
@@ -31,6 +38,31 @@ export function VendorDashboardPage() {
         <LoadError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
         <>
+          <ul className="periods" aria-label="Orders by period">
+            {PERIODS.map((p) => {
+              const t = totalsOf(summary.data.by_day ?? [], p.days);
+              return (
+                <li key={p.days} className="card period">
+                  <h2 className="period-title">{p.label}</h2>
+                  <dl className="period-figures">
+                    <div>
+                      <dt>Orders</dt>
+                      <dd>{t.orders}</dd>
+                    </div>
+                    <div>
+                      <dt>Completed</dt>
+                      <dd>{t.completed}</dd>
+                    </div>
+                    <div>
+                      <dt>Revenue</dt>
+                      <dd>{money(t.revenue)}</dd>
+                    </div>
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+          <SalesReport initial={{ from: summary.data.from, to: summary.data.to }} />
           <div className="stats">
             <div className="stat card">
               <p className="stat-label">Needs action now</p>

@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import type { Service } from '../api/types';
+import { availabilityLabel, effectiveStatus } from '../availability';
+import { label, money } from '../format';
+import { Rating } from './Badges';
+import { OpenState } from './OpenState';
+
+/**
+ * A photo-led catalogue card: the picture on top (a tinted placeholder with the
+ * category's initial when there is none), the name (wrapping), the vendor with
+ * a link to their page, rating and starting price. The whole card opens the
+ * service; the vendor link sits above that.
+ */
+export function ServiceCard({ service: s, showVendor = true }: { service: Service; showVendor?: boolean }) {
+  const status = effectiveStatus(s);
+  return (
+    <article className="service-card card">
+      <div className={`service-thumb thumb-${s.category}`}>
+        {s.images ? (
+          <img src={s.images} alt="" loading="lazy" decoding="async" width={480} height={270} />
+        ) : (
+          <span className="thumb-placeholder" aria-hidden="true">
+            <span className="thumb-initial">{label(s.category).charAt(0)}</span>
+            <span className="thumb-label">{label(s.category)}</span>
+          </span>
+        )}
+        {status !== 'available' && <span className="thumb-flag">{availabilityLabel(status)}</span>}
+      </div>
+      <div className="service-card-body">
+        <h2 className="service-card-title">
+          <Link to={`/services/${s.id}`}>{s.service_name}</Link>
+        </h2>
+        {showVendor && s.vendor_name && (
+          <p className="card-vendor">
+            by <Link to={`/vendors/${s.vendor}`}>{s.vendor_name}</Link>
+          </p>
+        )}
+        <p className="chips">
+          <span className="chip">{label(s.category)}</span>
+          <span className="chip">{label(s.service_type)}</span>
+        </p>
+        <OpenState service={s} />
+        <div className="service-card-foot">
+          <Rating value={s.rating} count={s.total_ratings} />
+          {s.base_price && <span className="price">from {money(s.base_price)}</span>}
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Order } from '../api/types';
+import { orderProgress } from './progress';
+
+/** "14:30", or "Tue 14:30" when it is not today (in the browser's conventions). */
+export function clockTime(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+}
+
+/** Placed → confirmed → preparing → ready → collected, as an ordered list screen readers read in order. */
+export function OrderProgress({ order }: { order: Order }) {
+  const { steps, stopped } = orderProgress(order.order_status, order.status_history ?? []);
+  return (
+    <div className="order-progress">
+      <ol className={`progress-steps${stopped ? ' progress-stopped' : ''}`} aria-label="Order progress">
+        {steps.map((s) => (
+          <li key={s.key} className={`step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
+            <span className="step-dot" aria-hidden="true">
+              {s.state === 'done' ? '✓' : ''}
+            </span>
+            <span className="step-label">
+              {s.label}
+              <span className="sr-only">{s.state === 'done' ? ' (done)' : s.state === 'current' ? ' (now)' : ''}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {stopped === 'cancelled' && (
+        <p className="progress-stop" role="note">
+          <span aria-hidden="true">✕</span> Cancelled — this order will not be prepared.
+        </p>
+      )}
+    </div>
+  );
+}

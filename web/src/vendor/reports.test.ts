@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { barScale, lastDays, niceCeiling, totalsOf } from './reports';
+
+describe('report helpers', () => {
+  it('gives the last N local dates, across a month end', () => {
+    expect(lastDays(new Date(2026, 2, 3), 7)).toEqual({ from: '2026-02-25', to: '2026-03-03' });
+    expect(lastDays(new Date(2026, 2, 3), 1)).toEqual({ from: '2026-03-03', to: '2026-03-03' });
+  });
+
+  it('sums the last days exactly (money as decimal strings)', () => {
+    const days = [
+      { date: '2026-03-01', orders: 3, completed: 1, revenue: '0.10' },
+      { date: '2026-03-02', orders: 1, completed: 1, revenue: '0.20' },
+      { date: '2026-03-03', orders: 2, completed: 0, revenue: '0.00' },
+    ];
+    expect(totalsOf(days, 1)).toEqual({ orders: 2, completed: 0, revenue: '0.00' });
+    expect(totalsOf(days, 2)).toEqual({ orders: 3, completed: 1, revenue: '0.20' });
+    expect(totalsOf(days, 30)).toEqual({ orders: 6, completed: 2, revenue: '0.30' });
+  });
+
+  it('rounds the axis up to 1, 2 or 5 times a power of ten', () => {
+    expect([0, 0.4, 1, 3, 7, 10, 11, 26.5, 180, 1001].map(niceCeiling)).toEqual([1, 0.5, 1, 5, 10, 10, 20, 50, 200, 2000]);
+  });
+
+  it('scales bars to the axis, keeps small sales visible and zero days empty', () => {
+    const { max, heights } = barScale([0, 40, 100, 0.5]);
+    expect(max).toBe(100);
+    expect(heights).toEqual([0, 40, 100, 2]);
+    expect(barScale([0, 0]).heights).toEqual([0, 0]);
+  });
+});
