@@ -302,7 +302,8 @@ def render(
     lines += [
         "",
         "The 1,000-service point is measured before orders and reviews are seeded; the "
-        "10,000 and 100,000 points add services without items to the full campus.",
+        "10,000 and 100,000 points add services without items or weekly hours to the full "
+        "campus.",
         "",
         *OPTIMISATIONS,
         "## Configuration",
@@ -334,6 +335,11 @@ def render(
         "- Writes are unique: each order carries its own `Idempotency-Key` (students chosen at "
         "random), each review a (student, service) pair never reviewed before. Access tokens "
         "are minted before the run (`JWT_ACCESS_MINUTES=240`).",
+        "- A trial on a small campus: `BENCH_SCALE=0.05 BENCH_DURATION=3 "
+        "BENCH_SCALING_DURATION=2 BENCH_LIVE_DURATION=3 BENCH_EVENTS=50 "
+        "BENCH_OUTPUT=var/bench/trial.md make bench` (a scale below 1 leaves "
+        "`bench/previous.json` alone); `BENCH_DATABASE_URL`, `BENCH_PORT` and "
+        "`BENCH_CACHE_PREFIX` keep concurrent runs apart (see `bench/run.py`).",
         f"- Load generator: `{wrk}` (Debian's wrk 4.1, C, one thread per core) replaying "
         "request files through `bench/replay.lua`; every run is bounded by its duration and "
         "each pool of unique requests is sent at most once. wrk was chosen by measurement: "
@@ -359,13 +365,20 @@ def _bytes(n: int | None) -> str:
 
 def _bytes_section(page, prev: dict | None) -> list[str]:
     prev = prev or {}
+    if page.error:
+        return [
+            "",
+            "## First catalogue page on a phone",
+            "",
+            f"Not measured in this run: {page.error}.",
+        ]
     lines = [
         "",
         "## First catalogue page on a phone",
         "",
         f"`GET /api/services/` (the catalogue's first page, {page.services} services, "
         f"anonymous) and the photos it shows: {page.photos} services carry a photo, a "
-        "6-megapixel JPEG of a few MB generated with Pillow and uploaded through the API by "
+        "3.8-megapixel JPEG of 2-3 MB generated with Pillow and uploaded through the API by "
         "the service's vendor (so stored as any upload is). Bytes are the response bodies "
         "as downloaded from gunicorn.",
         "",
@@ -433,6 +446,8 @@ def _live_section(live: dict, prev: dict | None) -> list[str]:
             f"{_prev(prev_ratios.get(row['name']), lambda v: f'{v:.0%}')} |"
         )
     live["ratios"] = ratios
+    if live.get("error"):
+        lines += ["", f"The live measurements stopped early in this run: {live['error']}."]
     d = live.get("delivery")
     if d is not None:
         prev_d = prev.get("delivery", {})
@@ -448,7 +463,9 @@ def _live_section(live: dict, prev: dict | None) -> list[str]:
             "| | p50 ms | p99 ms | max ms | received | previous p50 / p99 ms |",
             "|---|--:|--:|--:|--:|--:|",
             f"| event delivery A → B | {_ms(d.p50_ms)} | {_ms(d.p99_ms)} | {_ms(d.max_ms)} | "
-            f"{d.received} of {d.events} | "
+            f"{d.received} of {d.events}"
+            + (f" ({d.refused} orders refused)" if d.refused else "")
+            + " | "
             + (
                 f"{_ms(prev_d['p50_ms'])} / {_ms(prev_d['p99_ms'])}"
                 if prev_d.get("p50_ms") is not None
@@ -490,7 +507,9 @@ def figures(*, rows, scaling, page_bytes, live, load) -> dict:
             }
             for point in scaling
         },
-        "page_bytes": {
+        "page_bytes": None
+        if page_bytes.error
+        else {
             "page_json": page_bytes.page_json,
             "photos": page_bytes.photos,
             "with_originals": page_bytes.with_originals,

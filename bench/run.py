@@ -68,6 +68,14 @@ OUTPUT = BASE_DIR / os.environ.get("BENCH_OUTPUT", "docs/BENCHMARKS.md")
 PREVIOUS = BASE_DIR / os.environ.get("BENCH_PREVIOUS", "bench/previous.json")
 
 
+STARTED = time.monotonic()
+
+
+def say(message: str) -> None:
+    """A progress line with the seconds since the run began."""
+    print(f"[{time.monotonic() - STARTED:5.0f} s] {message}", flush=True)
+
+
 def scaled(n: int, minimum: int = 1) -> int:
     return max(minimum, int(n * SCALE))
 
@@ -246,7 +254,7 @@ def scaling_point(wrk: str, services: int) -> dict:
 
     flush_cache()
     analyze()
-    print(f"Service list and search at {services} services:", flush=True)
+    say(f"Service list and search at {services} services:")
     return {
         "services": services,
         "rows": [measure(wrk, e, seconds=SCALING_DURATION) for e in scaling_endpoints()],
@@ -256,8 +264,8 @@ def scaling_point(wrk: str, services: int) -> dict:
 def measure_live(wrk: str, rng: random.Random, campus) -> dict:
     """Issue 16's figures: the service list with and without idle streams held
     open on uvicorn beside gunicorn, then delivery latency across two uvicorns."""
-    from bench.live import IdleStreams, Uvicorn, delivery_latency
-    from bench.pools import bearer, live_list_endpoints
+    from bench.live import Uvicorn
+    from bench.pools import bearer
 
     server_a = Uvicorn(PORT + 1, WORK_DIR / "uvicorn-a.log", workers=2)
     server_b = Uvicorn(PORT + 2, WORK_DIR / "uvicorn-b.log", workers=1)
@@ -266,61 +274,72 @@ def measure_live(wrk: str, rng: random.Random, campus) -> dict:
     tokens = [auth[users[n % len(users)]]["Authorization"].split()[1] for n in range(STREAMS)]
     result: dict = {"streams": STREAMS, "events": EVENTS, "rows": []}
     try:
-        server_a.start()
-        server_b.start()
-        # Without, with, without again: the machine's load drifts during a
-        # run, so "without" is the mean of the runs on either side.
-        print(f"Service list without and with {STREAMS} idle open streams:", flush=True)
-        before = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
-        with IdleStreams(PORT + 1, tokens, WORK_DIR) as streams:
-            print(f"  {streams.opened} streams open ({streams.failed} refused)", flush=True)
-            if streams.failed:
-                print(f"    {streams.first_failure}", flush=True)
-            during = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
-        after = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
-        result.update(opened=streams.opened, failed=streams.failed, still_open=streams.still_open)
-        for b, d, a in zip(before, during, after, strict=True):
-            result["rows"].append({"name": b["endpoint"].name, "request": b["endpoint"].request,
-                                   "before": b["result"], "during": d["result"],
-                                   "after": a["result"]})  # fmt: skip
-
-        # Delivery: orders placed through server A by students; the vendor's
-        # stream is open on server B; Redis pub/sub carries the wake-up.
-        from catalogue.models import Service
-        from notifications.live.broker import broker_kind
-
-        items_of = dict(campus.orderable)
-        service = (
-            Service.objects.filter(pk__in=items_of)
-            .exclude(vendor_id=campus.busy_vendor_id)
-            .order_by("id")
-            .first()
-        )
-        service_id, item_ids, vendor_id = service.pk, items_of[service.pk], service.vendor_id
-        vendor_token = bearer([vendor_id])[vendor_id]["Authorization"].split()[1]
-        orders = [
-            ({"service": service_id, "items": [{"service_item": item_ids[n % len(item_ids)],
-              "quantity": 1}], "delivery_address": "Hall 3"}, tokens[n % len(tokens)])
-            for n in range(EVENTS + 10)
-        ]  # fmt: skip
-        # The first ten warm both servers (imports, connections) and are not counted.
-        delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
-                         orders=orders[:10], timeout=10)  # fmt: skip
-        delivery = delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
-                                    orders=orders[10:], timeout=10)  # fmt: skip
-        result["delivery"] = delivery
-        result["broker"] = broker_kind()
-        print(
-            f"  delivery of {delivery.events} events A -> B ({result['broker']}): "
-            f"p50 {delivery.p50_ms:.1f} ms, p99 {delivery.p99_ms:.1f} ms, max "
-            f"{delivery.max_ms:.1f} ms, lost {delivery.lost}; placing request p50 "
-            f"{delivery.order_p50_ms:.1f} ms",
-            flush=True,
-        )
+        measure_live_on(wrk, server_a, server_b, campus, tokens, result)
+    except Exception as exc:
+        result["error"] = f"{type(exc).__name__}: {exc}"
+        print(f"  live measurement failed: {result['error']}", flush=True)
     finally:
         server_a.close()
         server_b.close()
     return result
+
+
+def measure_live_on(wrk, server_a, server_b, campus, tokens, result) -> None:
+    """Fills ``result`` as it goes, so a failure keeps what was measured."""
+    from bench.live import IdleStreams, delivery_latency
+    from bench.pools import bearer, live_list_endpoints
+
+    server_a.start()
+    server_b.start()
+    # Without, with, without again: the machine's load drifts during a
+    # run, so "without" is the mean of the runs on either side.
+    say(f"Service list without and with {STREAMS} idle open streams:")
+    before = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
+    with IdleStreams(PORT + 1, tokens, WORK_DIR) as streams:
+        print(f"  {streams.opened} streams open ({streams.failed} refused)", flush=True)
+        if streams.failed:
+            print(f"    {streams.first_failure}", flush=True)
+        during = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
+    after = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
+    result.update(opened=streams.opened, failed=streams.failed, still_open=streams.still_open)
+    for b, d, a in zip(before, during, after, strict=True):
+        result["rows"].append({"name": b["endpoint"].name, "request": b["endpoint"].request,
+                               "before": b["result"], "during": d["result"],
+                               "after": a["result"]})  # fmt: skip
+
+    # Delivery: orders placed through server A by students; the vendor's
+    # stream is open on server B; Redis pub/sub carries the wake-up.
+    from catalogue.models import Service
+    from notifications.live.broker import broker_kind
+
+    items_of = dict(campus.orderable)
+    service = (
+        Service.objects.filter(pk__in=items_of)
+        .exclude(vendor_id=campus.busy_vendor_id)
+        .order_by("id")
+        .first()
+    )
+    service_id, item_ids, vendor_id = service.pk, items_of[service.pk], service.vendor_id
+    vendor_token = bearer([vendor_id])[vendor_id]["Authorization"].split()[1]
+    orders = [
+        ({"service": service_id, "items": [{"service_item": item_ids[n % len(item_ids)],
+          "quantity": 1}], "delivery_address": "Hall 3"}, tokens[n % len(tokens)])
+        for n in range(EVENTS + 10)
+    ]  # fmt: skip
+    # The first ten warm both servers (imports, connections) and are not counted.
+    delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
+                     orders=orders[:10], timeout=10)  # fmt: skip
+    delivery = delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
+                                orders=orders[10:], timeout=10)  # fmt: skip
+    result["delivery"] = delivery
+    result["broker"] = broker_kind()
+    print(
+        f"  delivery of {delivery.events} events A -> B ({result['broker']}): "
+        f"p50 {delivery.p50_ms:.1f} ms, p99 {delivery.p99_ms:.1f} ms, max "
+        f"{delivery.max_ms:.1f} ms, lost {delivery.lost}; placing request p50 "
+        f"{delivery.order_p50_ms:.1f} ms",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -349,7 +368,7 @@ def main() -> None:
         rng, vendors=scaled(200, 20), students=scaled(5000, 200), reviewers=1000
     )
     seed.seed_services(rng, campus, count=sizes[0], items_each=5)
-    print(f"Seeded people and {sizes[0]} services in {time.monotonic() - t0:.1f} s", flush=True)
+    say(f"Seeded people and {sizes[0]} services in {time.monotonic() - t0:.1f} s")
 
     server = Server()
     scaling = []
@@ -366,23 +385,24 @@ def main() -> None:
         seed_seconds = time.monotonic() - t0
         t0 = time.monotonic()
         photos = images.upload_photos(images.first_page_ids())
-        print(
+        say(
             f"Seeded the campus in {seed_seconds:.1f} s; uploaded {photos[0]} photos "
             f"({photos[1] / 1e6:.1f} MB) in {time.monotonic() - t0:.1f} s",
-            flush=True,
         )
         flush_cache()
         analyze()
         counts = report.row_counts()
         lists = queries.every_list(campus)
         hash_ms = queries.password_hash_ms()
-        print("Endpoints:", flush=True)
+        say("Endpoints:")
         rows = [measure(wrk, e, seconds=DURATION) for e in endpoints(rng, campus)]
-        page_bytes = images.first_page_bytes(f"http://127.0.0.1:{PORT}")
-        print(
+        try:
+            page_bytes = images.first_page_bytes(f"http://127.0.0.1:{PORT}")
+        except Exception as exc:
+            page_bytes = images.PageBytes(error=f"{type(exc).__name__}: {exc}")
+        say(
             f"First catalogue page: {page_bytes.page_json:,} B JSON, {page_bytes.photos} photos "
             f"{page_bytes.originals:,} B, 320 px variants {page_bytes.variants}",
-            flush=True,
         )
         live_results = measure_live(wrk, rng, campus)
 
