@@ -129,13 +129,14 @@ NONE = "\u2013"  # an en dash: no figure
 MINUS = "\u2212"
 
 
-def _change(now: float | None, before: float | None) -> str:
-    """Relative change; a fall of 10 % or more is bold, so a regression stands out."""
+def _change(now: float | None, before: float | None, *, lower_is_better: bool = False) -> str:
+    """Relative change; a regression of 10 % or more is bold, so it stands out."""
     if not now or not before:
         return "new" if not before else NONE
     change = now / before - 1
     text = f"{change:+.0%}".replace("-", MINUS)
-    return f"**{text}**" if change <= -0.10 else text
+    worse = change >= 0.10 if lower_is_better else change <= -0.10
+    return f"**{text}**" if worse else text
 
 
 def _prev(value, fmt) -> str:
@@ -384,33 +385,39 @@ def _bytes_section(page, prev: dict | None) -> list[str]:
         "",
         "| | bytes | previous run | change |",
         "|---|--:|--:|--:|",
-        f"| page JSON | {_bytes(page.page_json)} | {_bytes(prev.get('page_json'))} | "
-        f"{_change(page.page_json, prev.get('page_json'))} |",
-        f"| first catalogue page bytes (with images): originals | {_bytes(page.with_originals)} "
-        f"| {_bytes(prev.get('with_originals'))} | "
-        f"{_change(page.with_originals, prev.get('with_originals'))} |",
+    ]
+
+    def row(label: str, now: int | None, key: str) -> str:
+        before = prev.get(key)
+        change = _change(now, before, lower_is_better=True)
+        return f"| {label} | {_bytes(now)} | {_bytes(before)} | {change} |"
+
+    label = "first catalogue page bytes (with images)"
+    lines += [
+        row("page JSON", page.page_json, "page_json"),
+        row(f"{label}: originals", page.with_originals, "with_originals"),
     ]
     if page.variants is None:
         lines += [
-            "| first catalogue page bytes (with images): 320 px variants | not measured | "
+            f"| {label}: 320 px variants | not measured | "
             f"{_bytes(prev.get('with_variants'))} | {NONE} |",
             "",
             "Not measured: the services carry no `image_variants` field in this version, so "
             "a phone downloads every original photo.",
         ]
     else:
-        with_960 = page.page_json + (page.variants_960 or 0)
         lines += [
-            f"| first catalogue page bytes (with images): 320 px variants | "
-            f"{_bytes(page.with_variants)} | {_bytes(prev.get('with_variants'))} | "
-            f"{_change(page.with_variants, prev.get('with_variants'))} |",
-            f"| the same with 960 px variants | {_bytes(with_960)} | "
-            f"{_bytes(prev.get('with_960'))} | {_change(with_960, prev.get('with_960'))} |",
+            row(f"{label}: 320 px variants", page.with_variants, "with_variants"),
+            row(
+                "the same with 960 px variants",
+                page.page_json + (page.variants_960 or 0),
+                "with_960",
+            ),
             "",
             "With the 320 px variants a phone downloads "
             f"{page.with_variants / page.with_originals:.1%} of the bytes of the originals"
             + (f" ({'; '.join(page.missing)})" if page.missing else "")
-            + ". (A smaller *change* is better here: bytes are not requests/s.)",
+            + ". (Fewer bytes are better: here a rise of 10 % or more is in bold.)",
         ]
     return lines
 
