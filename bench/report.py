@@ -2,6 +2,7 @@
 
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -156,6 +157,7 @@ def render(
     seed_seconds,
     settings,
     load,
+    load_samples,
     total_seconds,
     wrk,
 ) -> str:
@@ -181,10 +183,22 @@ def render(
         "| | |",
         "|---|---|",
         *[f"| {name} | {value} |" for name, value in machine()],
-        f"| Load average (1 min) | {load[0][0]:.2f} before the run, {load[1][0]:.2f} after |",
+        f"| Load average (1 min) | {load[0][0]:.2f} before the run, {load[1][0]:.2f} after"
+        + (
+            f"; during it {statistics.mean(load_samples):.1f} on average, "
+            f"{min(load_samples):.1f} to {max(load_samples):.1f} "
+            f"({len(load_samples)} samples, one every 10 s) |"
+            if load_samples
+            else " |"
+        ),
         "",
-        "The load generator, PostgreSQL, Redis and gunicorn share the same cores "
-        "(the load average after the run is the benchmark's own). "
+        "The load generator, PostgreSQL, Redis and gunicorn share the same cores, so part "
+        "of the load average during and after the run is the benchmark's own"
+        + (
+            f" (a run on an otherwise idle machine, {prev_run}, ended at {prev_load[1]:.1f}). "
+            if prev_load and prev_load[0] < 1
+            else ". "
+        )
         + (
             f"Other processes already kept the load average at {load[0][0]:.1f} on "
             f"{os.cpu_count()} cores when the run began, so the server had a fraction of the "
@@ -215,9 +229,10 @@ def render(
         "endpoint. *of ceiling* is the endpoint's requests/s over the ceiling endpoint's "
         "in the same run; *prev* columns are the previous run's figures "
         "(`bench/previous.json`, rewritten by each full run); *share change* compares the "
-        "two shares of the ceiling, which cancels most of the difference in machine load "
-        "between the runs (a fall of 10 % or more is in bold). *SQL* is the number of "
-        "queries one request runs when the cache misses, counted in-process with "
+        "two shares of the ceiling, which cancels part of the difference in machine load "
+        "between the runs (not all of it: on a loaded machine requests with many round trips "
+        "lose more than the ceiling does); a fall of 10 % or more is in bold. *SQL* is the "
+        "number of queries one request runs when the cache misses, counted in-process with "
         "`CaptureQueriesContext`; for lists, with 1 row / 20 rows a page (equal counts: no "
         "query per row). *non-2xx* also counts socket errors and timeouts.",
         "",

@@ -342,6 +342,19 @@ def measure_live_on(wrk, server_a, server_b, campus, tokens, result) -> None:
     )
 
 
+def sample_load(samples: list[float], every: float = 10.0) -> None:
+    """Records the 1-minute load average every ``every`` seconds (a daemon thread):
+    other work on the machine shows in the report."""
+    import threading
+
+    def loop() -> None:
+        while True:
+            samples.append(os.getloadavg()[0])
+            time.sleep(every)
+
+    threading.Thread(target=loop, daemon=True).start()
+
+
 def main() -> None:
     configure_environment()
     sys.path.insert(0, str(BASE_DIR))
@@ -349,6 +362,8 @@ def main() -> None:
     wrk = ensure_wrk()
     started = time.time()
     load_before = os.getloadavg()
+    load_samples: list[float] = []
+    sample_load(load_samples)
     recreate_database()
     flush_cache()
 
@@ -440,6 +455,7 @@ def main() -> None:
             "database_url": DATABASE_URL,
         },
         load=(load_before, load_after),
+        load_samples=load_samples,
         total_seconds=time.time() - started,
         wrk=wrk,
     )
