@@ -153,8 +153,16 @@ def _post(port: int, path: str, body: dict, headers: dict[str, str]) -> tuple[in
 
 
 async def _delivery(
-    *, port_a: int, port_b: int, vendor_token: str, orders: list[tuple[dict, str]], timeout: float
+    *,
+    port_a: int,
+    port_b: int,
+    vendor_token: str,
+    orders: list[tuple[dict, str]],
+    timeout: float,
+    budget: float = float("inf"),
 ) -> Delivery:
+    """Places ``orders`` one at a time; stops sending once ``budget`` seconds have
+    passed (a heavily loaded machine must not stretch the run without bound)."""
     reader, writer = await open_stream(port_b, vendor_token)
     arrivals: dict[int, float] = {}
     arrived = asyncio.Event()
@@ -174,9 +182,13 @@ async def _delivery(
                             arrived.set()
 
     listener = asyncio.create_task(listen())
-    latencies, round_trips, lost, refused = [], [], 0, 0
+    latencies, round_trips, lost, refused, sent_count = [], [], 0, 0, 0
+    stop_at = time.perf_counter() + budget
     try:
         for body, token in orders:
+            if time.perf_counter() > stop_at:
+                break
+            sent_count += 1
             headers = {
                 "Content-Type": "application/json",
                 "Authorization": f"Bearer {token}",
@@ -204,7 +216,7 @@ async def _delivery(
         writer.close()
     ms = sorted(x * 1000 for x in latencies)
     return Delivery(
-        events=len(orders),
+        events=sent_count,
         received=len(ms),
         p50_ms=statistics.median(ms) if ms else float("nan"),
         p99_ms=ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else float("nan"),

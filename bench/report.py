@@ -476,7 +476,13 @@ def _live_section(live: dict, prev: dict | None) -> list[str]:
         lines += [
             "",
             f"**Delivery across two app servers.** {d.events} orders placed one after another "
-            "by students through uvicorn server A (`POST /api/orders/`); their vendor's stream "
+            + (
+                f"(of {live['events']} planned: the measurement stops sending after "
+                f"{live.get('delivery_seconds', 0):.0f} s) "
+                if d.events < live["events"]
+                else ""
+            )
+            + "by students through uvicorn server A (`POST /api/orders/`); their vendor's stream "
             f"is open on uvicorn server B (another process); fan-out through "
             f"`{live.get('broker')}`. Latency is from sending the order request to the "
             "`order_placed` event arriving on B's stream (10 more orders before these warm "

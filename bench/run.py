@@ -18,7 +18,7 @@ BENCH_LIVE_DURATION (seconds), BENCH_CONNECTIONS, BENCH_WORKERS,
 BENCH_WORKER_CLASS, BENCH_THREADS, BENCH_PORT (gunicorn; the two uvicorns use
 the next two ports), BENCH_DATABASE_URL, BENCH_REDIS_DB, BENCH_CACHE_PREFIX
 (the run deletes only keys under this prefix, never the whole Redis database),
-BENCH_STREAMS, BENCH_EVENTS, BENCH_OUTPUT, BENCH_PREVIOUS.
+BENCH_STREAMS, BENCH_EVENTS, BENCH_DELIVERY_SECONDS, BENCH_OUTPUT, BENCH_PREVIOUS.
 """
 
 import json
@@ -47,6 +47,8 @@ SCALING_DURATION = int(os.environ.get("BENCH_SCALING_DURATION", "8"))
 LIVE_DURATION = int(os.environ.get("BENCH_LIVE_DURATION", "10"))
 STREAMS = int(os.environ.get("BENCH_STREAMS", "500"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "200"))
+# The delivery measurement stops sending after this many seconds (a loaded machine).
+DELIVERY_SECONDS = float(os.environ.get("BENCH_DELIVERY_SECONDS", "120"))
 CACHE_PREFIX = os.environ.get("BENCH_CACHE_PREFIX", "bench")
 WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -330,8 +332,10 @@ def measure_live_on(wrk, server_a, server_b, campus, tokens, result) -> None:
     delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
                      orders=orders[:10], timeout=10)  # fmt: skip
     delivery = delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
-                                orders=orders[10:], timeout=10)  # fmt: skip
+                                orders=orders[10:], timeout=10,
+                                budget=DELIVERY_SECONDS)  # fmt: skip
     result["delivery"] = delivery
+    result["delivery_seconds"] = DELIVERY_SECONDS
     result["broker"] = broker_kind()
     print(
         f"  delivery of {delivery.events} events A -> B ({result['broker']}): "
