@@ -83,7 +83,9 @@ check-generated: $(VENV)/.runtime web/node_modules/.package-lock.json
 e2e: $(VENV)/.runtime web
 	cd web && $(NPM) run e2e
 
-## bench: load benchmark on PostgreSQL; writes docs/BENCHMARKS.md
+## bench: load benchmark on PostgreSQL (gunicorn, and uvicorn for the live rows); writes
+## docs/BENCHMARKS.md and bench/previous.json. Knobs in bench/run.py; a quick trial on a small
+## campus: BENCH_SCALE=0.05 BENCH_DURATION=3 BENCH_OUTPUT=var/bench/trial.md make bench
 bench: $(VENV)/.dev
 	$(PY) -m bench.run
 

@@ -9,12 +9,14 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from rest_framework_simplejwt.tokens import AccessToken
 
 from bench.load import Request
-from bench.seed import PASSWORD, Campus
+from bench.seed import PASSWORD, Campus, offered_slots
 from catalogue.models import Service
+from schedule.selectors import campus_today
 from users.models import User
 
 JSON = {"Content-Type": "application/json"}
@@ -104,6 +106,64 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
             for reviewer, service in taken
         ]
 
+    # Every free place of the capped lunch services' pickup slots from tomorrow
+    # on (today's may pass during the run), each sent at most once, so every
+    # scheduled order finds its place.
+    lunch_items = dict(campus.lunch)
+    places = [
+        (service_id, slot["start"].isoformat())
+        for service_id, _ in campus.lunch
+        for slot in offered_slots(service_id, range(1, 7))
+        for _ in range(slot["remaining"] or 0)
+    ]
+    rng.shuffle(places)
+
+    def scheduled_orders(n: int) -> list[Request]:
+        taken, places[:n] = places[:n], []
+        pool = []
+        for service_id, start in taken:
+            item_ids = lunch_items[service_id]
+            body = {
+                "service": service_id,
+                "items": [{"service_item": rng.choice(item_ids), "quantity": 1}],
+                "pickup_at": start,
+            }
+            headers = {
+                **JSON,
+                **student_auth[rng.choice(students)],
+                "Idempotency-Key": uuid.uuid4().hex,
+            }
+            pool.append(Request("POST", "/api/orders/", headers, json.dumps(body)))
+        return pool
+
+    # Every free seat of the bookable services from tomorrow on, each taken by
+    # a different student of that slot (one student never holds two
+    # overlapping bookings of a service; back-to-back ones are allowed).
+    seats = [
+        (service_id, slot["start"].isoformat(), student)
+        for service_id in campus.bookable_ids
+        for slot in offered_slots(service_id, range(1, 13))
+        for student in rng.sample(students, k=min(slot["remaining"] or 0, len(students)))
+    ]
+    rng.shuffle(seats)
+
+    def bookings(n: int) -> list[Request]:
+        taken, seats[:n] = seats[:n], []
+        return [
+            Request(
+                "POST",
+                "/api/bookings/",
+                {**JSON, **student_auth[student], "Idempotency-Key": uuid.uuid4().hex},
+                json.dumps({"service": service_id, "start": start, "notes": "Bench"}),
+            )
+            for service_id, start, student in taken
+        ]
+
+    tomorrow = (campus_today() + timedelta(days=1)).isoformat()
+    in_two_days = (campus_today() + timedelta(days=2)).isoformat()
+    lunch_slots = f"/api/services/{campus.lunch[0][0]}/slots/?date={tomorrow}"
+    busy_slots = f"/api/services/{campus.busy_booking_id}/slots/?date={in_two_days}"
+
     def logins(n: int) -> list[Request]:
         return [
             Request("POST", "/api/users/login/", JSON,
@@ -127,8 +187,19 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
         Endpoint("busy vendor's orders",
                  f"GET /api/orders/ as the vendor of {campus.busy_vendor_orders:,} orders",
                  repeated("/api/orders/", vendor_auth), is_list=True),
-        Endpoint("order creation", "POST /api/orders/ 1-3 lines, unique Idempotency-Key",
-                 orders, unique=True),
+        Endpoint("order creation", "POST /api/orders/ 1-3 lines, as soon as possible "
+                 "(open around the clock), unique Idempotency-Key", orders, unique=True),
+        Endpoint("pickup slots", "GET /api/services/<capped lunch service>/slots/?date=<tomorrow> "
+                 f"anonymous (21 slots, {campus.lunch_orders:,} scheduled orders seeded on "
+                 f"{len(campus.lunch)} services)", repeated(lunch_slots)),
+        Endpoint("order creation, scheduled", "POST /api/orders/ with pickup_at, a free place of "
+                 "a capped lunch slot (1 line), unique Idempotency-Key", scheduled_orders,
+                 unique=True),
+        Endpoint("booking slots", "GET /api/services/<busy booking service>/slots/?date=<in 2 "
+                 f"days> anonymous (24 slots, {campus.busy_bookings:,} bookings seeded)",
+                 repeated(busy_slots)),
+        Endpoint("booking creation", "POST /api/bookings/ a free seat (another student per "
+                 "seat), unique Idempotency-Key", bookings, unique=True),
         Endpoint("review creation", "POST /api/reviews/ new (student, service) pair",
                  reviews, unique=True),
         # Four at a time: with sixteen, p50 would mostly be time queued behind
@@ -164,3 +235,13 @@ def scaling_endpoints() -> list[Endpoint]:
             is_list=True,
         ),
     ]
+
+
+def live_list_endpoints() -> list[Endpoint]:
+    """The service list rows measured again with and without idle open streams."""
+    return [
+        Endpoint("service list", f"GET {LIST_PATH} anonymous (cached)", repeated(LIST_PATH),
+                 is_list=True),
+        Endpoint("service list, uncached", f"GET {LIST_PATH}&nocache=<unique> anonymous",
+                 uncached(LIST_PATH), unique=True, is_list=True),
+    ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -80,9 +81,10 @@ def _share(value: float) -> str:
     return f"{value:.1%}" if value < 0.1 else f"{value:.0%}"
 
 
-def _cell(row: dict) -> str:
+def _cell(row: dict, prev: dict | None = None) -> str:
     r = row["result"]
-    return f"{_ms(r.p50_ms)} / {_ms(r.p99_ms)} ms, {_rps(r.rps)}/s"
+    before = f" ({_rps(prev['rps'])})" if prev else ""
+    return f"{_ms(r.p50_ms)} / {_ms(r.p99_ms)} ms, {_rps(r.rps)}/s{before}"
 
 
 OPTIMISATIONS = [
@@ -124,12 +126,48 @@ OPTIMISATIONS = [
 ]
 
 
+NONE = "\u2013"  # an en dash: no figure
+MINUS = "\u2212"
+
+
+def _change(now: float | None, before: float | None, *, lower_is_better: bool = False) -> str:
+    """Relative change; a regression of 10 % or more is bold, so it stands out."""
+    if not now or not before:
+        return "new" if not before else NONE
+    change = now / before - 1
+    text = f"{change:+.0%}".replace("-", MINUS)
+    worse = change >= 0.10 if lower_is_better else change <= -0.10
+    return f"**{text}**" if worse else text
+
+
+def _prev(value, fmt) -> str:
+    return NONE if value is None else fmt(value)
+
+
 def render(
-    *, rows, scaling, counts, lists, hash_ms, seed_seconds, settings, load, total_seconds, wrk
+    *,
+    rows,
+    scaling,
+    page_bytes,
+    live,
+    previous,
+    counts,
+    lists,
+    hash_ms,
+    seed_seconds,
+    settings,
+    load,
+    load_samples,
+    total_seconds,
+    wrk,
 ) -> str:
     hasher = get_hasher()
     iterations = getattr(hasher, "iterations", None)
     ceiling = next(r["result"].rps for r in rows if r["endpoint"].name == "ceiling")
+    prev_rows = previous.get("endpoints", {})
+    prev_ceiling = prev_rows.get("ceiling", {}).get("rps")
+    prev_run = previous.get("run", "no previous run")
+    prev_load = previous.get("load")
     lines = [
         "# Benchmarks",
         "",
@@ -145,16 +183,28 @@ def render(
         "| | |",
         "|---|---|",
         *[f"| {name} | {value} |" for name, value in machine()],
-        f"| Load average (1 min) | {load[0][0]:.2f} before the run, {load[1][0]:.2f} after |",
+        f"| Load average (1 min) | {load[0][0]:.2f} before the run, {load[1][0]:.2f} after"
+        + (
+            f"; during it {statistics.mean(load_samples):.1f} on average, "
+            f"{min(load_samples):.1f} to {max(load_samples):.1f} "
+            f"({len(load_samples)} samples, one every 10 s) |"
+            if load_samples
+            else " |"
+        ),
         "",
-        "The load generator, PostgreSQL, Redis and gunicorn share the same cores "
-        "(the load average after the run is the benchmark's own). "
+        "The load generator, PostgreSQL, Redis and gunicorn share the same cores, so part "
+        "of the load average during and after the run is the benchmark's own"
+        + (
+            f" (a run on an otherwise idle machine, {prev_run}, ended at {prev_load[1]:.1f}). "
+            if prev_load and prev_load[0] < 1
+            else ". "
+        )
         + (
             f"Other processes already kept the load average at {load[0][0]:.1f} on "
             f"{os.cpu_count()} cores when the run began, so the server had a fraction of the "
             "CPU and every round trip to PostgreSQL or Redis waited for a time slice: absolute "
             "numbers are pessimistic, most of all for requests with many round trips (cache "
-            "misses, writes). Compare rows of one run."
+            "misses, writes). Compare rows of one run, and shares of the ceiling across runs."
             if load[0][0] > 1
             else "Nothing else was running on the machine when the run began."
         ),
@@ -164,23 +214,45 @@ def render(
         f"Campus: {', '.join(f'{n:,} {name}' for name, n in counts.items())} "
         f"(seeded in {seed_seconds:.0f} s).",
         "",
+        f"**Ceiling** (the cheapest Django response, `bench/urls.py`): **{_rps(ceiling)} "
+        f"requests/s** in this run"
+        + (
+            f", {_rps(prev_ceiling)} in the previous one ({prev_run}"
+            + (f", load average {prev_load[0]:.2f} before it" if prev_load else "")
+            + ")."
+            if prev_ceiling
+            else "."
+        ),
+        "",
         f"wrk, {settings['wrk_threads']} threads, {settings['connections']} keep-alive "
         f"connections, {settings['warmup']} s warm-up then {settings['duration']} s per "
-        "endpoint. *of ceiling* is the endpoint's requests/s over the ceiling endpoint's; "
-        "*SQL* is the number of queries one request runs when the cache misses, counted "
-        "in-process with `CaptureQueriesContext`; for lists, with 1 row / 20 rows a page "
-        "(equal counts: no query per row). *non-2xx* also counts socket errors and timeouts.",
+        "endpoint. *of ceiling* is the endpoint's requests/s over the ceiling endpoint's "
+        "in the same run; *prev* columns are the previous run's figures "
+        "(`bench/previous.json`, rewritten by each full run); *share change* compares the "
+        "two shares of the ceiling, which cancels part of the difference in machine load "
+        "between the runs (not all of it: on a loaded machine requests with many round trips "
+        "lose more than the ceiling does); a fall of 10 % or more is in bold. *SQL* is the "
+        "number of queries one request runs when the cache misses, counted in-process with "
+        "`CaptureQueriesContext`; for lists, with 1 row / 20 rows a page (equal counts: no "
+        "query per row). *non-2xx* also counts socket errors and timeouts.",
         "",
-        "| endpoint | request | req/s | p50 ms | p99 ms | of ceiling | SQL | non-2xx |",
-        "|---|---|--:|--:|--:|--:|--:|--:|",
+        "| endpoint | request | req/s | prev req/s | p50 ms | p99 ms | prev p99 ms "
+        "| of ceiling | prev of ceiling | share change | SQL | non-2xx |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for row in rows:
         r = row["result"]
+        name = row["endpoint"].name
+        prev = prev_rows.get(name, {})
+        share = r.rps / ceiling
         note = " (pool ran out)" if r.exhausted else ""
         lines.append(
-            f"| {row['endpoint'].name} | `{row['endpoint'].request}` | {_rps(r.rps)} | "
-            f"{_ms(r.p50_ms)} | {_ms(r.p99_ms)} | {_share(r.rps / ceiling)} | {row['queries']} | "
-            f"{r.failures}{note} |"
+            f"| {name} | `{row['endpoint'].request}` | {_rps(r.rps)} | "
+            f"{_prev(prev.get('rps'), _rps)} | {_ms(r.p50_ms)} | {_ms(r.p99_ms)} | "
+            f"{_prev(prev.get('p99_ms'), _ms)} | {_share(share)} | "
+            f"{_prev(prev.get('of_ceiling'), _share)} | "
+            f"{_change(share, prev.get('of_ceiling')) if name != 'ceiling' else NONE} | "
+            f"{row['queries']} | {r.failures}{note} |"
         )
     if any(r["result"].p99_ms > 2000 and r["result"].p50_ms < 50 for r in rows):
         lines += [
@@ -191,6 +263,21 @@ def render(
             "they belong to the setup (load generator, database and server on two shared "
             "cores) rather than to that endpoint.",
         ]
+    lines += [
+        "",
+        "Schedule and bookings rows: every ordering and booking service is open around the "
+        "clock (two weekly periods a day, 00:00-12:00 and 12:00-24:00, so an "
+        "as-soon-as-possible order is accepted whenever the run happens), except ten capped "
+        "lunch services (11:00-14:30, 10-minute pickup slots, 30 orders a slot, scheduled "
+        "orders already in the coming days) and one busy booking service (a barber: "
+        "08:00-20:00, 30-minute slots, 3 seats, bookings over the past year and most seats of "
+        "the next two weeks taken). Scheduled orders take the free places of the lunch slots "
+        "from tomorrow on, bookings the free seats of twenty services open around the clock "
+        "(5 seats a slot), another student for each seat of a slot; so every write is "
+        "expected to succeed, and *non-2xx* counts those that did not.",
+    ]
+    lines += _bytes_section(page_bytes, previous.get("page_bytes"))
+    lines += _live_section(live, previous.get("live"))
     lines += [
         "",
         "## Query counts of every list",
@@ -214,19 +301,25 @@ def render(
         + "; ".join(f"*{e.name}*: `{e.request}`" for e in names)
         + ". *Cached* repeats one URL anonymously, so after the first request it is served "
         "from the catalogue cache; *uncached* adds a query parameter the API ignores but that "
-        "differs on every request, so every request misses the cache and runs the query.",
+        "differs on every request, so every request misses the cache and runs the query. "
+        "In brackets: the previous run's requests/s.",
         "",
         "| services | " + " | ".join(e.name for e in names) + " |",
         "|--:|" + "--:|" * len(names),
     ]
+    prev_scaling = previous.get("scaling", {})
     for point in scaling:
+        prev_point = prev_scaling.get(str(point["services"]), {})
         lines.append(
-            f"| {point['services']:,} | " + " | ".join(_cell(r) for r in point["rows"]) + " |"
+            f"| {point['services']:,} | "
+            + " | ".join(_cell(r, prev_point.get(r["endpoint"].name)) for r in point["rows"])
+            + " |"
         )
     lines += [
         "",
         "The 1,000-service point is measured before orders and reviews are seeded; the "
-        "10,000 and 100,000 points add services without items to the full campus.",
+        "10,000 and 100,000 points add services without items or weekly hours to the full "
+        "campus.",
         "",
         *OPTIMISATIONS,
         "## Configuration",
@@ -235,10 +328,17 @@ def render(
         f"workers, {settings['threads']} threads each (2 * cores + 1 workers), "
         f"`--keep-alive {settings['keep_alive']}`, no access log, "
         "bound to 127.0.0.1.",
+        "- Live rows: `uvicorn config.asgi:application` as the README runs it beside "
+        "gunicorn (`--lifespan off --timeout-keep-alive 75`), server A with 2 workers on the "
+        "next port, server B with 1 worker on the one after, same database and Redis; "
+        f"{settings['live_duration']} s per measurement; the fan-out channel is "
+        f"`EVENTS_CHANNEL={settings['cache_prefix']}:notifications`.",
         "- Settings: `config.settings` with `DEBUG=false`, a generated `SECRET_KEY`, "
         "`SECURE_SSL_REDIRECT=false` (plain HTTP on loopback), `ALLOWED_HOSTS=127.0.0.1`, "
-        f"`REDIS_URL={settings['redis_url']}` (flushed at the start and after each seeding "
-        f"step), `DATABASE_URL={settings['database_url']}` (dropped and recreated by the run). "
+        f"`REDIS_URL={settings['redis_url']}` with `CACHE_KEY_PREFIX={settings['cache_prefix']}` "
+        "(the keys under that prefix are deleted at the start and after each seeding step; the "
+        "Redis server is shared, so nothing is flushed), "
+        f"`DATABASE_URL={settings['database_url']}` (dropped and recreated by the run). "
         "`bench/settings.py` only adds the ceiling URL (`bench/urls.py`); it is not part of "
         "the public API.",
         f"- Password hasher: `{hasher.algorithm}`"
@@ -251,6 +351,11 @@ def render(
         "- Writes are unique: each order carries its own `Idempotency-Key` (students chosen at "
         "random), each review a (student, service) pair never reviewed before. Access tokens "
         "are minted before the run (`JWT_ACCESS_MINUTES=240`).",
+        "- A trial on a small campus: `BENCH_SCALE=0.05 BENCH_DURATION=3 "
+        "BENCH_SCALING_DURATION=2 BENCH_LIVE_DURATION=3 BENCH_EVENTS=50 "
+        "BENCH_OUTPUT=var/bench/trial.md make bench` (a scale below 1 leaves "
+        "`bench/previous.json` alone); `BENCH_DATABASE_URL`, `BENCH_PORT` and "
+        "`BENCH_CACHE_PREFIX` keep concurrent runs apart (see `bench/run.py`).",
         f"- Load generator: `{wrk}` (Debian's wrk 4.1, C, one thread per core) replaying "
         "request files through `bench/replay.lua`; every run is bounded by its duration and "
         "each pool of unique requests is sent at most once. wrk was chosen by measurement: "
@@ -264,6 +369,196 @@ def render(
         "",
     ]
     return "\n".join(lines)
+
+
+def _bytes(n: int | None) -> str:
+    if n is None:
+        return NONE
+    if n >= 1_000_000:
+        return f"{n / 1e6:,.1f} MB"
+    return f"{n / 1e3:,.1f} kB" if n >= 1000 else f"{n} B"
+
+
+def _bytes_section(page, prev: dict | None) -> list[str]:
+    prev = prev or {}
+    if page.error:
+        return [
+            "",
+            "## First catalogue page on a phone",
+            "",
+            f"Not measured in this run: {page.error}.",
+        ]
+    lines = [
+        "",
+        "## First catalogue page on a phone",
+        "",
+        f"`GET /api/services/` (the catalogue's first page, {page.services} services, "
+        f"anonymous) and the photos it shows: {page.photos} services carry a photo, a "
+        "3.8-megapixel JPEG of 2-3 MB generated with Pillow and uploaded through the API by "
+        "the service's vendor (so stored as any upload is). Bytes are the response bodies "
+        "as downloaded from gunicorn.",
+        "",
+        "| | bytes | previous run | change |",
+        "|---|--:|--:|--:|",
+    ]
+
+    def row(label: str, now: int | None, key: str) -> str:
+        before = prev.get(key)
+        change = _change(now, before, lower_is_better=True)
+        return f"| {label} | {_bytes(now)} | {_bytes(before)} | {change} |"
+
+    label = "first catalogue page bytes (with images)"
+    lines += [
+        row("page JSON", page.page_json, "page_json"),
+        row(f"{label}: originals", page.with_originals, "with_originals"),
+    ]
+    if page.variants is None:
+        lines += [
+            f"| {label}: 320 px variants | not measured | "
+            f"{_bytes(prev.get('with_variants'))} | {NONE} |",
+            "",
+            "Not measured: the services carry no `image_variants` field in this version, so "
+            "a phone downloads every original photo.",
+        ]
+    else:
+        lines += [
+            row(f"{label}: 320 px variants", page.with_variants, "with_variants"),
+            row(
+                "the same with 960 px variants",
+                page.page_json + (page.variants_960 or 0),
+                "with_960",
+            ),
+            "",
+            "With the 320 px variants a phone downloads "
+            f"{page.with_variants / page.with_originals:.1%} of the bytes of the originals"
+            + (f" ({'; '.join(page.missing)})" if page.missing else "")
+            + ". (Fewer bytes are better: here a rise of 10 % or more is in bold.)",
+        ]
+    return lines
+
+
+def _live_section(live: dict, prev: dict | None) -> list[str]:
+    prev = prev or {}
+    prev_ratios = prev.get("ratios", {})
+    lines = [
+        "",
+        "## Live event streams",
+        "",
+        f"**{live['streams']} idle streams.** `GET /api/events/` with a Bearer token "
+        f"({live['streams']} streams over as many students as the campus allows) held open on "
+        "uvicorn server A beside gunicorn while the service list rows are measured again "
+        f"({live.get('opened', 0)} opened, {live.get('failed', 0)} refused, "
+        f"{live.get('still_open')} still open at the end). Measured without, with, then "
+        "without again, so the machine's drifting load is on both sides of the *with* run; "
+        "*with / without* divides by the mean of the two *without* runs. Target: within 10 %.",
+        "",
+        "| endpoint | without (before) | with streams | without (after) | with / without "
+        "| previous run |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    ratios = {}
+    for row in live["rows"]:
+        without = (row["before"].rps + row["after"].rps) / 2
+        ratio = row["during"].rps / without if without else 0.0
+        ratios[row["name"]] = ratio
+        verdict = "" if ratio >= 0.9 else " (**below 90 %**)"
+        lines.append(
+            f"| {row['name']} | {_rps(row['before'].rps)}/s | {_rps(row['during'].rps)}/s | "
+            f"{_rps(row['after'].rps)}/s | {ratio:.0%}{verdict} | "
+            f"{_prev(prev_ratios.get(row['name']), lambda v: f'{v:.0%}')} |"
+        )
+    live["ratios"] = ratios
+    if live.get("error"):
+        lines += ["", f"The live measurements stopped early in this run: {live['error']}."]
+    d = live.get("delivery")
+    if d is not None:
+        prev_d = prev.get("delivery", {})
+        lines += [
+            "",
+            f"**Delivery across two app servers.** {d.events} orders placed one after another "
+            + (
+                f"(of {live['events']} planned: the measurement stops sending after "
+                f"{live.get('delivery_seconds', 0):.0f} s) "
+                if d.events < live["events"]
+                else ""
+            )
+            + "by students through uvicorn server A (`POST /api/orders/`); their vendor's stream "
+            f"is open on uvicorn server B (another process); fan-out through "
+            f"`{live.get('broker')}`. Latency is from sending the order request to the "
+            "`order_placed` event arriving on B's stream (10 more orders before these warm "
+            "both servers).",
+            "",
+            "| | p50 ms | p99 ms | max ms | received | previous p50 / p99 ms |",
+            "|---|--:|--:|--:|--:|--:|",
+            f"| event delivery A → B | {_ms(d.p50_ms)} | {_ms(d.p99_ms)} | {_ms(d.max_ms)} | "
+            f"{d.received} of {d.events}"
+            + (f" ({d.refused} orders refused)" if d.refused else "")
+            + " | "
+            + (
+                f"{_ms(prev_d['p50_ms'])} / {_ms(prev_d['p99_ms'])}"
+                if prev_d.get("p50_ms") is not None
+                else NONE
+            )
+            + " |",
+            f"| the order request alone (A's answer) | {_ms(d.order_p50_ms)} | | | | |",
+        ]
+    return lines
+
+
+def figures(*, rows, scaling, page_bytes, live, load) -> dict:
+    """This run's figures as bench/previous.json keeps them for the next run."""
+    ceiling = next(r["result"].rps for r in rows if r["endpoint"].name == "ceiling")
+    d = live.get("delivery")
+    return {
+        "run": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "source": f"`{COMMAND}`",
+        "scale": 1,
+        "load": [round(load[0][0], 2), round(load[1][0], 2)],
+        "endpoints": {
+            row["endpoint"].name: {
+                "rps": round(row["result"].rps, 1),
+                "p50_ms": round(row["result"].p50_ms, 2),
+                "p99_ms": round(row["result"].p99_ms, 2),
+                "of_ceiling": round(row["result"].rps / ceiling, 5),
+                "non_2xx": row["result"].failures,
+            }
+            for row in rows
+        },
+        "scaling": {
+            str(point["services"]): {
+                r["endpoint"].name: {
+                    "rps": round(r["result"].rps, 1),
+                    "p50_ms": round(r["result"].p50_ms, 2),
+                    "p99_ms": round(r["result"].p99_ms, 2),
+                }
+                for r in point["rows"]
+            }
+            for point in scaling
+        },
+        "page_bytes": None
+        if page_bytes.error
+        else {
+            "page_json": page_bytes.page_json,
+            "photos": page_bytes.photos,
+            "with_originals": page_bytes.with_originals,
+            "with_variants": page_bytes.with_variants,
+            "with_960": None
+            if page_bytes.variants_960 is None
+            else page_bytes.page_json + page_bytes.variants_960,
+        },
+        "live": {
+            "streams": live["streams"],
+            "ratios": {k: round(v, 3) for k, v in live.get("ratios", {}).items()},
+            "delivery": None
+            if d is None
+            else {
+                "p50_ms": round(d.p50_ms, 2),
+                "p99_ms": round(d.p99_ms, 2),
+                "received": d.received,
+                "events": d.events,
+            },
+        },
+    }
 
 
 # Sections measured outside `make bench` (by the fault suite), kept when a run rewrites the file.

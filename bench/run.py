@@ -5,14 +5,23 @@ start gunicorn (production settings, bench.wsgi adds the ceiling endpoint),
 then for each endpoint a warm-up and a measured wrk run over 127.0.0.1,
 bounded in time (BENCH_DURATION) and in requests (each pool of unique
 requests is used at most once). The service list and search are also
-measured at 1,000, 10,000 and 100,000 services. Results are printed and
-written to docs/BENCHMARKS.md.
+measured at 1,000, 10,000 and 100,000 services. Then the live event stream
+(uvicorn beside gunicorn): the service list with and without 500 idle open
+streams, and the delivery latency of 200 events across two app servers; and
+the bytes of the first catalogue page with its photos. Results are printed and
+written to docs/BENCHMARKS.md, each beside the previous run's figures
+(bench/previous.json, rewritten by every full-scale run).
 
-Environment knobs: BENCH_SCALE (1 = the full campus), BENCH_DURATION and
-BENCH_SCALING_DURATION (seconds), BENCH_CONNECTIONS, BENCH_WORKERS,
-BENCH_WORKER_CLASS, BENCH_THREADS, BENCH_PORT, BENCH_REDIS_DB, BENCH_OUTPUT.
+Environment knobs: BENCH_SCALE (1 = the full campus; a smaller scale also
+leaves bench/previous.json alone), BENCH_DURATION, BENCH_SCALING_DURATION and
+BENCH_LIVE_DURATION (seconds), BENCH_CONNECTIONS, BENCH_WORKERS,
+BENCH_WORKER_CLASS, BENCH_THREADS, BENCH_PORT (gunicorn; the two uvicorns use
+the next two ports), BENCH_DATABASE_URL, BENCH_REDIS_DB, BENCH_CACHE_PREFIX
+(the run deletes only keys under this prefix, never the whole Redis database),
+BENCH_STREAMS, BENCH_EVENTS, BENCH_DELIVERY_SECONDS, BENCH_OUTPUT, BENCH_PREVIOUS.
 """
 
+import json
 import os
 import random
 import secrets
@@ -35,6 +44,12 @@ PORT = int(os.environ.get("BENCH_PORT", "18765"))
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
 SCALING_DURATION = int(os.environ.get("BENCH_SCALING_DURATION", "8"))
+LIVE_DURATION = int(os.environ.get("BENCH_LIVE_DURATION", "10"))
+STREAMS = int(os.environ.get("BENCH_STREAMS", "500"))
+EVENTS = int(os.environ.get("BENCH_EVENTS", "200"))
+# The delivery measurement stops sending after this many seconds (a loaded machine).
+DELIVERY_SECONDS = float(os.environ.get("BENCH_DELIVERY_SECONDS", "120"))
+CACHE_PREFIX = os.environ.get("BENCH_CACHE_PREFIX", "bench")
 WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WRK_THREADS = 2
@@ -52,6 +67,15 @@ THREADS = int(os.environ.get("BENCH_THREADS", "8"))
 # already hold a request (wrk read errors, 4 s tails).
 KEEP_ALIVE = int(os.environ.get("BENCH_KEEP_ALIVE", "75"))
 OUTPUT = BASE_DIR / os.environ.get("BENCH_OUTPUT", "docs/BENCHMARKS.md")
+PREVIOUS = BASE_DIR / os.environ.get("BENCH_PREVIOUS", "bench/previous.json")
+
+
+STARTED = time.monotonic()
+
+
+def say(message: str) -> None:
+    """A progress line with the seconds since the run began."""
+    print(f"[{time.monotonic() - STARTED:5.0f} s] {message}", flush=True)
 
 
 def scaled(n: int, minimum: int = 1) -> int:
@@ -69,7 +93,10 @@ def configure_environment() -> None:
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1",
             "REDIS_URL": REDIS_URL,
-            "CACHE_KEY_PREFIX": "bench",
+            "CACHE_KEY_PREFIX": CACHE_PREFIX,
+            # Redis pub/sub is not per database: the run's own channel.
+            "EVENTS_CHANNEL": f"{CACHE_PREFIX}:notifications",
+            "MEDIA_ROOT": str(WORK_DIR / "media"),
             # One client address sends every login; the per-account limit stays.
             "LOGIN_CLIENT_RATE": "1000000/min",
             "LOGIN_ACCOUNT_RATE": "1000000/min",
@@ -94,10 +121,15 @@ def recreate_database() -> None:
 
 
 def flush_cache() -> None:
-    """Seeding bypasses the services that invalidate the catalogue cache."""
+    """Seeding bypasses the services that invalidate the catalogue cache.
+
+    Deletes this run's keys only (its prefix): the Redis server is shared."""
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{CACHE_PREFIX}:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start : start + 1000])
 
 
 def analyze() -> None:
@@ -224,11 +256,107 @@ def scaling_point(wrk: str, services: int) -> dict:
 
     flush_cache()
     analyze()
-    print(f"Service list and search at {services} services:", flush=True)
+    say(f"Service list and search at {services} services:")
     return {
         "services": services,
         "rows": [measure(wrk, e, seconds=SCALING_DURATION) for e in scaling_endpoints()],
     }
+
+
+def measure_live(wrk: str, rng: random.Random, campus) -> dict:
+    """Issue 16's figures: the service list with and without idle streams held
+    open on uvicorn beside gunicorn, then delivery latency across two uvicorns."""
+    from bench.live import Uvicorn
+    from bench.pools import bearer
+
+    server_a = Uvicorn(PORT + 1, WORK_DIR / "uvicorn-a.log", workers=2)
+    server_b = Uvicorn(PORT + 2, WORK_DIR / "uvicorn-b.log", workers=1)
+    users = rng.sample(campus.student_ids, k=min(STREAMS, len(campus.student_ids)))
+    auth = bearer(users)
+    tokens = [auth[users[n % len(users)]]["Authorization"].split()[1] for n in range(STREAMS)]
+    result: dict = {"streams": STREAMS, "events": EVENTS, "rows": []}
+    try:
+        measure_live_on(wrk, server_a, server_b, campus, tokens, result)
+    except Exception as exc:
+        result["error"] = f"{type(exc).__name__}: {exc}"
+        print(f"  live measurement failed: {result['error']}", flush=True)
+    finally:
+        server_a.close()
+        server_b.close()
+    return result
+
+
+def measure_live_on(wrk, server_a, server_b, campus, tokens, result) -> None:
+    """Fills ``result`` as it goes, so a failure keeps what was measured."""
+    from bench.live import IdleStreams, delivery_latency
+    from bench.pools import bearer, live_list_endpoints
+
+    server_a.start()
+    server_b.start()
+    # Without, with, without again: the machine's load drifts during a
+    # run, so "without" is the mean of the runs on either side.
+    say(f"Service list without and with {STREAMS} idle open streams:")
+    before = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
+    with IdleStreams(PORT + 1, tokens, WORK_DIR) as streams:
+        print(f"  {streams.opened} streams open ({streams.failed} refused)", flush=True)
+        if streams.failed:
+            print(f"    {streams.first_failure}", flush=True)
+        during = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
+    after = [measure(wrk, e, seconds=LIVE_DURATION) for e in live_list_endpoints()]
+    result.update(opened=streams.opened, failed=streams.failed, still_open=streams.still_open)
+    for b, d, a in zip(before, during, after, strict=True):
+        result["rows"].append({"name": b["endpoint"].name, "request": b["endpoint"].request,
+                               "before": b["result"], "during": d["result"],
+                               "after": a["result"]})  # fmt: skip
+
+    # Delivery: orders placed through server A by students; the vendor's
+    # stream is open on server B; Redis pub/sub carries the wake-up.
+    from catalogue.models import Service
+    from notifications.live.broker import broker_kind
+
+    items_of = dict(campus.orderable)
+    service = (
+        Service.objects.filter(pk__in=items_of)
+        .exclude(vendor_id=campus.busy_vendor_id)
+        .order_by("id")
+        .first()
+    )
+    service_id, item_ids, vendor_id = service.pk, items_of[service.pk], service.vendor_id
+    vendor_token = bearer([vendor_id])[vendor_id]["Authorization"].split()[1]
+    orders = [
+        ({"service": service_id, "items": [{"service_item": item_ids[n % len(item_ids)],
+          "quantity": 1}], "delivery_address": "Hall 3"}, tokens[n % len(tokens)])
+        for n in range(EVENTS + 10)
+    ]  # fmt: skip
+    # The first ten warm both servers (imports, connections) and are not counted.
+    delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
+                     orders=orders[:10], timeout=10)  # fmt: skip
+    delivery = delivery_latency(port_a=PORT + 1, port_b=PORT + 2, vendor_token=vendor_token,
+                                orders=orders[10:], timeout=10,
+                                budget=DELIVERY_SECONDS)  # fmt: skip
+    result["delivery"] = delivery
+    result["delivery_seconds"] = DELIVERY_SECONDS
+    result["broker"] = broker_kind()
+    print(
+        f"  delivery of {delivery.events} events A -> B ({result['broker']}): "
+        f"p50 {delivery.p50_ms:.1f} ms, p99 {delivery.p99_ms:.1f} ms, max "
+        f"{delivery.max_ms:.1f} ms, lost {delivery.lost}; placing request p50 "
+        f"{delivery.order_p50_ms:.1f} ms",
+        flush=True,
+    )
+
+
+def sample_load(samples: list[float], every: float = 10.0) -> None:
+    """Records the 1-minute load average every ``every`` seconds (a daemon thread):
+    other work on the machine shows in the report."""
+    import threading
+
+    def loop() -> None:
+        while True:
+            samples.append(os.getloadavg()[0])
+            time.sleep(every)
+
+    threading.Thread(target=loop, daemon=True).start()
 
 
 def main() -> None:
@@ -238,6 +366,8 @@ def main() -> None:
     wrk = ensure_wrk()
     started = time.time()
     load_before = os.getloadavg()
+    load_samples: list[float] = []
+    sample_load(load_samples)
     recreate_database()
     flush_cache()
 
@@ -246,7 +376,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from bench import queries, report, seed
+    from bench import images, queries, report, seed
     from bench.pools import endpoints
 
     call_command("migrate", verbosity=0)
@@ -257,7 +387,7 @@ def main() -> None:
         rng, vendors=scaled(200, 20), students=scaled(5000, 200), reviewers=1000
     )
     seed.seed_services(rng, campus, count=sizes[0], items_each=5)
-    print(f"Seeded people and {sizes[0]} services in {time.monotonic() - t0:.1f} s", flush=True)
+    say(f"Seeded people and {sizes[0]} services in {time.monotonic() - t0:.1f} s")
 
     server = Server()
     scaling = []
@@ -269,15 +399,31 @@ def main() -> None:
         seed.seed_services(rng, campus, count=scaled(5000, 250) - sizes[0], items_each=5)
         seed.seed_orders(rng, campus, count=scaled(100_000, 2000), busy=scaled(5000, 200))
         seed.seed_reviews(rng, campus, count=scaled(50_000, 1000))
+        seed.seed_lunch(rng, campus, services=10, cap=30)
+        seed.seed_bookings(rng, campus, past=scaled(20_000, 500), seats=3, bookable=20)
         seed_seconds = time.monotonic() - t0
-        print(f"Seeded the campus in {seed_seconds:.1f} s", flush=True)
+        t0 = time.monotonic()
+        photos = images.upload_photos(images.first_page_ids())
+        say(
+            f"Seeded the campus in {seed_seconds:.1f} s; uploaded {photos[0]} photos "
+            f"({photos[1] / 1e6:.1f} MB) in {time.monotonic() - t0:.1f} s",
+        )
         flush_cache()
         analyze()
         counts = report.row_counts()
         lists = queries.every_list(campus)
         hash_ms = queries.password_hash_ms()
-        print("Endpoints:", flush=True)
+        say("Endpoints:")
         rows = [measure(wrk, e, seconds=DURATION) for e in endpoints(rng, campus)]
+        try:
+            page_bytes = images.first_page_bytes(f"http://127.0.0.1:{PORT}")
+        except Exception as exc:
+            page_bytes = images.PageBytes(error=f"{type(exc).__name__}: {exc}")
+        say(
+            f"First catalogue page: {page_bytes.page_json:,} B JSON, {page_bytes.photos} photos "
+            f"{page_bytes.originals:,} B, 320 px variants {page_bytes.variants}",
+        )
+        live_results = measure_live(wrk, rng, campus)
 
         for size in sizes[1:]:
             seed.seed_extra_services(rng, campus, total=size)
@@ -285,9 +431,13 @@ def main() -> None:
     finally:
         server.close()
     load_after = os.getloadavg()
+    previous = json.loads(PREVIOUS.read_text()) if PREVIOUS.exists() else {}
     text = report.render(
         rows=rows,
         scaling=scaling,
+        page_bytes=page_bytes,
+        live=live_results,
+        previous=previous,
         counts=counts,
         lists=lists,
         hash_ms=hash_ms,
@@ -303,15 +453,27 @@ def main() -> None:
             "scaling_duration": SCALING_DURATION,
             "warmup": WARMUP,
             "scale": SCALE,
+            "live_duration": LIVE_DURATION,
             "redis_url": REDIS_URL,
+            "cache_prefix": CACHE_PREFIX,
             "database_url": DATABASE_URL,
         },
         load=(load_before, load_after),
+        load_samples=load_samples,
         total_seconds=time.time() - started,
         wrk=wrk,
     )
-    previous = OUTPUT.read_text() if OUTPUT.exists() else ""
-    OUTPUT.write_text(text + report.carried_sections(previous))
+    previous_text = OUTPUT.read_text() if OUTPUT.exists() else ""
+    OUTPUT.write_text(text + report.carried_sections(previous_text))
+    if SCALE == 1:
+        figures = report.figures(
+            rows=rows, scaling=scaling, page_bytes=page_bytes, live=live_results,
+            load=(load_before, load_after),
+        )  # fmt: skip
+        PREVIOUS.write_text(json.dumps(figures, indent=1) + "\n")
+        print(f"Wrote {PREVIOUS.relative_to(BASE_DIR)} (the next run's previous figures)")
+    else:
+        print(f"BENCH_SCALE={SCALE}: {PREVIOUS.relative_to(BASE_DIR)} left as it was")
     print(f"\nWrote {OUTPUT.relative_to(BASE_DIR)} ({time.time() - started:.0f} s in all)")
 
 

@@ -7,14 +7,18 @@ service ratings are derived from the seeded reviews with one UPDATE ... FROM.
 
 import random
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 
+from bookings.models import Booking, BookingEvent, BookingEventKind, BookingStatus
 from catalogue.models import AvailabilityStatus, Category, Service, ServiceItem, VendorProfile
 from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from reviews.models import Review
+from schedule import selectors as schedule_selectors
+from schedule.models import Closure, SlotUsage, WeeklyPeriod
 from users.models import User, UserType
 
 PASSWORD = "campus-bench-password-1"
@@ -96,6 +100,14 @@ class Campus:
     order_count: int = 0
     busy_vendor_orders: int = 0
     review_count: int = 0
+    # Capped lunch services (11:00-14:30, a cap per pickup slot): (service id, item ids).
+    # Not in ``orderable``: an as-soon-as-possible order there fails outside lunch.
+    lunch: list[tuple[int, list[int]]] = field(default_factory=list)
+    lunch_orders: int = 0
+    # A booking service with many bookings, and others with free seats to book.
+    busy_booking_id: int = 0
+    busy_bookings: int = 0
+    bookable_ids: list[int] = field(default_factory=list)
 
 
 def _spread_created_at(model, first_id: int, days: int = 365) -> None:
@@ -212,6 +224,22 @@ def seed_services(rng: random.Random, campus: Campus, *, count: int, items_each:
     ]
     campus.service_count += count
     _spread_created_at(Service, services[0].pk)
+    seed_hours([s.pk for s in services if s.service_type in ("ordering", "booking")], ALL_WEEK)
+    # A few services announce a holiday a month ahead (outside every slot the
+    # benchmark books), so lists and slots read real closures.
+    Closure.objects.bulk_create(
+        [
+            Closure(
+                service=s,
+                starts_on=date.today() + timedelta(days=30),
+                ends_on=date.today() + timedelta(days=32),
+                reason="Exam break",
+            )
+            for s in services
+            if rng.random() < 0.03
+        ],
+        BATCH,
+    )
 
 
 def seed_extra_services(rng: random.Random, campus: Campus, *, total: int) -> None:
@@ -327,3 +355,160 @@ def seed_reviews(rng: random.Random, campus: Campus, *, count: int) -> None:
             """  # noqa: S608 - the models' own table names
         )
     campus.review_count += count
+
+
+# Open around the clock, every day: two periods a day that touch at noon and
+# midnight (one period cannot last 24 hours), so an as-soon-as-possible order
+# is accepted at whatever time the benchmark runs.
+ALL_WEEK = [(d, time(0), time(12)) for d in range(7)] + [(d, time(12), time(0)) for d in range(7)]
+LUNCH = [(d, time(11), time(14, 30)) for d in range(7)]
+BARBER_DAY = [(d, time(8), time(20)) for d in range(7)]
+
+
+def seed_hours(service_ids: list[int], periods) -> None:
+    """Replace the weekly hours of ``service_ids`` with ``periods``."""
+    WeeklyPeriod.objects.filter(service_id__in=service_ids).delete()
+    WeeklyPeriod.objects.bulk_create(
+        [
+            WeeklyPeriod(service_id=pk, weekday=d, opens=opens, closes=closes)
+            for pk in service_ids
+            for d, opens, closes in periods
+        ],
+        BATCH,
+    )
+
+
+def offered_slots(service_id: int, days: range) -> list[dict]:
+    """The slots the API offers now on local dates today + each of ``days``."""
+    service = Service.objects.get(pk=service_id)
+    today = schedule_selectors.campus_today()
+    slots = []
+    for offset in days:
+        slots += schedule_selectors.service_slots(
+            service, local_date=today + timedelta(days=offset)
+        )
+    return slots
+
+
+def seed_lunch(rng: random.Random, campus: Campus, *, services: int, cap: int) -> None:
+    """``services`` ordering services become capped lunch counters (11:00-14:30,
+    10-minute pickup slots, ``cap`` orders each), with scheduled orders already
+    taking a random part of each slot of the coming days."""
+    busy_ids = set(
+        Service.objects.filter(vendor_id=campus.busy_vendor_id).values_list("id", flat=True)
+    )
+    candidates = [o for o in campus.orderable if o[0] not in busy_ids]
+    campus.lunch = rng.sample(candidates, k=min(services, len(candidates) - 1))
+    lunch_ids = [pk for pk, _ in campus.lunch]
+    campus.orderable = [o for o in campus.orderable if o[0] not in set(lunch_ids)]
+    Service.objects.filter(pk__in=lunch_ids).update(
+        pickup_slot_minutes=10, orders_per_slot=cap, prep_minutes=10, orders_in_parallel=3
+    )
+    seed_hours(lunch_ids, LUNCH)
+    prices = dict(ServiceItem.objects.filter(service_id__in=lunch_ids).values_list("id", "price"))
+    orders, lines, usages = [], [], []
+    for service_id, item_ids in campus.lunch:
+        for slot in offered_slots(service_id, range(1, 7)):
+            taken = rng.randint(0, cap // 2)
+            if taken:
+                usages.append(
+                    SlotUsage(service_id=service_id, start=slot["start"], end=slot["end"],
+                              taken=taken)
+                )  # fmt: skip
+            for _ in range(taken):
+                item_id = rng.choice(item_ids)
+                qty = rng.randint(1, 2)
+                orders.append(
+                    Order(
+                        service_id=service_id,
+                        customer_id=rng.choice(campus.student_ids),
+                        order_status=rng.choice([OrderStatus.PENDING, OrderStatus.CONFIRMED]),
+                        total_amount=prices[item_id] * qty,
+                        delivery_address="Pickup",
+                        pickup_at=slot["start"],
+                        estimated_ready_at=slot["start"],
+                    )
+                )
+                lines.append((item_id, qty))
+    SlotUsage.objects.bulk_create(usages, BATCH)
+    orders = Order.objects.bulk_create(orders, BATCH)
+    OrderItem.objects.bulk_create(
+        [
+            OrderItem(order=o, service_item_id=item_id, quantity=qty, unit_price=prices[item_id],
+                      total_price=prices[item_id] * qty)
+            for o, (item_id, qty) in zip(orders, lines, strict=True)
+        ],
+        BATCH,
+    )  # fmt: skip
+    OrderEvent.objects.bulk_create(
+        [
+            OrderEvent(order=o, kind=OrderEventKind.PLACED, to_status=OrderStatus.PENDING,
+                       actor_id=o.customer_id)
+            for o in orders
+        ],
+        BATCH,
+    )  # fmt: skip
+    campus.lunch_orders = len(orders)
+    campus.order_count += len(orders)
+
+
+def seed_bookings(
+    rng: random.Random, campus: Campus, *, past: int, seats: int, bookable: int
+) -> None:
+    """A busy booking service (a barber: 08:00-20:00, 30-minute slots, ``seats``
+    chairs) with ``past`` bookings over the past year and most seats of the
+    next two weeks taken; and ``bookable`` booking services open around the
+    clock whose seats are free, for booking creation."""
+    candidates = list(
+        Service.objects.filter(service_type="booking", is_available=True)
+        .exclude(vendor_id=campus.busy_vendor_id)
+        .order_by("id")
+        .values_list("id", flat=True)[: bookable + 1]
+    )
+    campus.busy_booking_id, campus.bookable_ids = candidates[0], candidates[1:]
+    Service.objects.filter(pk=campus.busy_booking_id).update(
+        slot_minutes=30, seats_per_slot=seats, min_notice_minutes=60, max_days_ahead=14
+    )
+    seed_hours([campus.busy_booking_id], BARBER_DAY)
+    Service.objects.filter(pk__in=campus.bookable_ids).update(
+        slot_minutes=30, seats_per_slot=5, min_notice_minutes=60, max_days_ahead=14
+    )
+    busy = campus.busy_booking_id
+    bookings = []
+    half_hours = list(range(16, 40))  # 08:00 to 19:30 local
+    tz = schedule_selectors.campus_tz()
+    today = schedule_selectors.campus_today()
+    past_status = [BookingStatus.COMPLETED] * 8 + [BookingStatus.NO_SHOW, BookingStatus.CANCELLED]
+
+    for _ in range(past):
+        day = today - timedelta(days=rng.randint(1, 365))
+        start = datetime.combine(day, time(0), tzinfo=tz) + timedelta(
+            minutes=30 * rng.choice(half_hours)
+        )
+        bookings.append(
+            Booking(service_id=busy, customer_id=rng.choice(campus.student_ids), start=start,
+                    end=start + timedelta(minutes=30), booking_status=rng.choice(past_status))
+        )  # fmt: skip
+    usages = []
+    for slot in offered_slots(busy, range(0, 15)):
+        taken = rng.choice([seats, seats, seats - 1, rng.randint(0, seats)])
+        if taken:
+            usages.append(
+                SlotUsage(service_id=busy, start=slot["start"], end=slot["end"], taken=taken)
+            )
+        for customer in rng.sample(campus.student_ids, k=taken):
+            bookings.append(
+                Booking(service_id=busy, customer_id=customer, start=slot["start"],
+                        end=slot["end"], booking_status=BookingStatus.CONFIRMED)
+            )  # fmt: skip
+    SlotUsage.objects.bulk_create(usages, BATCH)
+    bookings = Booking.objects.bulk_create(bookings, BATCH)
+    BookingEvent.objects.bulk_create(
+        [
+            BookingEvent(booking=b, kind=BookingEventKind.MADE,
+                         to_status=BookingStatus.CONFIRMED, actor_id=b.customer_id)
+            for b in bookings
+        ],
+        BATCH,
+    )  # fmt: skip
+    campus.busy_bookings = len(bookings)
