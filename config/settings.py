@@ -370,6 +370,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# The Django admin's header and page titles.
+ADMIN_SITE_HEADER = env_str("ADMIN_SITE_HEADER", "Campus Services admin")
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True

@@ -6,6 +6,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from common.views import health, web_app
 
+admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
+admin.site.index_title = "Marketplace operations"
+
 api_patterns = [
     path("health/", health, name="health"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -26,6 +26,16 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+# An operator (Django admin) may cancel any order still under way, with a reason.
+OPERATOR_CANCELLABLE = (
+    OrderStatus.PENDING,
+    OrderStatus.CONFIRMED,
+    OrderStatus.PREPARING,
+    OrderStatus.READY,
+    OrderStatus.DELIVERING,
+)
+
+
 def role_on(order: Order, user) -> str | None:
     """``"vendor"`` for the service's vendor, ``"customer"`` for who placed it,
     None for anyone else (admins included)."""

@@ -87,6 +87,9 @@ def test_operator_cancel_skips_finished_bookings(site_admin, book, student_clien
         format="json",
     )
 
-    _cancel(site_admin, [first["id"], second["id"]], apply="1", reason="Closed")
+    done = _cancel(site_admin, [first["id"], second["id"]], apply="1", reason="Closed")
 
     assert BookingEvent.objects.filter(reason="Closed").count() == 1
+    page = done.content.decode()
+    assert "Cancelled 1 booking." in page
+    assert f"#{second['id']}: Only confirmed bookings can be cancelled" in page
