@@ -73,8 +73,9 @@ class BookingAdmin(admin.ModelAdmin):
             request,
             queryset.select_related("service", "customer"),
             cancel=lambda pk, **how: services.booking_cancel_by_operator(booking_id=pk, **how),
-            describe=lambda booking: f"{booking.service}, {booking.start:%Y-%m-%d %H:%M}, "
-            f"{booking.customer}",
+            describe=lambda booking: (
+                f"{booking.service}, {booking.start:%Y-%m-%d %H:%M}, {booking.customer}"
+            ),
             consequence=", their seats freed",
         )
 

@@ -102,9 +102,7 @@ def test_operator_cancel_asks_for_a_reason_first(site_admin, order):
     assert order.order_status == "pending"
 
 
-def test_operator_cancels_with_the_reason_on_the_record_and_the_customer_told(
-    site_admin, order
-):
+def test_operator_cancels_with_the_reason_on_the_record_and_the_customer_told(site_admin, order):
     done = _cancel(site_admin, [order.pk], apply="1", reason="Kitchen closed by the health office")
 
     assert "Cancelled 1 order." in done.content.decode()
