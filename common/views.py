@@ -122,6 +122,8 @@ def web_app(request, path=""):
             status=404,
             content_type="text/plain",
         )
-    response = HttpResponse(_with_settings(index.read_bytes()), content_type="text/html; charset=utf-8")
+    response = HttpResponse(
+        _with_settings(index.read_bytes()), content_type="text/html; charset=utf-8"
+    )
     response["Cache-Control"] = "no-cache"
     return response
