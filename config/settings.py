@@ -94,6 +94,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: its headers reach every answer, WhiteNoise's files included.
     "common.security_headers.SecurityHeadersMiddleware",
+    # Turns SecurityMiddleware's HTTPS redirect of an /api/ call into a JSON 308.
+    "common.middleware.ApiHttpsRedirectMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
