@@ -116,7 +116,10 @@ def test_operator_cancels_with_the_reason_on_the_record_and_the_customer_told(si
         "root@campus.test",
     )
     told = Notification.objects.get(recipient=order.customer, order=order)
-    assert "Reason: Kitchen closed by the health office" in told.body
+    assert told.body == (
+        f"The campus services team cancelled your order #{order.pk} "
+        f"({order.service.service_name}). Reason: Kitchen closed by the health office"
+    )
     assert EmailOutbox.objects.get(notification=told).to == order.customer.email
 
 
