@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from common.admin_actions import cancel_with_reason
+from common.admin_actions import CancelPermissionMixin, cancel_with_reason
 
 from . import services
 from .models import Booking, BookingEvent, BookingIdempotencyKey
@@ -23,7 +23,7 @@ class BookingEventInline(admin.TabularInline):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(CancelPermissionMixin, admin.ModelAdmin):
     """Bookings are made and moved through the rules in ``bookings.services``
     (seats, history, notifications), which the admin must not bypass: rows are
     read-only here, and an operator cancels through the action below."""
@@ -66,7 +66,9 @@ class BookingAdmin(admin.ModelAdmin):
     def vendor(self, booking):
         return booking.service.vendor
 
-    @admin.action(description="Cancel the selected bookings (with a reason)")
+    @admin.action(
+        description="Cancel the selected bookings (with a reason)", permissions=["cancel"]
+    )
     def cancel_bookings(self, request, queryset):
         return cancel_with_reason(
             self,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.response import TemplateResponse
 
@@ -21,6 +22,16 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Recorded in each history and told to the customer.",
     )
+
+
+class CancelPermissionMixin:
+    """For ``@admin.action(permissions=["cancel"])``: rows stay read-only in
+    the admin, but the action is offered only to staff given the model's
+    "change" permission (superusers have it); "view" alone only reads."""
+
+    def has_cancel_permission(self, request) -> bool:
+        codename = get_permission_codename("change", self.opts)
+        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
 
 
 def cancel_with_reason(

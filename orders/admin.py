@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from common.admin_actions import cancel_with_reason
+from common.admin_actions import CancelPermissionMixin, cancel_with_reason
 
 from . import services
 from .models import IdempotencyKey, Order, OrderEvent, OrderItem
@@ -32,7 +32,7 @@ class OrderEventInline(ReadOnlyInline):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(CancelPermissionMixin, admin.ModelAdmin):
     """Orders are placed and moved through the API, whose rules (prices,
     transitions, history) the admin must not bypass: rows are read-only here,
     and an operator cancels through the action below, which uses those rules."""
@@ -73,7 +73,7 @@ class OrderAdmin(admin.ModelAdmin):
     def vendor(self, order):
         return order.service.vendor
 
-    @admin.action(description="Cancel the selected orders (with a reason)")
+    @admin.action(description="Cancel the selected orders (with a reason)", permissions=["cancel"])
     def cancel_orders(self, request, queryset):
         return cancel_with_reason(
             self,

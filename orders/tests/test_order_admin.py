@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 
 from notifications.models import EmailOutbox, Notification
 from orders.models import OrderEvent
@@ -135,3 +136,37 @@ def test_operator_cancel_refuses_final_orders_with_a_message(site_admin, order):
     done_order.refresh_from_db()
     assert done_order.order_status == "completed"
     assert not OrderEvent.objects.filter(order=done_order).exists()
+
+
+def _staff(client, *codenames):
+    user = User.objects.create_user(email="desk@campus.test", password="x", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def test_staff_who_may_only_view_orders_are_not_offered_the_cancel(client, order):
+    viewer = _staff(client, "view_order")
+
+    listing = viewer.get("/admin/orders/order/").content.decode()
+    _cancel(viewer, [order.pk], apply="1", reason="Closed")
+
+    assert f"/admin/orders/order/{order.pk}/change/" in listing
+    assert "cancel_orders" not in listing
+    order.refresh_from_db()
+    assert order.order_status == "pending"
+
+
+def test_staff_given_the_change_permission_cancel_as_themselves(client, order):
+    operator = _staff(client, "view_order", "change_order")
+
+    assert "cancel_orders" in operator.get("/admin/orders/order/").content.decode()
+    done = _cancel(operator, [order.pk], apply="1", reason="Closed today")
+
+    assert "Cancelled 1 order." in done.content.decode()
+    event = OrderEvent.objects.filter(order=order).latest("id")
+    assert (event.to_status, event.reason, event.actor.email) == (
+        "cancelled",
+        "Closed today",
+        "desk@campus.test",
+    )
