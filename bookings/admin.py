@@ -1,11 +1,9 @@
-from django import forms
-from django.contrib import admin, messages
-from django.template.response import TemplateResponse
+from django.contrib import admin
 
-from common.exceptions import DomainError
+from common.admin_actions import CancelPermissionMixin, cancel_with_reason
 
 from . import services
-from .models import Booking, BookingEvent, BookingIdempotencyKey, BookingStatus
+from .models import Booking, BookingEvent, BookingIdempotencyKey
 
 
 class BookingEventInline(admin.TabularInline):
@@ -24,16 +22,8 @@ class BookingEventInline(admin.TabularInline):
         return False
 
 
-class CancelForm(forms.Form):
-    reason = forms.CharField(
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown in each booking's history and told to its customer.",
-    )
-
-
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(CancelPermissionMixin, admin.ModelAdmin):
     """Bookings are made and moved through the rules in ``bookings.services``
     (seats, history, notifications), which the admin must not bypass: rows are
     read-only here, and an operator cancels through the action below."""
@@ -76,41 +66,20 @@ class BookingAdmin(admin.ModelAdmin):
     def vendor(self, booking):
         return booking.service.vendor
 
-    @admin.action(description="Cancel the selected bookings (with a reason)")
+    @admin.action(
+        description="Cancel the selected bookings (with a reason)", permissions=["cancel"]
+    )
     def cancel_bookings(self, request, queryset):
-        form = CancelForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return TemplateResponse(
-                request,
-                "admin/bookings/booking/cancel.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": "Cancel bookings",
-                    "form": form,
-                    "bookings": queryset.select_related("service", "customer"),
-                    "opts": self.model._meta,
-                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
-        cancelled = 0
-        for booking in queryset.filter(booking_status=BookingStatus.CONFIRMED):
-            try:
-                services.booking_cancel_by_operator(
-                    booking_id=booking.pk, actor=request.user, reason=form.cleaned_data["reason"]
-                )
-            except DomainError as exc:
-                self.message_user(request, f"#{booking.pk}: {exc.message}", messages.WARNING)
-            else:
-                cancelled += 1
-        skipped = queryset.exclude(booking_status=BookingStatus.CONFIRMED).count()
-        self.message_user(request, f"Cancelled {cancelled} booking(s).", messages.SUCCESS)
-        if skipped:
-            self.message_user(
-                request,
-                f"{skipped} booking(s) were not confirmed and stay as they are.",
-                messages.WARNING,
-            )
-        return None
+        return cancel_with_reason(
+            self,
+            request,
+            queryset.select_related("service", "customer"),
+            cancel=lambda pk, **how: services.booking_cancel_by_operator(booking_id=pk, **how),
+            describe=lambda booking: (
+                f"{booking.service}, {booking.start:%Y-%m-%d %H:%M}, {booking.customer}"
+            ),
+            consequence=", their seats freed",
+        )
 
 
 @admin.register(BookingEvent)

@@ -1,4 +1,8 @@
-from django.http import JsonResponse
+import json
+
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+
+from common.errors import is_api
 
 
 class RejectNulBytesMiddleware:
@@ -18,3 +22,35 @@ class RejectNulBytesMiddleware:
                     {"detail": "Query parameters may not contain NUL characters."}, status=400
                 )
         return self.get_response(request)
+
+
+class ApiHttpsRedirectMiddleware:
+    """Just outside Django's SecurityMiddleware: its ``SECURE_SSL_REDIRECT``
+    answer to a plain-HTTP API call, a 301 that clients repeat as a GET without
+    the body, becomes a 308 (same method and body) with a JSON body, keeping the
+    headers Django set. (Django's own middleware stays in place for the rest and
+    for ``check --deploy``.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not (
+            response.status_code == 301
+            and is_api(request)
+            and not request.is_secure()
+            and response.get("Location", "").startswith("https://")
+        ):
+            return response
+        location = response["Location"]
+        redirect = HttpResponsePermanentRedirect(
+            location,
+            preserve_request=True,
+            content=json.dumps({"detail": f"This API is served over HTTPS only: {location}"}),
+            content_type="application/json",
+        )
+        for name, value in response.items():
+            if name.lower() not in {"content-type", "content-length"}:
+                redirect.setdefault(name, value)
+        return redirect

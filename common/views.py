@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
+from django.utils.html import escape
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import (
@@ -76,6 +77,42 @@ def health(request):
     return Response({"status": "ok"})
 
 
+@extend_schema(
+    summary="Site configuration",
+    description=(
+        "What clients need to present the marketplace: the campus `currency` every "
+        "price is in (an ISO 4217 code, the `CURRENCY` setting) and the campus "
+        "`time_zone` (the `TIME_ZONE` setting) that opening hours, pickup times and "
+        "report days are wall-clock times in. Public."
+    ),
+    responses={
+        200: inline_serializer(
+            "SiteConfig",
+            {
+                "currency": serializers.CharField(help_text="ISO 4217 code, e.g. `GHS`"),
+                "time_zone": serializers.CharField(help_text="IANA name, e.g. `Africa/Accra`"),
+            },
+        )
+    },
+)
+@api_view(["GET"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+@throttle_classes([])
+def site_config(request):
+    return Response(
+        {"currency": settings.CURRENCY, "time_zone": settings.TIME_ZONE},
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
+def _with_settings(page: bytes) -> bytes:
+    """The page with the server's settings the web app reads synchronously at
+    start (web/src/config.ts), so prices never flash in a default currency."""
+    meta = f'<meta name="campus-currency" content="{escape(settings.CURRENCY)}" />'
+    return page.replace(b"</head>", meta.encode() + b"\n  </head>", 1)
+
+
 def web_app(request, path=""):
     """The single-page web app: its index.html for every client-side route."""
     index = settings.WEB_DIST_DIR / "index.html"
@@ -85,6 +122,8 @@ def web_app(request, path=""):
             status=404,
             content_type="text/plain",
         )
-    response = FileResponse(index.open("rb"), content_type="text/html")
+    response = HttpResponse(
+        _with_settings(index.read_bytes()), content_type="text/html; charset=utf-8"
+    )
     response["Cache-Control"] = "no-cache"
     return response

@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from common.currencies import ISO_4217_CURRENCIES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -92,6 +94,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: its headers reach every answer, WhiteNoise's files included.
     "common.security_headers.SecurityHeadersMiddleware",
+    # Turns SecurityMiddleware's HTTPS redirect of an /api/ call into a JSON 308.
+    "common.middleware.ApiHttpsRedirectMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -369,6 +373,18 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# The Django admin's header and page titles.
+ADMIN_SITE_HEADER = env_str("ADMIN_SITE_HEADER", "Campus Services admin")
+
+# The campus currency (ISO 4217) every price is in; the web app reads it from
+# the page Django serves (common/views.py) and API clients from /api/config/.
+CURRENCY = env_str("CURRENCY", "GHS").strip().upper()
+if CURRENCY not in ISO_4217_CURRENCIES:
+    raise ImproperlyConfigured(
+        f"CURRENCY must be an ISO 4217 currency code such as GHS, KES or USD "
+        f"(got {env_str('CURRENCY')!r})."
+    )
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

@@ -4,10 +4,14 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from common.views import health, web_app
+from common.views import health, site_config, web_app
+
+admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
+admin.site.index_title = "Marketplace operations"
 
 api_patterns = [
     path("health/", health, name="health"),
+    path("config/", site_config, name="site-config"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

@@ -5,7 +5,8 @@
   by its customer (``booking_made``, ``booking_status``), a review posted on
   their service (``review_posted``);
 - the customer: each status change of their order or booking made by anyone
-  else, i.e. the vendor (or an admin acting for them).
+  else, i.e. the vendor (or an operator cancelling in the Django admin, named
+  as the campus services team rather than as the vendor).
 
 Nobody is notified of their own action (``services.notification_create``).
 Everything runs inside the transaction of the change: a rollback notifies
@@ -17,6 +18,12 @@ from common.domain_events import subscribe
 from notifications import messages
 from notifications.models import NotificationKind
 from notifications.services import notification_create
+
+
+def _by_operator(event, vendor_id: int) -> bool:
+    """Done by an operator in the Django admin: someone who is not the vendor
+    (the customer's own changes never reach this)."""
+    return event.actor_id is not None and event.actor_id != vendor_id
 
 
 def on_order_event(event) -> None:
@@ -35,10 +42,17 @@ def on_order_event(event) -> None:
         )
     elif event.kind == "status_changed":
         by_customer = event.actor_id is not None and event.actor_id == customer.pk
-        text = (
-            messages.order_status_for_vendor if by_customer else messages.order_status_for_customer
-        )
-        title, body = text(order, to_status=event.to_status, reason=event.reason)
+        if by_customer:
+            title, body = messages.order_status_for_vendor(
+                order, to_status=event.to_status, reason=event.reason
+            )
+        else:
+            title, body = messages.order_status_for_customer(
+                order,
+                to_status=event.to_status,
+                reason=event.reason,
+                by_operator=_by_operator(event, vendor_id),
+            )
         notification_create(
             recipient_id=vendor_id if by_customer else customer.pk,
             actor_id=event.actor_id,
@@ -90,12 +104,17 @@ def on_booking_event(event) -> None:
         )
     elif event.kind == "status_changed":
         by_customer = event.actor_id is not None and event.actor_id == customer.pk
-        text = (
-            messages.booking_status_for_vendor
-            if by_customer
-            else messages.booking_status_for_customer
-        )
-        title, body = text(booking, to_status=event.to_status, reason=event.reason)
+        if by_customer:
+            title, body = messages.booking_status_for_vendor(
+                booking, to_status=event.to_status, reason=event.reason
+            )
+        else:
+            title, body = messages.booking_status_for_customer(
+                booking,
+                to_status=event.to_status,
+                reason=event.reason,
+                by_operator=_by_operator(event, vendor_id),
+            )
         notification_create(
             recipient_id=vendor_id if by_customer else customer.pk,
             actor_id=event.actor_id,

@@ -19,6 +19,8 @@ BOOKING_STATUS_TITLES = {
     "no_show": "Booking #{id} marked as a no-show",
     "confirmed": "Booking #{id} confirmed",
 }
+# Who a customer is told acted when an operator (the Django admin) did, not the vendor.
+OPERATOR_NAME = "The campus services team"
 STATUS_WORDS = {
     "confirmed": "confirmed",
     "preparing": "started preparing",
@@ -61,11 +63,14 @@ def order_status_for_vendor(order, *, to_status: str, reason: str) -> tuple[str,
     return title, _with_reason(body, reason)
 
 
-def order_status_for_customer(order, *, to_status: str, reason: str) -> tuple[str, str]:
+def order_status_for_customer(
+    order, *, to_status: str, reason: str, by_operator: bool = False
+) -> tuple[str, str]:
     title = ORDER_STATUS_TITLES.get(to_status, "Order #{id} is now " + to_status)
     word = STATUS_WORDS.get(to_status, f"moved to {to_status}")
     service = order.service
-    body = f"{_vendor_name(service)} {word} your order #{order.pk} ({service.service_name})."
+    who = OPERATOR_NAME if by_operator else _vendor_name(service)
+    body = f"{who} {word} your order #{order.pk} ({service.service_name})."
     if to_status == "ready":
         body += " You can collect it now."
     return title.format(id=order.pk), _with_reason(body, reason)
@@ -95,12 +100,14 @@ def booking_status_for_vendor(booking, *, to_status: str, reason: str) -> tuple[
     return title, _with_reason(body, reason)
 
 
-def booking_status_for_customer(booking, *, to_status: str, reason: str) -> tuple[str, str]:
+def booking_status_for_customer(
+    booking, *, to_status: str, reason: str, by_operator: bool = False
+) -> tuple[str, str]:
     title = BOOKING_STATUS_TITLES.get(to_status, "Booking #{id} is now " + to_status)
     word = STATUS_WORDS.get(to_status, f"moved to {to_status}")
+    who = OPERATOR_NAME if by_operator else _vendor_name(booking.service)
     body = (
-        f"{_vendor_name(booking.service)} {word} your booking of "
-        f"{booking.service.service_name} for {_when(booking.start)}."
+        f"{who} {word} your booking of {booking.service.service_name} for {_when(booking.start)}."
     )
     return title.format(id=booking.pk), _with_reason(body, reason)
 

@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from common.admin_actions import CancelPermissionMixin, cancel_with_reason
+
+from . import services
 from .models import IdempotencyKey, Order, OrderEvent, OrderItem
 
 
@@ -29,9 +32,10 @@ class OrderEventInline(ReadOnlyInline):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(CancelPermissionMixin, admin.ModelAdmin):
     """Orders are placed and moved through the API, whose rules (prices,
-    transitions, history) the admin must not bypass; here they are read."""
+    transitions, history) the admin must not bypass: rows are read-only here,
+    and an operator cancels through the action below, which uses those rules."""
 
     list_display = [
         "id",
@@ -47,6 +51,7 @@ class OrderAdmin(admin.ModelAdmin):
     list_select_related = ["service__vendor", "customer"]
     date_hierarchy = "created_at"
     inlines = [OrderItemInline, OrderEventInline]
+    actions = ["cancel_orders"]
     readonly_fields = [
         "service",
         "customer",
@@ -67,6 +72,17 @@ class OrderAdmin(admin.ModelAdmin):
     @admin.display(ordering="service__vendor__email")
     def vendor(self, order):
         return order.service.vendor
+
+    @admin.action(description="Cancel the selected orders (with a reason)", permissions=["cancel"])
+    def cancel_orders(self, request, queryset):
+        return cancel_with_reason(
+            self,
+            request,
+            queryset.select_related("service", "customer"),
+            cancel=lambda pk, **how: services.order_cancel_by_operator(order_id=pk, **how),
+            describe=lambda order: f"{order.service}, {order.customer}, {order.total_amount}",
+            consequence=", their pickup places freed",
+        )
 
 
 @admin.register(IdempotencyKey)

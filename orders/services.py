@@ -17,7 +17,7 @@ from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 
 from . import events, scheduling
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
-from .transitions import CUSTOMER, role_on, targets
+from .transitions import CUSTOMER, OPERATOR_CANCELLABLE, role_on, targets
 
 SERVICE_GONE = "This service no longer exists."
 
@@ -247,6 +247,14 @@ def _transition(
         else:
             message += f" A '{current}' order is final."
         raise DomainError(message, field="order_status")
+    _apply(order, actor=actor, to_status=to_status, ready_in_minutes=ready_in_minutes)
+
+
+def _apply(
+    order: Order, *, actor, to_status: str, reason: str = "", ready_in_minutes: int | None = None
+) -> None:
+    """Store an allowed change and its history event (which notifies)."""
+    current = order.order_status
     timing = scheduling.apply_ready_in(
         order, to_status=to_status, ready_in_minutes=ready_in_minutes
     )
@@ -260,6 +268,7 @@ def _transition(
         actor=actor,
         from_status=current,
         to_status=to_status,
+        reason=reason,
     )
 
 
@@ -279,6 +288,23 @@ def order_transition(
     _transition(
         order, actor=actor, role=role, to_status=to_status, ready_in_minutes=ready_in_minutes
     )
+    return order
+
+
+@transaction.atomic
+def order_cancel_by_operator(*, order_id: int, actor, reason: str) -> Order:
+    """An operator's cancellation (Django admin): any order still under way,
+    always with a reason, recorded in the history and told to the customer."""
+    order = _locked(order_id)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("A reason is required.", field="reason")
+    if order.order_status not in OPERATOR_CANCELLABLE:
+        raise DomainError(
+            f"A '{order.order_status}' order is final and cannot be cancelled.",
+            field="order_status",
+        )
+    _apply(order, actor=actor, to_status=OrderStatus.CANCELLED, reason=reason)
     return order
 
 

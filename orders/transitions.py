@@ -1,7 +1,8 @@
 """The order state machine, in one place.
 
 Who may move an order from which status to which. The contract names only the
-service's vendor and the customer: admins see every order but change none.
+service's vendor and the customer: admins see every order but change none
+through the API; operators cancel in the Django admin (``OPERATOR_CANCELLABLE``).
 ``orders.services`` enforces this table and the API exposes it per order as
 ``allowed_transitions``, so clients never keep a copy of their own. (Bookings
 get their own table in the same shape: role -> {from: (to, ...)}.)
@@ -24,6 +25,16 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
         OrderStatus.PENDING: (OrderStatus.CANCELLED,),
     },
 }
+
+
+# An operator (Django admin) may cancel any order still under way, with a reason.
+OPERATOR_CANCELLABLE = (
+    OrderStatus.PENDING,
+    OrderStatus.CONFIRMED,
+    OrderStatus.PREPARING,
+    OrderStatus.READY,
+    OrderStatus.DELIVERING,
+)
 
 
 def role_on(order: Order, user) -> str | None:

@@ -106,6 +106,7 @@ SERVICE_BODY = {
 MATRIX: list[Row] = [
     # --- operations --------------------------------------------------------------
     Row("GET", "/api/health/", everyone(200)),
+    Row("GET", "/api/config/", everyone(200)),
     Row("GET", "/api/schema/", everyone(200), in_schema=False),
     Row("GET", "/api/docs/", everyone(200), in_schema=False),
     # --- accounts and tokens -------------------------------------------------------

@@ -1,7 +1,5 @@
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
@@ -13,13 +11,11 @@ from rest_framework.response import Response
 
 from bookings import selectors, services
 from bookings.models import Booking
-from common.exceptions import DomainError
+from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
 from schedule import clock
 
 from .serializers import BookingCreateSerializer, BookingSerializer, BookingStatusInputSerializer
-
-IDEMPOTENCY_KEY_MAX_LENGTH = 255
 
 NOT_FOUND = OpenApiResponse(description="No such booking among those you can see")
 FIELD_ERRORS = OpenApiResponse(description="Field errors, or a refused rule with its reason")
@@ -28,15 +24,6 @@ NOT_LOGGED_IN = OpenApiResponse(description="Missing or invalid token")
 
 class CanMakeBookings(IsStudent):
     message = "Only students can make bookings."
-
-
-def _idempotency_key(request) -> str | None:
-    key = request.headers.get("Idempotency-Key")
-    if key is not None and not 0 < len(key.strip()) <= IDEMPOTENCY_KEY_MAX_LENGTH:
-        raise DomainError(
-            f"The Idempotency-Key header must be 1 to {IDEMPOTENCY_KEY_MAX_LENGTH} characters."
-        )
-    return key
 
 
 @extend_schema_view(
@@ -95,14 +82,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             "`Idempotency-Key` header, a retry with the same key and body returns the first "
             "booking (200); the same key with a different body is refused with 422."
         ),
-        parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                OpenApiTypes.STR,
-                OpenApiParameter.HEADER,
-                description="Any string of 1 to 255 characters identifying this attempt.",
-            )
-        ],
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
         request=BookingCreateSerializer,
         responses={
             201: BookingSerializer,
@@ -110,12 +90,11 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             400: FIELD_ERRORS,
             401: NOT_LOGGED_IN,
             403: OpenApiResponse(description="Not a student"),
-            409: OpenApiResponse(description="The first request with this key is unfinished"),
-            422: OpenApiResponse(description="Idempotency-Key reused with a different body"),
+            **IDEMPOTENCY_REFUSALS,
         },
     )
     def create(self, request):
-        key = _idempotency_key(request)
+        key = idempotency_key(request)
         serializer = BookingCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

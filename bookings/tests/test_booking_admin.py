@@ -4,6 +4,7 @@ operator cancels them with a reason that lands in their history."""
 import pytest
 
 from bookings.models import Booking, BookingEvent
+from notifications.models import Notification
 from schedule.models import SlotUsage
 from users.models import User
 
@@ -75,6 +76,10 @@ def test_operator_cancels_with_a_reason_recorded_in_the_history(site_admin, book
         "root@campus.test",
     )
     assert event.data == {"by": "operator"}
+    told = Notification.objects.filter(booking_id=booking["id"]).latest("id")
+    assert (told.kind, told.recipient_id) == ("booking_status", booking["customer"])
+    assert told.body.startswith("The campus services team cancelled your booking of")
+    assert told.body.endswith("Reason: Shop flooded")
     assert SlotUsage.objects.get().taken == 0
 
 
@@ -87,6 +92,9 @@ def test_operator_cancel_skips_finished_bookings(site_admin, book, student_clien
         format="json",
     )
 
-    _cancel(site_admin, [first["id"], second["id"]], apply="1", reason="Closed")
+    done = _cancel(site_admin, [first["id"], second["id"]], apply="1", reason="Closed")
 
     assert BookingEvent.objects.filter(reason="Closed").count() == 1
+    page = done.content.decode()
+    assert "Cancelled 1 booking." in page
+    assert f"#{second['id']}: Only confirmed bookings can be cancelled" in page

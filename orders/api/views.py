@@ -12,9 +12,10 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from common.exceptions import DomainError
 from common.filters import IdFilter
+from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
+from common.viewsets import ActionTablesMixin
 from orders import selectors, services
 from orders.models import Order, OrderStatus
 
@@ -27,8 +28,6 @@ from .serializers import (
     OrderUpdateSerializer,
     ReportQuerySerializer,
 )
-
-IDEMPOTENCY_KEY_MAX_LENGTH = 255
 
 NOT_FOUND = OpenApiResponse(description="No such order among those you can see")
 FIELD_ERRORS = OpenApiResponse(description="Field errors, or a refused rule with its reason")
@@ -83,15 +82,6 @@ def _report_period(request) -> selectors.ReportPeriod:
     )
 
 
-def _idempotency_key(request) -> str | None:
-    key = request.headers.get("Idempotency-Key")
-    if key is not None and not 0 < len(key.strip()) <= IDEMPOTENCY_KEY_MAX_LENGTH:
-        raise DomainError(
-            f"The Idempotency-Key header must be 1 to {IDEMPOTENCY_KEY_MAX_LENGTH} characters."
-        )
-    return key
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="List orders",
@@ -107,9 +97,19 @@ def _idempotency_key(request) -> str | None:
     ),
 )
 @extend_schema(tags=["orders"])
-class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class OrderViewSet(
+    ActionTablesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     serializer_class = OrderSerializer
     permission_classes = [IsAuthenticated]
+    action_permissions = {
+        "create": [IsAuthenticated, CanPlaceOrders],
+        "summary": [IsAuthenticated, CanSeeSummary],
+        "export": [IsAuthenticated, CanExport],
+    }
     filter_backends = [DjangoFilterBackend]
     filterset_class = OrderFilter
     lookup_value_regex = "[0-9]{1,18}"
@@ -122,15 +122,6 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             # The write locks and re-reads the row itself; this only proves visibility.
             return selectors.orders_visible_to(self.request.user)
         return selectors.order_list(user=self.request.user)
-
-    def get_permissions(self):
-        if self.action == "create":
-            return [IsAuthenticated(), CanPlaceOrders()]
-        if self.action == "summary":
-            return [IsAuthenticated(), CanSeeSummary()]
-        if self.action == "export":
-            return [IsAuthenticated(), CanExport()]
-        return super().get_permissions()
 
     def _render(self, order) -> dict:
         fresh = selectors.order_list(user=self.request.user).get(pk=order.pk)
@@ -145,14 +136,7 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             "returns the first order (200) instead of placing another; the same key with a "
             "different body is refused with 422. Keys are per user and kept at least 24 hours."
         ),
-        parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                OpenApiTypes.STR,
-                OpenApiParameter.HEADER,
-                description="Any string of 1 to 255 characters identifying this attempt.",
-            )
-        ],
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
         request=OrderCreateSerializer,
         responses={
             201: OrderSerializer,
@@ -160,12 +144,11 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             400: FIELD_ERRORS,
             401: NOT_LOGGED_IN,
             403: OpenApiResponse(description="Not a student"),
-            409: OpenApiResponse(description="The first request with this key is unfinished"),
-            422: OpenApiResponse(description="Idempotency-Key reused with a different body"),
+            **IDEMPOTENCY_REFUSALS,
         },
     )
     def create(self, request):
-        key = _idempotency_key(request)
+        key = idempotency_key(request)
         serializer = OrderCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from common.permissions import IsStudent
+from common.viewsets import ActionTablesMixin
 from reviews import selectors, services
 from reviews.models import Review
 
@@ -91,7 +92,12 @@ REVIEW_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
     ),
 )
 @extend_schema(tags=["reviews"])
-class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReviewViewSet(
+    ActionTablesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Students rate services they used; anyone reads the reviews. No PUT: the
     contract offers PATCH only."""
 
@@ -99,13 +105,12 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     lookup_value_regex = "[0-9]{1,18}"
     # Filtering is the selector's; ordering is always newest first.
     filter_backends = []
-
-    def get_permissions(self):
-        if self.action == "create":
-            return [IsStudent()]
-        if self.action in {"partial_update", "destroy"}:
-            return [IsAuthenticated(), IsReviewAuthor()]
-        return [AllowAny()]
+    action_permissions = {
+        "create": [IsStudent],
+        "partial_update": [IsAuthenticated, IsReviewAuthor],
+        "destroy": [IsAuthenticated, IsReviewAuthor],
+    }
+    default_permissions = [AllowAny]
 
     def get_queryset(self):
         if self.action == "list":

@@ -1,7 +1,10 @@
 /**
- * Deployment settings the web app reads at build time, in one place.
- * The backend will expose the campus currency later; until then it is the
- * VITE_CURRENCY build variable (an ISO 4217 code), defaulting to Ghana cedis.
+ * Deployment settings the web app reads at start, in one place.
+ * The campus currency is the server's CURRENCY setting: Django writes it into
+ * the page it serves as <meta name="campus-currency" content="GHS">, read here
+ * synchronously so no price is ever shown in another currency first. Under
+ * Vite's dev server (no such tag) it is the VITE_CURRENCY variable, defaulting
+ * to Ghana cedis. API clients get the same value from GET /api/config/.
  */
 export const DEFAULT_CURRENCY = 'GHS';
 
@@ -16,7 +19,22 @@ export function currencyFrom(raw: string | undefined): string {
   }
 }
 
-export const CURRENCY = currencyFrom(import.meta.env.VITE_CURRENCY as string | undefined);
+type MetaSource = Pick<Document, 'querySelector'>;
+
+/** The content of the page's `<meta name="…">` tag, if the server wrote one. */
+export function servedSetting(name: string, page: MetaSource | undefined): string | undefined {
+  const content = page?.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
+  return content ? content : undefined;
+}
+
+export function campusCurrency(page: MetaSource | undefined, buildValue: string | undefined): string {
+  return currencyFrom(servedSetting('campus-currency', page) ?? buildValue);
+}
+
+export const CURRENCY = campusCurrency(
+  typeof document === 'undefined' ? undefined : document,
+  import.meta.env.VITE_CURRENCY as string | undefined,
+);
 
 /** The most of one item a single order line may hold (the API's limit). */
 export const MAX_QUANTITY = 100;

@@ -65,6 +65,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/config/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Site configuration
+         * @description What clients need to present the marketplace: the campus `currency` every price is in (an ISO 4217 code, the `CURRENCY` setting) and the campus `time_zone` (the `TIME_ZONE` setting) that opening hours, pickup times and report days are wall-clock times in. Public.
+         */
+        get: operations["config_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/ticket/": {
         parameters: {
             query?: never;
@@ -1610,6 +1630,12 @@ export interface components {
          * @enum {string}
          */
         ServiceTypeEnum: "booking" | "ordering" | "contact" | "walk_in";
+        SiteConfig: {
+            /** @description ISO 4217 code, e.g. `GHS` */
+            currency: string;
+            /** @description IANA name, e.g. `Africa/Accra` */
+            time_zone: string;
+        };
         Slot: {
             /** Format: date-time */
             start: string;
@@ -1948,6 +1974,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    config_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteConfig"];
+                };
             };
         };
     };
