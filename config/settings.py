@@ -99,13 +99,13 @@ MIDDLEWARE = [
     "common.errors.ApiJsonErrorsMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Sessions, CSRF, session users and messages: the admin's, not the API's.
+    # Sessions, session users and messages: the admin's, not the API's.
     "common.middleware.OutsideTheApi",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 OUTSIDE_API_MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
