@@ -84,12 +84,20 @@ class AnonymousCacheMixin:
     # Per action, the query parameters an extra action reads itself.
     cache_query_parameters: dict[str, set[str]] = {}
 
+    def _filtered(self) -> bool:
+        """django-filter runs on this view, with a filter set."""
+        return getattr(self, "filterset_class", None) is not None and any(
+            issubclass(backend, DjangoFilterBackend) for backend in self.filter_backends
+        )
+
     def _known_parameters(self) -> set[str]:
         known = set(self.cache_query_parameters.get(self.action, set()))
         if self.action != "retrieve" and self.paginator is not None:
             known |= PAGE_PARAMETERS
         backends = self.filter_backends
-        if DjangoFilterBackend in backends and getattr(self, "filterset_class", None):
+        if any(issubclass(b, DjangoFilterBackend) for b in backends) and getattr(
+            self, "filterset_class", None
+        ):
             known |= set(self.filterset_class.base_filters)
         if SearchFilter in backends:
             known.add(api_settings.SEARCH_PARAM)
@@ -103,7 +111,9 @@ class AnonymousCacheMixin:
         if any(len(params.getlist(name)) != 1 for name in params):
             return None
         values = {name: params[name] for name in params}
-        if DjangoFilterBackend in self.filter_backends and getattr(self, "filterset_class", None):
+        if any(issubclass(b, DjangoFilterBackend) for b in self.filter_backends) and getattr(
+            self, "filterset_class", None
+        ):
             model = self.filterset_class._meta.model
             form = self.filterset_class(data=params, queryset=model.objects.none()).form
             if not form.is_valid():

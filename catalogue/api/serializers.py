@@ -12,6 +12,7 @@ from catalogue.models import (
     VendorProfile,
 )
 from common.images import validate_image
+from common.serializers import FastReadMixin
 from schedule.selectors import opening
 from users.selectors import public_name
 
@@ -46,7 +47,7 @@ class FormSafeBooleanField(serializers.BooleanField):
     default_empty_html = empty
 
 
-class ServiceItemSerializer(serializers.ModelSerializer):
+class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
     image = ImageUploadField()
     is_available = FormSafeBooleanField(required=False, default=True)
     description = serializers.CharField(
@@ -86,7 +87,7 @@ SCHEDULE_SETTINGS = [
 ]
 
 
-class ServiceSerializer(serializers.ModelSerializer):
+class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
     """A service as listed; also validates create and update bodies."""
 
     vendor_name = serializers.SerializerMethodField()
@@ -209,7 +210,7 @@ class CategoryQuerySerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
 
 
-class VendorProfileSerializer(serializers.ModelSerializer):
+class VendorProfileSerializer(FastReadMixin, serializers.ModelSerializer):
     """A vendor's profile; ``is_verified`` and ``is_active`` only change by an admin."""
 
     description = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)

@@ -1,5 +1,4 @@
 import django_filters
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -13,7 +12,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from common.exceptions import DomainError
-from common.filters import IdFilter
+from common.filters import FilterBackend, IdFilter
 from common.permissions import IsStudent
 from orders import selectors, services
 from orders.models import Order, OrderStatus
@@ -110,7 +109,7 @@ def _idempotency_key(request) -> str | None:
 class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = OrderSerializer
     permission_classes = [IsAuthenticated]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = OrderFilter
     lookup_value_regex = "[0-9]{1,18}"
     http_method_names = ["get", "post", "patch", "head", "options"]
