@@ -11,7 +11,7 @@ from catalogue.models import (
     ServiceType,
     VendorProfile,
 )
-from common.images import validate_image
+from common.images import validate_image, variant_urls
 from common.serializers import FastReadMixin
 from schedule.selectors import opening
 from users.selectors import public_name
@@ -37,6 +37,24 @@ class ImageUploadField(serializers.FileField):
             raise serializers.ValidationError(exc.messages) from exc
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "additionalProperties": {"type": "string", "format": "uri"},
+        "description": 'Resized WebP copies by width: {"320": url, "960": url}; {} if no image.',
+    }
+)
+class ImageVariantsField(serializers.Field):
+    """The URLs of an image's resized WebP variants (``common.images``), absolute
+    like the image's own URL."""
+
+    def __init__(self, source: str, **kwargs):
+        super().__init__(source=source, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return variant_urls(value, self.context.get("request"))
+
+
 class FormSafeBooleanField(serializers.BooleanField):
     """A boolean whose model default applies when a multipart form omits it.
 
@@ -49,6 +67,7 @@ class FormSafeBooleanField(serializers.BooleanField):
 
 class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
     image = ImageUploadField()
+    image_variants = ImageVariantsField(source="image")
     is_available = FormSafeBooleanField(required=False, default=True)
     description = serializers.CharField(
         max_length=LONG_TEXT, required=False, allow_blank=True, default=""
@@ -64,6 +83,7 @@ class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
             "description",
             "price",
             "image",
+            "image_variants",
             "is_available",
             "created_at",
             "updated_at",
@@ -102,6 +122,7 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
     )
     contact_info = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     images = ImageUploadField()
+    image_variants = ImageVariantsField(source="images")
     is_available = FormSafeBooleanField(required=False, default=True)
     has_flexible_pricing = FormSafeBooleanField(required=False, default=False)
     supports_booking = serializers.BooleanField(read_only=True)
@@ -132,6 +153,7 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
             "contact_info",
             "location",
             "images",
+            "image_variants",
             "rating",
             "total_ratings",
             "created_at",
@@ -216,6 +238,7 @@ class VendorProfileSerializer(FastReadMixin, serializers.ModelSerializer):
     description = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     business_hours = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     logo = ImageUploadField()
+    logo_variants = ImageVariantsField(source="logo")
 
     class Meta:
         model = VendorProfile
@@ -230,6 +253,7 @@ class VendorProfileSerializer(FastReadMixin, serializers.ModelSerializer):
             "email",
             "website",
             "logo",
+            "logo_variants",
             "is_verified",
             "is_active",
             "created_at",

@@ -1330,6 +1330,7 @@ export interface components {
             rating?: number;
             comment?: string | null;
         };
+        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         PatchedServiceItemRequest: {
             name?: string;
             /** @default  */
@@ -1461,6 +1462,10 @@ export interface components {
             location?: string;
             /** Format: uri */
             images?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
             /** Format: decimal */
             readonly rating: string | null;
             readonly total_ratings: number;
@@ -1513,6 +1518,10 @@ export interface components {
             location?: string;
             /** Format: uri */
             images?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
             /** Format: decimal */
             readonly rating: string | null;
             readonly total_ratings: number;
@@ -1546,6 +1555,7 @@ export interface components {
             readonly next_opening: string | null;
             readonly items: components["schemas"]["ServiceItem"][];
         };
+        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         ServiceItem: {
             readonly id: number;
             readonly service: number;
@@ -1556,6 +1566,10 @@ export interface components {
             price: string;
             /** Format: uri */
             image?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
             /** @default true */
             is_available: boolean;
             /** Format: date-time */
@@ -1563,6 +1577,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         ServiceItemRequest: {
             name: string;
             /** @default  */
@@ -1668,6 +1683,10 @@ export interface components {
             website?: string;
             /** Format: uri */
             logo?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly logo_variants: {
+                [key: string]: string;
+            };
             readonly is_verified: boolean;
             readonly is_active: boolean;
             /** Format: date-time */
