@@ -8,6 +8,7 @@ import { Empty, LoadError, Spinner } from '../components/QueryState';
 import { availabilityLabel, effectiveStatus } from '../availability';
 import { label, money } from '../format';
 import { useServices } from '../hooks/services';
+import { ResponsiveImage } from '../components/ResponsiveImage';
 
 const PAGE_SIZE = 12;
 
@@ -184,7 +185,7 @@ function ServiceCard({ service: s }: { service: Service }) {
   return (
     <article className="service-card card">
       <div className="service-thumb">
-        {s.images ? <img src={s.images} alt="" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}
+        {s.images ? <ResponsiveImage src={s.images} variants={s.image_variants} sizes="(min-width: 768px) 320px, 100vw" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}
       </div>
       <div className="service-card-body">
         <h2 className="service-card-title">
