@@ -16,6 +16,7 @@ from catalogue.locks import lock_current
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
 from catalogue.selectors import hidden_vendor_q
 from common.exceptions import DomainError, Forbidden, NotFound
+from common.images import delete_variants, store_variants
 from common.public_cache import invalidate_catalogue
 
 DUPLICATE_PROFILE = "You already have a vendor profile."
@@ -70,11 +71,27 @@ def _stored_files(instance: models.Model) -> list[tuple]:
     return stored
 
 
+def _delete_with_variants(storage, name: str) -> None:
+    storage.delete(name)
+    delete_variants(storage, name)
+
+
 def _delete_files_on_commit(files: list[tuple]) -> None:
     for storage, name in files:
         # Robust: the change committed, so a storage outage only leaves an orphan file
         # (logged), never a 500 for a write that succeeded.
-        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name), robust=True)
+        transaction.on_commit(
+            lambda storage=storage, name=name: _delete_with_variants(storage, name), robust=True
+        )
+
+
+def _store_variants_on_commit(files: list[tuple]) -> None:
+    """Resized WebP copies of new uploads (common.images); if the storage
+    fails meanwhile, the media view makes them on their first request."""
+    for storage, name in files:
+        transaction.on_commit(
+            lambda storage=storage, name=name: store_variants(storage, name), robust=True
+        )
 
 
 def save_with_files(instance: models.Model, *, previous: list[tuple] = ()) -> None:
@@ -99,6 +116,9 @@ def save_with_files(instance: models.Model, *, previous: list[tuple] = ()) -> No
         raise
     kept = {name for _, name in _stored_files(instance)}
     _delete_files_on_commit([(storage, name) for storage, name in previous if name not in kept])
+    _store_variants_on_commit(
+        [(getattr(instance, name).storage, getattr(instance, name).name) for name in uploading]
+    )
     invalidate_catalogue()
 
 

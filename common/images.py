@@ -12,6 +12,7 @@ pixels first, so the picture still stands the right way up.
 """
 
 import io
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -130,3 +131,77 @@ def validate_image(file):
         # ValueError, struct.error, ...); all of them mean "cannot decode".
         raise ValidationError(UNDECODABLE, code="undecodable") from exc
     return ContentFile(clean, name=f"image.{EXTENSIONS[image_format]}")
+
+
+# --- Resized WebP variants ------------------------------------------------------
+# Phones on campus data should not download a 5 MB photo for a 160 px card:
+# each stored image also gets WebP copies 320 and 960 px wide (never wider
+# than the original), without metadata. A variant's name is the original's
+# plus ``.w<width>.webp``, so it needs no column, the original is found from
+# it (the media view makes a missing one on its first request), and a new
+# upload, whose name is random, never reuses an old variant's URL.
+VARIANT_WIDTHS = (320, 960)
+VARIANT_QUALITY = 80
+_VARIANT_SUFFIX = re.compile(r"^(?P<original>.+)\.w(?P<width>\d+)\.webp$")
+
+
+def variant_name(name: str, width: int) -> str:
+    return f"{name}.w{width}.webp"
+
+
+def original_of(name: str) -> tuple[str, int] | None:
+    """(original name, width) when ``name`` is a variant of a known width."""
+    match = _VARIANT_SUFFIX.match(name)
+    if match is None or int(match["width"]) not in VARIANT_WIDTHS:
+        return None
+    return match["original"], int(match["width"])
+
+
+def make_variant(data: bytes, width: int) -> bytes:
+    """The image (its first frame) as WebP at most ``width`` px wide, no metadata."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.seek(0)
+        if image.format == "JPEG":
+            image.draft("RGB", (width, max(1, image.height * width // image.width)))
+        picture = ImageOps.exif_transpose(image)
+        has_alpha = picture.mode in ("RGBA", "LA") or "transparency" in picture.info
+        picture = picture.convert("RGBA" if has_alpha else "RGB")
+        if picture.width > width:
+            height = max(1, round(picture.height * width / picture.width))
+            picture = picture.resize((width, height), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        options = {"quality": VARIANT_QUALITY, "method": 4}
+        icc_profile = image.info.get("icc_profile")
+        if icc_profile:
+            options["icc_profile"] = icc_profile  # colour, not personal data
+        picture.save(out, format="WEBP", **options)
+        return out.getvalue()
+
+
+def store_variants(storage, name: str) -> None:
+    """Write every variant of the stored image ``name`` (replacing any)."""
+    with storage.open(name, "rb") as file:
+        data = file.read()
+    for width in VARIANT_WIDTHS:
+        target = variant_name(name, width)
+        if storage.exists(target):
+            storage.delete(target)
+        saved = storage.save(target, ContentFile(make_variant(data, width)))
+        if saved != target:  # a racing request wrote it first; that copy serves
+            storage.delete(saved)
+
+
+def delete_variants(storage, name: str) -> None:
+    for width in VARIANT_WIDTHS:
+        storage.delete(variant_name(name, width))
+
+
+def variant_urls(field_file, request=None) -> dict[str, str]:
+    """{"320": url, "960": url} of a stored image; {} when there is none."""
+    if not field_file:
+        return {}
+    urls = {}
+    for width in VARIANT_WIDTHS:
+        url = field_file.storage.url(variant_name(field_file.name, width))
+        urls[str(width)] = request.build_absolute_uri(url) if request is not None else url
+    return urls

@@ -54,3 +54,31 @@ class ApiHttpsRedirectMiddleware:
             if name.lower() not in {"content-type", "content-length"}:
                 redirect.setdefault(name, value)
         return redirect
+
+
+class OutsideTheApi:
+    """Runs the middleware named in ``settings.OUTSIDE_API_MIDDLEWARE`` for
+    everything but the JSON API.
+
+    Sessions, ``request.user`` from a session and flash messages serve the
+    admin (and the HTML pages); the API authenticates with bearer tokens in
+    DRF, so on ``/api/`` these three only cost time. The API's HTML
+    documentation page keeps them. (CSRF stays in MIDDLEWARE for every path:
+    Django's deploy check asks for it, and DRF's views are exempt anyway.)
+    """
+
+    def __init__(self, get_response):
+        from django.conf import settings
+        from django.utils.module_loading import import_string
+
+        self.get_response = get_response
+        handler = get_response
+        for path in reversed(settings.OUTSIDE_API_MIDDLEWARE):
+            handler = import_string(path)(handler)
+        self.outside_api = handler
+
+    def __call__(self, request):
+        path = request.path_info
+        if path.startswith("/api/") and not path.startswith("/api/docs/"):
+            return self.get_response(request)
+        return self.outside_api(request)

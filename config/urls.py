@@ -1,13 +1,20 @@
+import logging
+
 from django.conf import settings
 from django.contrib import admin
+from django.core.files.storage import default_storage
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from common.images import original_of, store_variants
 from common.views import health, site_config, web_app
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = "Marketplace operations"
+
+logger = logging.getLogger(__name__)
 
 api_patterns = [
     path("health/", health, name="health"),
@@ -34,9 +41,35 @@ urlpatterns = [
 ]
 
 
+# Stored names are random and never reused (a replaced image gets a new
+# name, and so do its variants), so a media file never changes under its URL.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
 def serve_media(request, path):
     # MEDIA_ROOT is read per request, not bound at import, so it can change (tests).
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except Http404:
+        # A resized variant not made yet (an image stored before variants
+        # existed, or a storage hiccup at upload): made now from its original.
+        if not _make_missing_variant(path):
+            raise
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = MEDIA_CACHE_CONTROL
+    return response
+
+
+def _make_missing_variant(path: str) -> bool:
+    found = original_of(path)
+    if found is None or not default_storage.exists(found[0]):
+        return False
+    try:
+        store_variants(default_storage, found[0])
+    except Exception:
+        logger.exception("Could not make the variants of %s", found[0])
+        return False
+    return True
 
 
 if settings.SERVE_MEDIA:

@@ -1,4 +1,3 @@
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -11,6 +10,7 @@ from rest_framework.response import Response
 
 from bookings import selectors, services
 from bookings.models import Booking
+from common.filters import FilterBackend
 from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
 from schedule import clock
@@ -45,7 +45,7 @@ class CanMakeBookings(IsStudent):
 class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = BookingSerializer
     permission_classes = [IsAuthenticated]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = selectors.BookingFilter
     lookup_value_regex = "[0-9]{1,18}"
     http_method_names = ["get", "post", "head", "options"]

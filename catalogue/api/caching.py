@@ -5,22 +5,59 @@ parameters the endpoint knows, normalised (``?page=01`` and ``?page=1`` share
 an entry, as do ``?min_price=5`` and ``?min_price=5.00``). A request with a
 parameter the endpoint does not know is answered from the database and not
 cached, so junk parameters cannot fill the cache with copies of one page.
+
+Stored bytes: when the request's own query string is already in normal form
+(each value as the normalised key has it; any order), the rendered JSON body
+and the view's headers are also stored under a key of the raw URL, beside the
+version they were built at. The next anonymous GET of that URL is answered in
+``dispatch`` from one cache round trip (``get_many`` of the version and the
+entry), before DRF authenticates, negotiates, filters or serializes anything;
+an entry of an older version or minute is a miss. Only the normal form gets
+such an entry, so junk spellings cannot fill the cache either.
 """
 
 import hashlib
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import status
 from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from catalogue.cache import catalogue_cache_key
-from common.public_cache import cache_seconds, catalogue_cache_usable
+from catalogue.cache import catalogue_cache_key, current_minute
+from common.public_cache import (
+    VERSION_KEY,
+    cache_seconds,
+    catalogue_cache_usable,
+    catalogue_version,
+)
 
 PAGE_PARAMETERS = {"page", "page_size"}
+# Headers the view (DRF) sets that a stored answer repeats; the middleware
+# outside the view add theirs to every answer, stored or not.
+STORED_HEADERS = ("Content-Type", "Allow", "Vary")
+# Accept headers the JSON renderer answers; anything else goes through DRF's negotiation.
+JSON_ACCEPTS = ("", "*/*", "application/json")
+
+
+def _accepts_json(request) -> bool:
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return accept in JSON_ACCEPTS or (
+        "text/html" not in accept and ("application/json" in accept or "*/*" in accept)
+    )
+
+
+def _anonymous(request) -> bool:
+    """No credentials at all: what a cached answer may be given to, decided on
+    the plain Django request (bearer tokens are the API's only authentication)."""
+    return (
+        "HTTP_AUTHORIZATION" not in request.META
+        and getattr(request, "_force_auth_user", None) is None
+    )
 
 
 def _normalise(value) -> str | None:
@@ -47,12 +84,20 @@ class AnonymousCacheMixin:
     # Per action, the query parameters an extra action reads itself.
     cache_query_parameters: dict[str, set[str]] = {}
 
+    def _filtered(self) -> bool:
+        """django-filter runs on this view, with a filter set."""
+        return getattr(self, "filterset_class", None) is not None and any(
+            issubclass(backend, DjangoFilterBackend) for backend in self.filter_backends
+        )
+
     def _known_parameters(self) -> set[str]:
         known = set(self.cache_query_parameters.get(self.action, set()))
         if self.action != "retrieve" and self.paginator is not None:
             known |= PAGE_PARAMETERS
         backends = self.filter_backends
-        if DjangoFilterBackend in backends and getattr(self, "filterset_class", None):
+        if any(issubclass(b, DjangoFilterBackend) for b in backends) and getattr(
+            self, "filterset_class", None
+        ):
             known |= set(self.filterset_class.base_filters)
         if SearchFilter in backends:
             known.add(api_settings.SEARCH_PARAM)
@@ -66,7 +111,9 @@ class AnonymousCacheMixin:
         if any(len(params.getlist(name)) != 1 for name in params):
             return None
         values = {name: params[name] for name in params}
-        if DjangoFilterBackend in self.filter_backends and getattr(self, "filterset_class", None):
+        if any(issubclass(b, DjangoFilterBackend) for b in self.filter_backends) and getattr(
+            self, "filterset_class", None
+        ):
             model = self.filterset_class._meta.model
             form = self.filterset_class(data=params, queryset=model.objects.none()).form
             if not form.is_valid():
@@ -85,23 +132,86 @@ class AnonymousCacheMixin:
         parameters = self._normalised_parameters(request)
         if parameters is None:
             return None
+        return self._key_of(request, parameters)
+
+    def _key_of(self, request, parameters, version=None, minute=None) -> str:
         identity = repr((request.build_absolute_uri(request.path), parameters))
         # Hashed: a URL can be longer than cache backends allow for a key.
         digest = hashlib.sha256(identity.encode()).hexdigest()
-        return catalogue_cache_key(digest)
+        return catalogue_cache_key(digest, version, minute)
+
+    def _stored_key(self, request) -> str:
+        """The key of the stored answer to this exact URL (parameters in any order)."""
+        params = sorted(request.GET.lists())
+        identity = repr((request.scheme, request.get_host(), request.path, params))
+        return "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
+
+    def _in_normal_form(self, request, parameters: list[tuple[str, str]]) -> bool:
+        """True when every parameter the client sent is spelt as its normal form."""
+        normal = dict(parameters)
+        return all(normal.get(name) == value for name, value in request.query_params.items())
+
+    def _stored_answer(self, request):
+        """The stored answer to this GET, or None (one cache round trip)."""
+        if (
+            request.method != "GET"
+            # DRF names self.action later, in initialize_request.
+            or self.action_map.get("get") not in self.stored_actions
+            or not _anonymous(request)
+            or not _accepts_json(request)
+            or not catalogue_cache_usable()
+        ):
+            return None
+        try:
+            key = self._stored_key(request)
+        except DisallowedHost:  # DRF answers it
+            return None
+        found = cache.get_many([VERSION_KEY, key])
+        entry = found.get(key)
+        if entry is None:
+            return None
+        version, minute, content, headers = entry
+        if version != found.get(VERSION_KEY) or minute != current_minute():
+            return None
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    def dispatch(self, request, *args, **kwargs):
+        stored = self._stored_answer(request)
+        if stored is not None:
+            return stored
+        self._store_as = None
+        response = super().dispatch(request, *args, **kwargs)
+        if self._store_as is not None and response.status_code == status.HTTP_200_OK:
+            response.render()
+            headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
+            version, minute, key = self._store_as
+            cache.set(key, (version, minute, response.content, headers), cache_seconds())
+        return response
+
+    # The actions that answer through ``cached``.
+    stored_actions = ("list", "retrieve", "by_type", "by_category")
 
     def cached(self, request, build):
         if request.user.is_authenticated or not catalogue_cache_usable():
             return build()
-        key = self._cache_key(request)
-        if key is None:
+        parameters = self._normalised_parameters(request)
+        if parameters is None:
             return build()
+        version, minute = catalogue_version(), current_minute()
+        key = self._key_of(request, parameters, version, minute)
         data = cache.get(key)
         if data is not None:
-            return Response(data)
-        response = build()
-        if response.status_code == status.HTTP_200_OK:
+            response = Response(data)
+        else:
+            response = build()
+            if response.status_code != status.HTTP_200_OK:
+                return response
             cache.set(key, response.data, cache_seconds())
+        if _anonymous(request._request) and self._in_normal_form(request, parameters):
+            self._store_as = (version, minute, self._stored_key(request._request))
         return response
 
     def list(self, request, *args, **kwargs):

@@ -11,7 +11,8 @@ from catalogue.models import (
     ServiceType,
     VendorProfile,
 )
-from common.images import validate_image
+from common.images import validate_image, variant_urls
+from common.serializers import FastReadMixin
 from schedule.selectors import opening
 from users.selectors import public_name
 
@@ -36,6 +37,24 @@ class ImageUploadField(serializers.FileField):
             raise serializers.ValidationError(exc.messages) from exc
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "additionalProperties": {"type": "string", "format": "uri"},
+        "description": 'Resized WebP copies by width: {"320": url, "960": url}; {} if no image.',
+    }
+)
+class ImageVariantsField(serializers.Field):
+    """The URLs of an image's resized WebP variants (``common.images``), absolute
+    like the image's own URL."""
+
+    def __init__(self, source: str, **kwargs):
+        super().__init__(source=source, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return variant_urls(value, self.context.get("request"))
+
+
 class FormSafeBooleanField(serializers.BooleanField):
     """A boolean whose model default applies when a multipart form omits it.
 
@@ -46,8 +65,9 @@ class FormSafeBooleanField(serializers.BooleanField):
     default_empty_html = empty
 
 
-class ServiceItemSerializer(serializers.ModelSerializer):
+class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
     image = ImageUploadField()
+    image_variants = ImageVariantsField(source="image")
     is_available = FormSafeBooleanField(required=False, default=True)
     description = serializers.CharField(
         max_length=LONG_TEXT, required=False, allow_blank=True, default=""
@@ -63,6 +83,7 @@ class ServiceItemSerializer(serializers.ModelSerializer):
             "description",
             "price",
             "image",
+            "image_variants",
             "is_available",
             "created_at",
             "updated_at",
@@ -86,7 +107,7 @@ SCHEDULE_SETTINGS = [
 ]
 
 
-class ServiceSerializer(serializers.ModelSerializer):
+class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
     """A service as listed; also validates create and update bodies."""
 
     vendor_name = serializers.SerializerMethodField()
@@ -101,6 +122,7 @@ class ServiceSerializer(serializers.ModelSerializer):
     )
     contact_info = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     images = ImageUploadField()
+    image_variants = ImageVariantsField(source="images")
     is_available = FormSafeBooleanField(required=False, default=True)
     has_flexible_pricing = FormSafeBooleanField(required=False, default=False)
     supports_booking = serializers.BooleanField(read_only=True)
@@ -131,6 +153,7 @@ class ServiceSerializer(serializers.ModelSerializer):
             "contact_info",
             "location",
             "images",
+            "image_variants",
             "rating",
             "total_ratings",
             "created_at",
@@ -209,12 +232,13 @@ class CategoryQuerySerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
 
 
-class VendorProfileSerializer(serializers.ModelSerializer):
+class VendorProfileSerializer(FastReadMixin, serializers.ModelSerializer):
     """A vendor's profile; ``is_verified`` and ``is_active`` only change by an admin."""
 
     description = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     business_hours = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     logo = ImageUploadField()
+    logo_variants = ImageVariantsField(source="logo")
 
     class Meta:
         model = VendorProfile
@@ -229,6 +253,7 @@ class VendorProfileSerializer(serializers.ModelSerializer):
             "email",
             "website",
             "logo",
+            "logo_variants",
             "is_verified",
             "is_active",
             "created_at",

@@ -1,6 +1,5 @@
 """/api/services/: services with their items, availability and type/category lists."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -8,6 +7,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from catalogue import selectors, services
+from common.filters import FilterBackend
 from common.permissions import IsVendor
 from common.viewsets import ActionTablesMixin
 
@@ -31,7 +31,7 @@ LIST_ACTIONS = ("list", "by_type", "by_category")
 class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
     lookup_value_regex = ID_REGEX
     cache_query_parameters = {"by_type": {"type"}, "by_category": {"category"}}
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = ServiceFilter
     serializer_class = ServiceDetailSerializer
 

@@ -1,11 +1,11 @@
 """/api/vendor-profiles/: a vendor's public business profile."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import filters, viewsets
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalogue import selectors, services
+from common.filters import FilterBackend
 from common.permissions import IsAdminUserType, IsVendor
 from common.viewsets import ActionTablesMixin
 
@@ -22,7 +22,7 @@ class VendorProfileViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.Mode
     serializer_class = VendorProfileSerializer
     lookup_value_regex = ID_REGEX
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    filter_backends = [DjangoFilterBackend, filters.SearchFilter]
+    filter_backends = [FilterBackend, filters.SearchFilter]
     filterset_class = VendorProfileFilter
     search_fields = ["business_name", "description", "address"]
 

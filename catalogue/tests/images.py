@@ -7,6 +7,8 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from common.images import original_of
+
 
 def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (8, 8), color="red") -> bytes:
     buffer = io.BytesIO()
@@ -37,8 +39,18 @@ def png_header_only(width: int, height: int) -> bytes:
     )
 
 
-def media_files(media_root) -> list[str]:
+def stored_files(media_root) -> list[str]:
     """Every file stored under MEDIA_ROOT, as paths relative to it."""
     if not media_root.exists():
         return []
     return sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file())
+
+
+def media_files(media_root) -> list[str]:
+    """The uploaded images under MEDIA_ROOT, without their resized variants."""
+    return [name for name in stored_files(media_root) if original_of(name) is None]
+
+
+def variant_files(media_root) -> list[str]:
+    """The resized WebP variants under MEDIA_ROOT."""
+    return [name for name in stored_files(media_root) if original_of(name) is not None]

@@ -21,6 +21,7 @@ FIELDS = {
     "email",
     "website",
     "logo",
+    "logo_variants",
     "is_verified",
     "is_active",
     "created_at",

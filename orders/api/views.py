@@ -1,5 +1,4 @@
 import django_filters
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -12,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from common.filters import IdFilter
+from common.filters import FilterBackend, IdFilter
 from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
 from common.viewsets import ActionTablesMixin
@@ -110,7 +109,7 @@ class OrderViewSet(
         "summary": [IsAuthenticated, CanSeeSummary],
         "export": [IsAuthenticated, CanExport],
     }
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = OrderFilter
     lookup_value_regex = "[0-9]{1,18}"
     http_method_names = ["get", "post", "patch", "head", "options"]

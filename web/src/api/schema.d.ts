@@ -1350,6 +1350,7 @@ export interface components {
             rating?: number;
             comment?: string | null;
         };
+        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         PatchedServiceItemRequest: {
             name?: string;
             /** @default  */
@@ -1481,6 +1482,10 @@ export interface components {
             location?: string;
             /** Format: uri */
             images?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
             /** Format: decimal */
             readonly rating: string | null;
             readonly total_ratings: number;
@@ -1533,6 +1538,10 @@ export interface components {
             location?: string;
             /** Format: uri */
             images?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
             /** Format: decimal */
             readonly rating: string | null;
             readonly total_ratings: number;
@@ -1566,6 +1575,7 @@ export interface components {
             readonly next_opening: string | null;
             readonly items: components["schemas"]["ServiceItem"][];
         };
+        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         ServiceItem: {
             readonly id: number;
             readonly service: number;
@@ -1576,6 +1586,10 @@ export interface components {
             price: string;
             /** Format: uri */
             image?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
             /** @default true */
             is_available: boolean;
             /** Format: date-time */
@@ -1583,6 +1597,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         ServiceItemRequest: {
             name: string;
             /** @default  */
@@ -1694,6 +1709,10 @@ export interface components {
             website?: string;
             /** Format: uri */
             logo?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly logo_variants: {
+                [key: string]: string;
+            };
             readonly is_verified: boolean;
             readonly is_active: boolean;
             /** Format: date-time */

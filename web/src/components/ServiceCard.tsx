@@ -4,6 +4,7 @@ import { availabilityLabel, effectiveStatus } from '../availability';
 import { label, money } from '../format';
 import { Rating } from './Badges';
 import { OpenState } from './OpenState';
+import { ResponsiveImage } from './ResponsiveImage';
 
 /**
  * A photo-led catalogue card: the picture on top (a tinted placeholder with the
@@ -17,7 +18,15 @@ export function ServiceCard({ service: s, showVendor = true }: { service: Servic
     <article className="service-card card">
       <div className={`service-thumb thumb-${s.category}`}>
         {s.images ? (
-          <img src={s.images} alt="" loading="lazy" decoding="async" width={480} height={270} />
+          <ResponsiveImage
+            src={s.images}
+            variants={s.image_variants}
+            sizes="(min-width: 768px) 320px, 100vw"
+            loading="lazy"
+            decoding="async"
+            width={480}
+            height={270}
+          />
         ) : (
           <span className="thumb-placeholder" aria-hidden="true">
             <span className="thumb-initial">{label(s.category).charAt(0)}</span>

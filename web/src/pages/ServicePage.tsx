@@ -12,6 +12,7 @@ import { useService } from '../hooks/services';
 import { BookingPanel } from './service/BookingPanel';
 import { ItemList } from './service/ItemList';
 import { Reviews } from './service/Reviews';
+import { ResponsiveImage } from '../components/ResponsiveImage';
 
 export function ServicePage() {
   const id = parseId(useParams().id);
@@ -47,7 +48,7 @@ export function ServicePage() {
       </nav>
       <div className="service-hero card">
         <div className="service-hero-img">
-          {s.images ? <img src={s.images} alt={`${s.service_name}`} /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}
+          {s.images ? <ResponsiveImage src={s.images} variants={s.image_variants} alt={`${s.service_name}`} loading="eager" sizes="(min-width: 1024px) 960px, 100vw" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}
         </div>
         <div className="service-hero-body">
           <h1 className="service-title">{s.service_name}</h1>

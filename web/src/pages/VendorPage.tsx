@@ -4,6 +4,7 @@ import { Empty, LoadError, Missing, Spinner } from '../components/QueryState';
 import { ServiceCard } from '../components/ServiceCard';
 import { dateTime } from '../format';
 import { useVendorProfile, useVendorServices } from '../hooks/vendorPublic';
+import { ResponsiveImage } from '../components/ResponsiveImage';
 
 /** A vendor's public page: who they are, where and when to find them, and all their services. */
 export function VendorPage() {
@@ -38,7 +39,7 @@ export function VendorPage() {
       </nav>
       <header className="vendor-hero card">
         <div className="vendor-logo">
-          {p?.logo ? <img src={p.logo} alt={`${name} logo`} width={96} height={96} /> : <span aria-hidden="true">{name.charAt(0).toUpperCase()}</span>}
+          {p?.logo ? <ResponsiveImage src={p.logo} variants={p.logo_variants} sizes="96px" alt={`${name} logo`} width={96} height={96} /> : <span aria-hidden="true">{name.charAt(0).toUpperCase()}</span>}
         </div>
         <div className="vendor-hero-body">
           <h1 className="vendor-title">{name}</h1>

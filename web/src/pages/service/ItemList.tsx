@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice';
 import { QuantityStepper } from '../../components/QuantityStepper';
 import { MAX_QUANTITY } from '../../config';
 import { money } from '../../format';
+import { ResponsiveImage } from '../../components/ResponsiveImage';
 
 /**
  * The service's items with Add, which becomes − n + once the item is in the
@@ -75,7 +76,7 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
           const orderable = canOrder && isStudent && item.is_available;
           return (
             <li key={item.id} className={`item-row${item.is_available ? '' : ' item-off'}${justAdded === item.id ? ' item-added' : ''}`}>
-              {item.image && <img src={item.image} alt="" className="item-thumb" loading="lazy" />}
+              {item.image && <ResponsiveImage src={item.image} variants={item.image_variants} className="item-thumb" sizes="160px" />}
               <div className="item-main">
                 <h3 className="item-name">{item.name}</h3>
                 {item.description && <p className="muted">{item.description}</p>}

@@ -7,6 +7,7 @@ import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { Notice } from '../../components/Notice';
 import { money } from '../../format';
 import { useDeleteItem, useSaveItem, useServiceItems, useToggleItem } from '../../hooks/services';
+import { ResponsiveImage } from '../../components/ResponsiveImage';
 
 const ITEM_FIELDS = ['name', 'description', 'price', 'is_available', 'image'];
 
@@ -53,7 +54,7 @@ export function ItemsManager({ service }: { service: Service }) {
               </li>
             ) : (
               <li key={item.id} className={`item-row${item.is_available ? '' : ' item-off'}`}>
-                {item.image && <img src={item.image} alt="" className="item-thumb" />}
+                {item.image && <ResponsiveImage src={item.image} variants={item.image_variants} className="item-thumb" sizes="160px" />}
                 <div className="item-main">
                   <h3 className="item-name">{item.name}</h3>
                   {item.description && <p className="muted">{item.description}</p>}

@@ -5,6 +5,7 @@ import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { label, money } from '../../format';
 import { useServices } from '../../hooks/services';
 import { AvailabilityControl } from './AvailabilityControl';
+import { ResponsiveImage } from '../../components/ResponsiveImage';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +37,7 @@ export function VendorServicesPage() {
           <ul className="vendor-service-list">
             {services.data.results.map((s) => (
               <li key={s.id} className="card vendor-service">
-                <div className="vendor-service-thumb">{s.images ? <img src={s.images} alt="" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}</div>
+                <div className="vendor-service-thumb">{s.images ? <ResponsiveImage src={s.images} variants={s.image_variants} sizes="160px" /> : <span aria-hidden="true">{label(s.category).charAt(0)}</span>}</div>
                 <div className="vendor-service-main">
                   <h2 className="h-reset h3">
                     <Link to={`/vendor/services/${s.id}`}>{s.service_name}</Link>

@@ -1,0 +1,133 @@
+"""A cached anonymous read is answered with the bytes stored for its URL: one
+cache round trip, the same body and headers as the answer that stored them,
+and never to a caller with credentials or after a write."""
+
+import pytest
+from django.core.cache import cache
+
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
+from conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+class CacheSpy:
+    """Counts the cache operations the API makes (each is one Redis round trip)."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        method = getattr(cache, name)
+
+        def spy(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return spy
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    spy = CacheSpy()
+    monkeypatch.setattr("catalogue.api.caching.cache", spy)
+    monkeypatch.setattr("common.public_cache.cache", spy)
+    return spy
+
+
+def urls():
+    service = ServiceFactory(service_name="Stored")
+    ServiceItemFactory(service=service)
+    VendorProfileFactory(user=service.vendor)
+    return [
+        "/api/services/",
+        "/api/services/?category=food&page=1",
+        f"/api/services/{service.pk}/",
+        f"/api/services/{service.pk}/items/",
+        "/api/services/by_type/?type=" + service.service_type,
+        "/api/vendor-profiles/",
+    ]
+
+
+def test_a_hit_is_one_cache_round_trip_and_no_query(api, spy, django_assert_num_queries):
+    for url in urls():
+        first = api.get(url)
+        spy.calls.clear()
+
+        with django_assert_num_queries(0):
+            second = api.get(url)
+
+        assert spy.calls == ["get_many"], url
+        assert second.status_code == 200
+        assert second.content == first.content
+        for header in ("Content-Type", "Allow", "Vary", "Content-Security-Policy"):
+            assert second.get(header) == first.get(header), (url, header)
+
+
+def test_parameters_in_another_order_share_the_stored_answer(api, spy):
+    ServiceFactory(category="food")
+    api.get("/api/services/?category=food&page=1")
+    spy.calls.clear()
+
+    response = api.get("/api/services/?page=1&category=food")
+
+    assert spy.calls == ["get_many"]
+    assert response.json()["count"] == 1
+
+
+def test_odd_spellings_get_no_stored_answer_but_the_right_one(api, spy):
+    ServiceFactory(base_price="7.00")
+    api.get("/api/services/?min_price=5.00")
+    spy.calls.clear()
+
+    response = api.get("/api/services/?min_price=5.00")
+
+    assert response.json()["count"] == 1
+    assert spy.calls[0] == "get_many"
+    assert len(spy.calls) > 1  # answered through DRF from the cached data
+
+
+def test_a_caller_with_credentials_never_gets_the_stored_answer(api, vendor):
+    ServiceFactory(vendor=vendor, service_name="Public name")
+    api.get("/api/services/")
+    from catalogue.models import Service
+
+    Service.objects.update(service_name="Changed behind the API")
+
+    assert client_for(vendor).get("/api/services/").json()["results"][0]["service_name"] == (
+        "Changed behind the API"
+    )
+    bad_token = api.get("/api/services/", HTTP_AUTHORIZATION="Bearer nonsense")
+    assert bad_token.status_code == 401
+
+
+def test_a_write_makes_the_stored_answer_stale(api, vendor, django_capture_on_commit_callbacks):
+    service = ServiceFactory(vendor=vendor, service_name="Before")
+    url = f"/api/services/{service.pk}/"
+    assert api.get(url).json()["service_name"] == "Before"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(vendor).patch(url, {"service_name": "After"})
+
+    assert api.get(url).json()["service_name"] == "After"
+
+
+def test_a_stored_answer_serves_its_minute_only(api, monkeypatch):
+    ServiceFactory()
+    api.get("/api/services/")
+    monkeypatch.setattr("catalogue.api.caching.current_minute", lambda: 10**9)
+    from catalogue.models import Service
+
+    Service.objects.update(service_name="Next minute")
+
+    assert api.get("/api/services/").json()["results"][0]["service_name"] == "Next minute"
+
+
+def test_a_browser_asking_for_html_is_negotiated_by_drf(api):
+    ServiceFactory()
+    api.get("/api/services/")
+
+    response = api.get("/api/services/", HTTP_ACCEPT="text/html")
+
+    # The browsable API's page (DEBUG) or 406 (JSON only), never the stored JSON.
+    assert response.status_code == 406 or response["Content-Type"].startswith("text/html")
