@@ -73,6 +73,9 @@ test('a vendor creates a service with an image that shows in the catalogue', asy
   await page.getByLabel('Price', { exact: true }).fill('3.50');
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByRole('heading', { name: 'Mango Smoothie' })).toBeVisible();
+  // A new service is a draft until published.
+  await page.getByRole('button', { name: `Publish ${name}` }).click();
+  await expect(page.getByLabel(`Availability of ${name}`)).toHaveValue('available');
   await check(page, 'vendor-service-edit');
 
   const sp = await newPage('student');
