@@ -68,11 +68,14 @@ test('a vendor creates a service with an image that shows in the catalogue', asy
   await check(page, 'vendor-service-new');
   await page.getByRole('button', { name: 'Create service' }).click();
   await page.waitForURL(/\/vendor\/services\/\d+/);
-  await expect(page.getByText('Service created.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Service created as a draft.', { exact: false })).toBeVisible();
   await page.getByLabel('Item name').fill('Mango Smoothie');
   await page.getByLabel('Price', { exact: true }).fill('3.50');
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByRole('heading', { name: 'Mango Smoothie' })).toBeVisible();
+  // A new service is a draft until published.
+  await page.getByRole('button', { name: `Publish ${name}` }).click();
+  await expect(page.getByLabel(`Availability of ${name}`)).toHaveValue('available');
   await check(page, 'vendor-service-edit');
 
   const sp = await newPage('student');

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { ORDER_STATUSES, type OrderStatus } from '../../api/types';
-import { Notice } from '../../components/Notice';
 import { LoadError, Spinner } from '../../components/QueryState';
 import { money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
 import { useOrderSummary } from '../../hooks/orders';
 import { useMyVendorProfile } from '../../hooks/vendorProfile';
 import { totalsOf } from '../../vendor/reports';
+import { GettingStarted } from './GettingStarted';
 import { SalesReport } from './SalesReport';
 
 const PERIODS = [
@@ -27,11 +27,7 @@ export function VendorDashboardPage() {
         <h1>{profile.data?.business_name ?? 'Your business'}</h1>
         <p className="lede">How your business is doing: today, this week and this month.</p>
       </div>
-      {profile.isSuccess && profile.data === null && (
-        <Notice tone="warning" title="Set up your business profile">
-          <p>Students see your business name on every service. <Link to="/vendor/profile">Create your profile</Link> to get started.</p>
-        </Notice>
-      )}
+      <GettingStarted />
       {summary.isPending ? (
         <Spinner label="Loading summary…" />
       ) : summary.isError ? (

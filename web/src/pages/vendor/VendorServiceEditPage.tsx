@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { parseId } from '../../api/queryKeys';
-import { CATEGORIES, SERVICE_TYPES, type AvailabilityStatus, type Category, type Service, type ServiceType, type ServiceWrite } from '../../api/types';
-import { AVAILABILITY_CHOICES, TAKES_ORDERS } from '../../availability';
+import { CATEGORIES, SERVICE_TYPES, type Category, type Service, type ServiceType, type ServiceWrite } from '../../api/types';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { ImagePicker } from '../../components/ImagePicker';
@@ -10,8 +9,9 @@ import { Notice } from '../../components/Notice';
 import { LoadError, Missing, Spinner } from '../../components/QueryState';
 import { label } from '../../format';
 import { useDeleteService, useSaveService, useService } from '../../hooks/services';
-import { AvailabilityControl } from './AvailabilityControl';
+import { DRAFT_AVAILABILITY } from '../../vendor/onboarding';
 import { ItemsManager } from './ItemsManager';
+import { PublishControl } from './PublishControl';
 import { ServiceTimingSettings } from './ServiceTimingSettings';
 
 const FIELDS = [
@@ -34,7 +34,6 @@ interface Form {
   service_type: ServiceType;
   base_price: string;
   has_flexible_pricing: boolean;
-  availability_status: AvailabilityStatus;
   contact_info: string;
   location: string;
 }
@@ -47,7 +46,6 @@ function toForm(s?: Service): Form {
     service_type: s?.service_type ?? 'ordering',
     base_price: s?.base_price ?? '',
     has_flexible_pricing: s?.has_flexible_pricing ?? false,
-    availability_status: s?.availability_status ?? 'available',
     contact_info: s?.contact_info ?? '',
     location: s?.location ?? '',
   };
@@ -91,10 +89,10 @@ function toBody(form: Form, image: File | null, isNew: boolean): ServiceWrite {
   if (price) body.base_price = price;
   else if (!isNew) body.base_price = null;
   if (isNew) {
-    // On edit, availability has its own control (update_availability); on
-    // create, whether it takes orders follows the chosen status, as there.
-    body.availability_status = form.availability_status;
-    body.is_available = TAKES_ORDERS[form.availability_status];
+    // A new service is a draft (not taking orders) until it has an available
+    // item and the vendor publishes it; on edit, availability has its own control.
+    body.availability_status = DRAFT_AVAILABILITY.availability_status;
+    body.is_available = DRAFT_AVAILABILITY.is_available;
   }
   if (image) body.images = image;
   return body;
@@ -137,11 +135,16 @@ function ServiceForm({ service }: { service?: Service }) {
         <Link to="/vendor/services">My services</Link> <span aria-hidden="true">/</span> <span>{service ? service.service_name : 'New service'}</span>
       </nav>
       <h1>{service ? 'Edit service' : 'New service'}</h1>
-      {created && service && <Notice tone="success">Service created. Add the items students can order below.</Notice>}
+      {created && service && (
+        <Notice tone="success">
+          Service created as a draft. <a href="#items-manager">Add the items students can order</a>, then publish it.
+        </Notice>
+      )}
+      {!service && <Notice>A new service starts as a draft: students cannot order until you add an item and publish it.</Notice>}
       {service && (
         <div className="card">
           <h2 className="h3">Open for orders?</h2>
-          <AvailabilityControl service={service} />
+          <PublishControl service={service} itemsLink />
           <p className="small">
             <Link to={`/services/${service.id}`}>See it as students do</Link>
           </p>
@@ -178,16 +181,6 @@ function ServiceForm({ service }: { service?: Service }) {
             onChange={set('base_price')}
             errors={fieldErrors(save.error, 'base_price')}
           />
-          {!service && (
-            <SelectField
-              label="Availability"
-              name="availability_status"
-              value={form.availability_status}
-              onChange={set('availability_status')}
-              errors={fieldErrors(save.error, 'availability_status')}
-              options={AVAILABILITY_CHOICES.map((c) => ({ value: c.value, label: `${c.label} — ${TAKES_ORDERS[c.value] ? 'taking orders' : 'not taking orders'}` }))}
-            />
-          )}
         </div>
         <CheckboxField
           label="Prices vary (flexible pricing)"

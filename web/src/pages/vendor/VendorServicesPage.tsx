@@ -4,8 +4,8 @@ import { Pagination } from '../../components/Pagination';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { label, money } from '../../format';
 import { useServices } from '../../hooks/services';
-import { AvailabilityControl } from './AvailabilityControl';
 import { ResponsiveImage } from '../../components/ResponsiveImage';
+import { PublishControl } from './PublishControl';
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +48,7 @@ export function VendorServicesPage() {
                   </p>
                   <Link className="small" to={`/vendor/services/${s.id}/schedule`} aria-label={`Opening hours of ${s.service_name}`}>Opening hours</Link>
                 </div>
-                <AvailabilityControl service={s} />
+                <PublishControl service={s} />
               </li>
             ))}
           </ul>
