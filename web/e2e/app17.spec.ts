@@ -34,9 +34,11 @@ test('a vendor has a public page, linked from the service page and from catalogu
   await expect(page.getByText('Student Union, ground floor')).toBeVisible();
   await expect(page.getByText('Mon-Fri 08:00-20:00')).toBeVisible();
   await expect(page.getByRole('link', { name: '+233 20 123 4567' })).toHaveAttribute('href', 'tel:+233201234567');
-  await expect(page.getByText('Open now')).toBeVisible();
+  // The vendor's own open state in the header (each service card shows its own too).
+  await expect(page.locator('.chip', { hasText: 'Open now' })).toBeVisible();
   const services = page.getByRole('region', { name: /Services from/ });
   await expect(services.getByRole('link', { name: shop.serviceName })).toBeVisible();
+  await expect(services.locator('.service-card').getByText('Open now')).toBeVisible();
   await check(page, 'vendor-page');
 
   await page.goto(`/?search=${encodeURIComponent(shop.serviceName)}`);
@@ -291,10 +293,11 @@ test.describe('every page passes axe, logs no error, and is photographed', () =>
       ['home', '/'],
       ['orders', '/orders'],
       ['order', `/orders/${orderId}`],
-      ['vendor-public', `/vendors/${shop.vendor.id}`],
-      ['service', `/services/${shop.serviceId}`],
       ['bookings', '/bookings'],
       ['notifications', '/notifications'],
+      ['vendor-public', `/vendors/${shop.vendor.id}`],
+      // Last: the cart is filled from this page below.
+      ['service', `/services/${shop.serviceId}`],
     ] as const) {
       await page.goto(path);
       await check(page, `sweep-student-${name}`);
