@@ -97,7 +97,7 @@ def booking_create(
     now = now or clock.now()
     # The row lock orders this booking against a racing service_delete
     # (catalogue.locks), which then deactivates the service instead.
-    service = lock_service(service.pk, with_vendor=True)
+    service = lock_service(service.pk, with_vendor=True, with_calendar=True)
     if service is None:  # deleted while this request was on its way
         raise DomainError("This service no longer exists.", field="service")
     _check_service_takes_bookings(service)

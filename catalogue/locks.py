@@ -28,17 +28,33 @@ way round, so two transactions cannot wait on each other. (The order row lock,
 catalogue row.)
 """
 
-from django.db.models import Model
+from django.db.models import Case, Model, When
+
+from schedule.selectors import with_calendar as with_calendar_rows
 
 from .models import Service, ServiceItem
+from .selectors import hidden_vendor_q
 
 
-def lock_service(service_id: int, *, with_vendor: bool = False) -> Service | None:
-    """The service row, locked; None if it no longer exists. ``with_vendor``
-    loads its vendor in the same query (read, not locked)."""
+def lock_service(
+    service_id: int, *, with_vendor: bool = False, with_calendar: bool = False
+) -> Service | None:
+    """The service row, locked; None if it no longer exists.
+
+    The same query can read what a customer's write checks next (read, not
+    locked): ``with_vendor`` the vendor, their profile and ``vendor_hidden``
+    (``ensure_service_open_to_customers`` then needs no query of its own);
+    ``with_calendar`` the weekly periods and current closures
+    (``schedule.selectors.with_calendar``).
+    """
     services = Service.objects.select_for_update(of=("self",))
     if with_vendor:
-        services = services.select_related("vendor")
+        services = services.select_related("vendor__vendor_profile").annotate(
+            # CASE, not the bare condition: without a profile it is NULL, not false.
+            vendor_hidden=Case(When(hidden_vendor_q(), then=True), default=False)
+        )
+    if with_calendar:
+        services = with_calendar_rows(services)
     return services.filter(pk=service_id).first()
 
 

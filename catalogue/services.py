@@ -41,11 +41,16 @@ def ensure_service_open_to_customers(*, service: Service) -> None:
     (account or profile deactivated; see ``selectors.hidden_vendor_q``).
 
     Reads the vendor's state from the database now, not from ``service``'s
-    possibly stale relations. Call it inside the writing transaction.
+    possibly stale relations, unless the service row was just read with it
+    (``lock_service(with_vendor=True)`` sets ``vendor_hidden``). Call it
+    inside the writing transaction.
     """
     if not service.is_active:
         raise DomainError(SERVICE_REMOVED, field="service")
-    if Service.objects.filter(pk=service.pk).filter(hidden_vendor_q()).exists():
+    hidden = service.__dict__.get("vendor_hidden")
+    if hidden is None:
+        hidden = Service.objects.filter(pk=service.pk).filter(hidden_vendor_q()).exists()
+    if hidden:
         raise DomainError(VENDOR_HIDDEN, field="service")
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
+from common.prefetch import remember_related
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 
 from . import events, scheduling
@@ -124,7 +125,7 @@ def order_create(
     # Re-read inside the transaction: availability and prices as of this moment.
     # The row lock orders this placement against a racing service_delete, which
     # then sees the order and deactivates the service instead of destroying it.
-    service = lock_service(service.pk, with_vendor=True)
+    service = lock_service(service.pk, with_vendor=True, with_calendar=True)
     if service is None:  # deleted since the request was validated
         raise DomainError(SERVICE_GONE, field="service")
     _check_service_takes_orders(service)
@@ -152,7 +153,7 @@ def order_create(
     for line in lines:
         line.order = order
     OrderItem.objects.bulk_create(lines)
-    events.record(
+    placed = events.record(
         order=order,
         kind=OrderEventKind.PLACED,
         actor=customer,
@@ -163,6 +164,12 @@ def order_create(
             "quantity": sum(line.quantity for line in lines),
         },
     )
+    # Everything an answer shows is now in memory (the service was read with
+    # its vendor and profile, each line holds its item), so the view can
+    # serialize these rows instead of reading the order back: the same JSON,
+    # pinned by a test.
+    remember_related(order, "items", lines)
+    remember_related(order, "events", [placed])
     return order
 
 

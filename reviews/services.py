@@ -67,7 +67,7 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
     if not user.is_student:
         raise Forbidden("Only students can do this.")
     with transaction.atomic():
-        locked = lock_service(service.pk)
+        locked = lock_service(service.pk, with_vendor=True)
         if locked is None:  # deleted since the request was validated
             raise DomainError("This service no longer exists.", field="service")
         ensure_service_open_to_customers(service=locked)

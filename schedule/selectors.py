@@ -2,20 +2,25 @@
 
 A service is duck-typed: these functions read its settings by attribute
 (``pickup_slot_minutes``, ``seats_per_slot``, ``paused_until``...), so the
-schedule never imports the catalogue. Lists prefetch periods and current
-closures once (``schedule_prefetches``) and every row then computes its
-opening state in memory.
+schedule never imports the catalogue. Lists read each service's periods and
+current closures in the row query itself (``with_calendar``: two JSON
+columns, no further query) and every row then computes its opening state in
+memory; a service read without them queries its calendar when asked.
 """
 
-from datetime import date, datetime, timedelta
+import json
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from . import clock
 from . import slots as pure
-from .models import Closure, SlotUsage
+from .models import Closure, SlotUsage, WeeklyPeriod
 
 ORDERING = "ordering"
 BOOKING = "booking"
@@ -31,30 +36,104 @@ def campus_today(now: datetime | None = None) -> date:
     return (now or clock.now()).astimezone(campus_tz()).date()
 
 
-def schedule_prefetches() -> list[Prefetch]:
-    """Prefetches that let ``opening`` and ``service_slots`` run without a
-    query per service: weekly periods, and closures not yet over."""
+class PeriodRow(NamedTuple):
+    """A weekly period as read by ``with_calendar`` (the fields a reader uses)."""
+
+    id: int
+    weekday: int
+    opens: time
+    closes: time
+
+
+class ClosureRow(NamedTuple):
+    """A closure as read by ``with_calendar``."""
+
+    id: int
+    starts_on: date
+    ends_on: date
+    reason: str
+
+
+# Annotation names of ``with_calendar``, and where the parsed rows are kept.
+PERIODS_COLUMN = "calendar_periods_json"
+CLOSURES_COLUMN = "calendar_closures_json"
+_PARSED = "_calendar_rows"
+
+
+def with_calendar(services: QuerySet) -> QuerySet:
+    """``services`` with each one's weekly periods and closures not yet over
+    read by the same query, as two JSON text columns (a correlated subquery
+    each, on the ``service`` index of both tables).
+
+    A prefetch of both would cost two more queries a page (and their model
+    rows); this way a page costs what it did before services had a calendar. Raw SQL because
+    the JSON aggregate is spelt differently by each database and Django has
+    no portable one; the SQL names its tables and columns from the models.
+    """
+    connection = connections[services.db]
+    quote = connection.ops.quote_name
+    outer = f"{quote(services.model._meta.db_table)}.{quote(services.model._meta.pk.column)}"
+    if connection.vendor == "postgresql":
+        aggregate, row, as_text = "JSON_AGG", "JSON_BUILD_ARRAY", "::text"
+    else:  # SQLite (JSON1, built into every Python since 3.9)
+        aggregate, row, as_text = "JSON_GROUP_ARRAY", "JSON_ARRAY", ""
+
+    def rows(model, columns: list[str], extra: str = "") -> str:
+        column = {field.name: quote(field.column) for field in model._meta.concrete_fields}
+        values = ", ".join(column[name] for name in columns)
+        return (
+            f"(SELECT {aggregate}({row}({values})){as_text} FROM {quote(model._meta.db_table)} "
+            f"WHERE {column['service']} = {outer}{extra})"
+        )
+
+    ends_on = quote(Closure._meta.get_field("ends_on").column)
     # A day of slack: the campus date may still be yesterday somewhere in
     # the request, and a closure that just ended costs nothing to carry.
     since = campus_today() - timedelta(days=1)
-    return [
-        Prefetch("weekly_periods"),
-        Prefetch(
-            "closures",
-            queryset=Closure.objects.filter(ends_on__gte=since),
-            to_attr="current_closures",
-        ),
-    ]
+    return services.annotate(
+        **{
+            PERIODS_COLUMN: RawSQL(rows(WeeklyPeriod, list(PeriodRow._fields)), []),
+            CLOSURES_COLUMN: RawSQL(
+                rows(Closure, list(ClosureRow._fields), f" AND {ends_on} >= %s"), [since]
+            ),
+        }
+    )
+
+
+def _calendar_rows(service) -> tuple[list, list] | None:
+    """The periods and closures ``with_calendar`` read, parsed once; None
+    when the service was read without them."""
+    state = service.__dict__
+    parsed = state.get(_PARSED)
+    if parsed is None and PERIODS_COLUMN in state:
+        periods = [
+            PeriodRow(pk, weekday, time.fromisoformat(opens), time.fromisoformat(closes))
+            for pk, weekday, opens, closes in json.loads(state[PERIODS_COLUMN] or "[]")
+        ]
+        closures = [
+            ClosureRow(pk, date.fromisoformat(starts_on), date.fromisoformat(ends_on), reason)
+            for pk, starts_on, ends_on, reason in json.loads(state[CLOSURES_COLUMN] or "[]")
+        ]
+        # The models' orderings.
+        periods.sort(key=lambda period: (period.weekday, period.opens, period.id))
+        closures.sort(key=lambda closure: (closure.starts_on, closure.id))
+        parsed = state[_PARSED] = (periods, closures)
+    return parsed
 
 
 def periods_of(service) -> list:
+    rows = _calendar_rows(service)
+    if rows is not None:
+        return rows[0]
     return list(service.weekly_periods.all())
 
 
-def closures_of(service, *, today: date | None = None) -> list[Closure]:
-    """Closures that have not ended, soonest first (prefetched when available)."""
+def closures_of(service, *, today: date | None = None) -> list:
+    """Closures that have not ended, soonest first (read with the service when
+    it came from ``with_calendar``)."""
     today = today or campus_today()
-    closures = getattr(service, "current_closures", None)
+    rows = _calendar_rows(service)
+    closures = rows[1] if rows is not None else None
     if closures is None:
         closures = Closure.objects.filter(service=service, ends_on__gte=today)
     return sorted(
@@ -64,7 +143,7 @@ def closures_of(service, *, today: date | None = None) -> list[Closure]:
 
 
 def opening(service, *, now: datetime | None = None) -> tuple[bool, datetime | None]:
-    """``(open_now, next_opening)`` of a service, from its (prefetched) calendar."""
+    """``(open_now, next_opening)`` of a service, from its calendar (read with it by ``with_calendar``, or queried)."""
     now = now or clock.now()
     return pure.opening_state(
         periods_of(service),

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalogue.tests.factories import ServiceFactory, ServiceItemFactory
+from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from conftest import client_for
 from orders.models import Order, OrderItem
 from users.tests.factories import StudentFactory
@@ -230,3 +230,41 @@ def test_placing_an_order_costs_the_same_queries_for_one_line_or_twenty(
 
     assert response.status_code == 201
     assert len(response.json()["items"]) == lines
+
+
+@pytest.mark.parametrize("with_profile", [True, False])
+@pytest.mark.parametrize("with_key", [True, False])
+def test_the_placement_answer_is_the_order_as_stored(
+    student_client, menu, vendor, with_profile, with_key, django_assert_num_queries
+):
+    """The 201 is serialized from the rows the placement wrote, not read back:
+    it must be what a read of the order shows, field for field."""
+    if with_profile:
+        VendorProfileFactory(user=vendor, business_name="Mama's Kitchen")
+    service, burger, fries = menu
+    headers = {"HTTP_IDEMPOTENCY_KEY": "placement-answer"} if with_key else {}
+    body = {
+        "service": service.pk,
+        "items": [
+            {"service_item": fries.pk, "quantity": 3},
+            {"service_item": burger.pk, "quantity": 1},
+            {"service_item": fries.pk, "quantity": 1},
+        ],
+        "special_instructions": "No onions",
+        "delivery_address": "Hall B, room 12",
+    }
+
+    # Authentication, validation, the key, the locks, the schedule and the
+    # writes; nothing is read back.
+    with django_assert_num_queries(17 if with_key else 11):
+        created = student_client.post(ORDERS_URL, body, format="json", **headers)
+
+    assert created.status_code == 201
+    stored = student_client.get(order_url(created.json()["id"]))
+    assert created.json() == stored.json()
+    assert created.json()["vendor_name"] == ("Mama's Kitchen" if with_profile else vendor.get_full_name())
+    assert [line["quantity"] for line in created.json()["items"]] == [1, 4]
+    if with_key:
+        replay = student_client.post(ORDERS_URL, body, format="json", **headers)
+        assert replay.status_code == 200
+        assert replay.json() == stored.json()
