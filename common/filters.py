@@ -1,3 +1,5 @@
+import copy
+
 import django_filters
 from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
@@ -18,6 +20,40 @@ class IdFilter(django_filters.Filter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_PK)
         super().__init__(*args, **kwargs)
+
+
+class StaticFilterSet(django_filters.FilterSet):
+    """A filter set whose filters and form depend on nothing but the class
+    (no choices or querysets read from the request).
+
+    django-filter deep-copies every filter and builds a new form class for
+    each request: 10 % of an uncached service list with two filters sent
+    (measured). Here the form class is built once per class (Django copies a
+    form's fields for each form anyway) and each filter set gets shallow
+    copies of the filters, enough to hold its own ``parent`` and ``model``.
+    """
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        base_filters = self.base_filters
+        self.base_filters = {}  # nothing to deep-copy in super().__init__
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        del self.base_filters
+        model = self.queryset.model
+        self.filters = {}
+        for name, template in base_filters.items():
+            filter_ = self.filters[name] = copy.copy(template)
+            filter_.model = model
+            filter_.parent = self
+            if filter_.method is not None:
+                # Rebinds the method's proxy (it points at its filter) to the copy.
+                filter_.method = template.method
+
+    def get_form_class(self):
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = cls._form_class = super().get_form_class()
+        return form_class
 
 
 class FilterBackend(DjangoFilterBackend):

@@ -13,8 +13,8 @@ from django.utils import timezone
 from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
-from common.prefetch import remember_related
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
+from common.prefetch import remember_related
 
 from . import events, scheduling
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus

@@ -81,9 +81,10 @@ def with_calendar(services: QuerySet) -> QuerySet:
     def rows(model, columns: list[str], extra: str = "") -> str:
         column = {field.name: quote(field.column) for field in model._meta.concrete_fields}
         values = ", ".join(column[name] for name in columns)
+        # Only quoted names from the models; the one value is a parameter.
         return (
-            f"(SELECT {aggregate}({row}({values})){as_text} FROM {quote(model._meta.db_table)} "
-            f"WHERE {column['service']} = {outer}{extra})"
+            f"(SELECT {aggregate}({row}({values})){as_text} "  # noqa: S608
+            f"FROM {quote(model._meta.db_table)} WHERE {column['service']} = {outer}{extra})"
         )
 
     ends_on = quote(Closure._meta.get_field("ends_on").column)
@@ -92,8 +93,8 @@ def with_calendar(services: QuerySet) -> QuerySet:
     since = campus_today() - timedelta(days=1)
     return services.annotate(
         **{
-            PERIODS_COLUMN: RawSQL(rows(WeeklyPeriod, list(PeriodRow._fields)), []),
-            CLOSURES_COLUMN: RawSQL(
+            PERIODS_COLUMN: RawSQL(rows(WeeklyPeriod, list(PeriodRow._fields)), []),  # noqa: S611
+            CLOSURES_COLUMN: RawSQL(  # noqa: S611
                 rows(Closure, list(ClosureRow._fields), f" AND {ends_on} >= %s"), [since]
             ),
         }
@@ -143,7 +144,8 @@ def closures_of(service, *, today: date | None = None) -> list:
 
 
 def opening(service, *, now: datetime | None = None) -> tuple[bool, datetime | None]:
-    """``(open_now, next_opening)`` of a service, from its calendar (read with it by ``with_calendar``, or queried)."""
+    """``(open_now, next_opening)`` of a service, from its calendar (read
+    with it by ``with_calendar``, or queried)."""
     now = now or clock.now()
     return pure.opening_state(
         periods_of(service),

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from catalogue import selectors
 from catalogue.models import Category, Service, ServiceType, VendorProfile
-from common.filters import IdFilter
+from common.filters import IdFilter, StaticFilterSet
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -63,7 +63,7 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "-created_at", "-id")
 
 
-class ServiceFilter(django_filters.FilterSet):
+class ServiceFilter(StaticFilterSet):
     category = django_filters.ChoiceFilter(choices=Category.choices)
     service_type = django_filters.ChoiceFilter(choices=ServiceType.choices)
     is_available = StrictBooleanFilter()
@@ -86,7 +86,7 @@ class ServiceFilter(django_filters.FilterSet):
         return selectors.service_search(queryset, value)
 
 
-class VendorProfileFilter(django_filters.FilterSet):
+class VendorProfileFilter(StaticFilterSet):
     is_verified = StrictBooleanFilter()
     user = IdFilter(field_name="user_id", label="Vendor (user id): find a vendor's profile")
 
