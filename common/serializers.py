@@ -53,8 +53,11 @@ def _converter(field):
 class FastReadMixin:
     """Put before ``serializers.Serializer``/``ModelSerializer`` in the bases."""
 
+    # False: DRF's own machinery (what the tests compare the fast path with).
+    fast_read = True
+
     def get_fields(self):
-        if hasattr(self, "initial_data"):
+        if hasattr(self, "initial_data") or not self.fast_read:
             return super().get_fields()
         cls = type(self)
         templates = cls.__dict__.get("_read_field_templates")
@@ -79,6 +82,8 @@ class FastReadMixin:
         return plan
 
     def to_representation(self, instance):
+        if not self.fast_read:
+            return super().to_representation(instance)
         plan = self.__dict__.get("_plan")
         if plan is None:
             plan = self._plan = self._read_plan()

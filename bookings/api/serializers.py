@@ -5,6 +5,7 @@ from bookings import transitions
 from bookings.models import Booking, BookingEvent, BookingStatus
 from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
+from common.serializers import FastReadMixin
 
 MAX_NOTES_LENGTH = 2000
 MAX_REASON_LENGTH = 500
@@ -62,7 +63,7 @@ class BookingStatusInputSerializer(serializers.Serializer):
     )
 
 
-class BookingEventSerializer(serializers.ModelSerializer):
+class BookingEventSerializer(FastReadMixin, serializers.ModelSerializer):
     from_status = serializers.CharField(
         read_only=True, help_text="The status before; empty for the booking's creation."
     )
@@ -84,7 +85,7 @@ class BookingEventSerializer(serializers.ModelSerializer):
         return public_name(actor, label)
 
 
-class BookingSerializer(serializers.ModelSerializer):
+class BookingSerializer(FastReadMixin, serializers.ModelSerializer):
     """A booking as its customer, the service's vendor and admins see it."""
 
     service_name = serializers.CharField(source="service.service_name", read_only=True)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
 from catalogue import selectors
@@ -20,6 +19,7 @@ from catalogue.api.serializers import (
 from catalogue.models import Service
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from catalogue.tests.images import png_upload as image_file
+from common.tests.fast_read import plain
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _hosts(settings):
     settings.ALLOWED_HOSTS = ["campus.example", "other.example"]
-
-
-def plain(cls):
-    """The same serializer with DRF's own get_fields and to_representation."""
-    return type(
-        f"Plain{cls.__name__}",
-        (cls,),
-        {
-            "get_fields": serializers.ModelSerializer.get_fields,
-            "to_representation": serializers.ModelSerializer.to_representation,
-        },
-    )
 
 
 def context():

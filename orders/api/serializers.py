@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
+from common.serializers import FastReadMixin
 from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from orders.scheduling import READY_IN_MINUTES
 from orders.services import MAX_LINES, MAX_QUANTITY
@@ -97,7 +98,7 @@ class OrderUpdateSerializer(serializers.Serializer):
     delivery_address = _NullAsBlankCharField(max_length=500)
 
 
-class OrderItemSerializer(serializers.ModelSerializer):
+class OrderItemSerializer(FastReadMixin, serializers.ModelSerializer):
     service_item_name = serializers.CharField(source="service_item.name", read_only=True)
 
     class Meta:
@@ -117,7 +118,7 @@ class OrderItemSerializer(serializers.ModelSerializer):
 # instructions or address shows as a step from the order's status to the same
 # status (always ``pending``, the only status that allows edits). A comment, not
 # a docstring, so the published schema stays as it was.
-class OrderStatusChangeSerializer(serializers.ModelSerializer):
+class OrderStatusChangeSerializer(FastReadMixin, serializers.ModelSerializer):
     from_status = serializers.CharField(
         read_only=True, help_text="The status before; empty for the order's creation."
     )
@@ -141,7 +142,7 @@ class OrderStatusChangeSerializer(serializers.ModelSerializer):
         return public_name(event.actor) if event.actor else None
 
 
-class OrderSerializer(serializers.ModelSerializer):
+class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
     """An order as its customer, its vendor and admins see it."""
 
     service_name = serializers.CharField(source="service.service_name", read_only=True)

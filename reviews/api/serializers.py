@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from catalogue.models import Service
 from common.fields import SafePrimaryKeyRelatedField
+from common.serializers import FastReadMixin
 from reviews.models import Review
 from users.selectors import public_name
 
@@ -29,7 +30,7 @@ class CommentField(serializers.CharField):
 
 
 # Reads ``verified_purchase`` and ``user`` from reviews.selectors.reviews_with_verification.
-class ReviewSerializer(serializers.ModelSerializer):
+class ReviewSerializer(FastReadMixin, serializers.ModelSerializer):
     """A review as everyone reads it."""
 
     user_name = serializers.SerializerMethodField()
