@@ -28,12 +28,12 @@ way round, so two transactions cannot wait on each other. (The order row lock,
 catalogue row.)
 """
 
-from django.db.models import Case, Model, When
+from django.db.models import Model
 
 from schedule.selectors import with_calendar as with_calendar_rows
 
 from .models import Service, ServiceItem
-from .selectors import hidden_vendor_q
+from .selectors import vendor_is_hidden
 
 
 def lock_service(
@@ -49,13 +49,13 @@ def lock_service(
     """
     services = Service.objects.select_for_update(of=("self",))
     if with_vendor:
-        services = services.select_related("vendor__vendor_profile").annotate(
-            # CASE, not the bare condition: without a profile it is NULL, not false.
-            vendor_hidden=Case(When(hidden_vendor_q(), then=True), default=False)
-        )
+        services = services.select_related("vendor__vendor_profile")
     if with_calendar:
         services = with_calendar_rows(services)
-    return services.filter(pk=service_id).first()
+    service = services.filter(pk=service_id).first()
+    if service is not None and with_vendor:
+        service.vendor_hidden = vendor_is_hidden(service.vendor)
+    return service
 
 
 def lock_item(item_id: int) -> ServiceItem | None:

@@ -37,6 +37,13 @@ def hidden_vendor_q(vendor: str = "vendor") -> Q:
     )
 
 
+def vendor_is_hidden(vendor) -> bool:
+    """``hidden_vendor_q`` for a vendor user read with its profile
+    (``select_related("vendor__vendor_profile")``): the same rule, in memory."""
+    profile = getattr(vendor, "vendor_profile", None)
+    return not vendor.is_active or (profile is not None and not profile.is_active)
+
+
 def public_service_q(service: str = "") -> Q:
     """A service the public may see: not deleted, and its vendor not hidden.
     ``service`` is the lookup path to the service (``""`` on Service itself)."""

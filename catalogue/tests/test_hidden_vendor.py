@@ -6,12 +6,15 @@ replacing the deactivated profile (403)."""
 
 import pytest
 
+from catalogue.locks import lock_service
+from catalogue.models import Service
+from catalogue.selectors import hidden_vendor_q
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from conftest import client_for
 from orders.models import Order
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
-from users.tests.factories import StudentFactory
+from users.tests.factories import StudentFactory, VendorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +178,20 @@ def test_a_vendor_with_an_active_profile_can_still_delete_and_recreate_it(vendor
     created = vendor_client.post("/api/vendor-profiles/", {"business_name": "New"}, format="json")
     assert created.status_code == 201
     assert created.json()["is_active"] is True
+
+
+@pytest.mark.parametrize("account_active", [True, False])
+@pytest.mark.parametrize("profile", ["none", "active", "inactive"])
+def test_the_lock_reads_the_same_hidden_state_as_the_query_rule(account_active, profile):
+    """``lock_service(with_vendor=True)`` decides "hidden" in memory from the
+    rows it read; it must agree with ``hidden_vendor_q`` in every case."""
+    vendor = VendorFactory(is_active=account_active)
+    if profile != "none":
+        VendorProfileFactory(user=vendor, is_active=profile == "active")
+    service = ServiceFactory(vendor=vendor)
+
+    locked = lock_service(service.pk, with_vendor=True)
+
+    by_query = Service.objects.filter(pk=service.pk).filter(hidden_vendor_q()).exists()
+    assert locked.vendor_hidden is by_query
+    assert by_query is (not account_active or profile == "inactive")
