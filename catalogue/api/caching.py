@@ -90,9 +90,10 @@ class AnonymousCacheMixin:
             issubclass(backend, DjangoFilterBackend) for backend in self.filter_backends
         )
 
-    def _known_parameters(self) -> set[str]:
-        known = set(self.cache_query_parameters.get(self.action, set()))
-        if self.action != "retrieve" and self.paginator is not None:
+    def _known_parameters(self, action: str | None = None) -> set[str]:
+        action = action or self.action
+        known = set(self.cache_query_parameters.get(action, set()))
+        if action != "retrieve" and self.paginator is not None:
             known |= PAGE_PARAMETERS
         backends = self.filter_backends
         if any(issubclass(b, DjangoFilterBackend) for b in backends) and getattr(
@@ -152,13 +153,17 @@ class AnonymousCacheMixin:
         return all(normal.get(name) == value for name, value in request.query_params.items())
 
     def _stored_answer(self, request):
-        """The stored answer to this GET, or None (one cache round trip)."""
+        """The stored answer to this GET, or None (one cache round trip, none
+        for a URL that can have no stored answer)."""
+        # DRF names self.action later, in initialize_request.
+        action = self.action_map.get("get")
         if (
             request.method != "GET"
-            # DRF names self.action later, in initialize_request.
-            or self.action_map.get("get") not in self.stored_actions
+            or action not in self.stored_actions
             or not _anonymous(request)
             or not _accepts_json(request)
+            # A parameter the endpoint does not know: never stored.
+            or not request.GET.keys() <= self._known_parameters(action)
             or not catalogue_cache_usable()
         ):
             return None

@@ -131,3 +131,14 @@ def test_a_browser_asking_for_html_is_negotiated_by_drf(api):
 
     # The browsable API's page (DEBUG) or 406 (JSON only), never the stored JSON.
     assert response.status_code == 406 or response["Content-Type"].startswith("text/html")
+
+
+def test_a_url_with_an_unknown_parameter_costs_no_cache_round_trip(api, spy):
+    """Such a URL is never stored (it is answered from the database each time),
+    so nothing is looked up for it either."""
+    urls()
+    for url in ("/api/services/?nocache=1", "/api/services/?category=food&utm_source=mail"):
+        spy.calls.clear()
+        response = api.get(url)
+        assert response.status_code == 200
+        assert spy.calls == []
