@@ -108,8 +108,7 @@ def _orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, Ser
     return items
 
 
-@transaction.atomic
-def order_create(
+def _order_create(
     *,
     customer,
     service: Service,
@@ -119,7 +118,8 @@ def order_create(
     pickup_at=None,
 ) -> Order:
     """Place an order with prices read from the database now; anything the
-    client said about prices never reaches here."""
+    client said about prices never reaches here. Runs inside the caller's
+    transaction (``order_place``), which a refusal rolls back whole."""
     if not customer.is_student:
         raise Forbidden("Only students can place orders.")
     # Re-read inside the transaction: availability and prices as of this moment.
@@ -199,7 +199,9 @@ def order_place(
         "pickup_at": pickup_at,
     }
     if idempotency_key is None:
-        return order_create(customer=customer, service=service, merged=merged, **order_fields), True
+        with transaction.atomic():
+            order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
+        return order, True
 
     fingerprint = request_fingerprint(service_id=service.pk, merged=merged, **order_fields)
     with transaction.atomic():
@@ -210,7 +212,9 @@ def order_place(
                 )
         except IntegrityError:
             return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
-        order = order_create(customer=customer, service=service, merged=merged, **order_fields)
+        # In the key's transaction, without a savepoint of its own: a refusal
+        # leaves this block and rolls back the key with everything else.
+        order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
         key.order = order
         key.save(update_fields=["order"])
     return order, True

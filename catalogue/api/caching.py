@@ -1,4 +1,5 @@
-"""Anonymous catalogue reads served from the versioned catalogue cache.
+"""Public catalogue reads (anonymous visitors and students) served from the
+versioned catalogue cache.
 
 The client does not choose the cache key: it is built from the query
 parameters the endpoint knows, normalised (``?page=01`` and ``?page=1`` share
@@ -70,8 +71,17 @@ def _normalise(value) -> str | None:
     return str(value).strip()
 
 
+def sees_the_public_view(user) -> bool:
+    """Anonymous visitors and students see exactly the public catalogue (a
+    student has no services of their own and no admin's view), so a student's
+    read is answered from, and fills, the same entries. Vendors and admins
+    see more than the public and are never served from the cache."""
+    return not user.is_authenticated or user.is_student
+
+
 class AnonymousCacheMixin:
-    """Anonymous reads may come from a cache; every write is visible in the next read.
+    """Public reads (anonymous or a student's) may come from a cache; every
+    write is visible in the next read.
 
     Cached per known query parameter, normalised; a request with a parameter
     the endpoint does not know is answered from the database.
@@ -79,7 +89,8 @@ class AnonymousCacheMixin:
 
     # The key also holds the scheme and host (an allowed host name only):
     # responses carry absolute image URLs, so two host names must not share an
-    # entry. Authenticated reads are never cached (a vendor sees their own view).
+    # entry. Students share the anonymous entries (``sees_the_public_view``);
+    # stored bytes are for requests without credentials only.
 
     # Per action, the query parameters an extra action reads itself.
     cache_query_parameters: dict[str, set[str]] = {}
@@ -112,8 +123,11 @@ class AnonymousCacheMixin:
         if any(len(params.getlist(name)) != 1 for name in params):
             return None
         values = {name: params[name] for name in params}
-        if any(issubclass(b, DjangoFilterBackend) for b in self.filter_backends) and getattr(
-            self, "filterset_class", None
+        # A form only when a filter parameter was sent (as common.filters.FilterBackend).
+        if (
+            self._filtered()
+            and self.action != "retrieve"
+            and params.keys() & self.filterset_class.base_filters.keys()
         ):
             model = self.filterset_class._meta.model
             form = self.filterset_class(data=params, queryset=model.objects.none()).form
@@ -200,7 +214,7 @@ class AnonymousCacheMixin:
     stored_actions = ("list", "retrieve", "by_type", "by_category")
 
     def cached(self, request, build):
-        if request.user.is_authenticated or not catalogue_cache_usable():
+        if not sees_the_public_view(request.user) or not catalogue_cache_usable():
             return build()
         parameters = self._normalised_parameters(request)
         if parameters is None:

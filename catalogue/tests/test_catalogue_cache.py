@@ -1,9 +1,9 @@
-"""Anonymous catalogue reads are cached; every write is visible in the next
-anonymous read."""
+"""Anonymous and students' catalogue reads are cached; every write is visible
+in the next read."""
 
 import pytest
 
-from catalogue.models import Service
+from catalogue.models import Service, ServiceItem
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,14 +19,34 @@ def test_anonymous_list_is_served_from_the_cache(api, django_assert_num_queries)
     assert response.json()["results"][0]["service_name"] == "Cached"
 
 
-def test_authenticated_reads_are_not_cached(vendor, vendor_client):
+@pytest.mark.parametrize("who", ["vendor", "admin"])
+def test_vendors_and_admins_reads_are_not_cached(who, vendor, vendor_client, admin_client):
+    """They see more than the public (own hidden services, deleted ones)."""
+    client = vendor_client if who == "vendor" else admin_client
     ServiceFactory(vendor=vendor)
-    vendor_client.get("/api/services/")
+    client.get("/api/services/")
     Service.objects.update(service_name="Changed behind the API")
 
-    assert vendor_client.get("/api/services/").json()["results"][0]["service_name"] == (
+    assert client.get("/api/services/").json()["results"][0]["service_name"] == (
         "Changed behind the API"
     )
+
+
+def test_students_share_the_public_entries(api, student_client, vendor, django_assert_num_queries):
+    """A student sees exactly the public catalogue: an anonymous read fills the
+    entry a student's read is answered from, and the other way round."""
+    service = ServiceFactory(service_name="Shared", vendor=vendor)
+    ServiceItemFactory(service=service)
+    for url in ("/api/services/?category=food", f"/api/services/{service.pk}/"):
+        first = api.get(url)
+        with django_assert_num_queries(1):  # the student's own row (authentication)
+            response = student_client.get(url)
+        assert response.json() == first.json()
+    items = f"/api/services/{service.pk}/items/"
+    first = student_client.get(items)
+    ServiceItem.objects.update(name="Changed behind the API")
+    assert api.get(items).json() == first.json()
+    assert first.json()["results"][0]["name"] != "Changed behind the API"
 
 
 def test_a_service_update_is_visible_in_the_next_anonymous_read(
