@@ -66,6 +66,9 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
     def details(n: int) -> list[Request]:
         return [Request("GET", f"/api/services/{pk}/") for pk in detail_ids]
 
+    def student_lists(n: int) -> list[Request]:
+        return [Request("GET", LIST_PATH, student_auth[student]) for student in students]
+
     def uncached_details(n: int) -> list[Request]:
         return [
             Request("GET", f"/api/services/{rng.choice(service_ids)}/?nocache={uuid.uuid4().hex}")
@@ -179,6 +182,8 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
                  is_list=True),
         Endpoint("service list, uncached", f"GET {LIST_PATH}&nocache=<unique> anonymous",
                  uncached(LIST_PATH), unique=True, is_list=True),
+        Endpoint("service list, student", f"GET {LIST_PATH} as a logged-in student (never "
+                 "cached), 500 students in turn", student_lists, is_list=True),
         Endpoint("service detail", "GET /api/services/<one of 500>/ anonymous (cached)",
                  details, warm_all=True),
         Endpoint("service detail, uncached",
