@@ -204,7 +204,7 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
 
 
 class ServiceDetailSerializer(ServiceSerializer):
-    """A service with its active items (``active_items``, prefetched by the selector)."""
+    """A service with its active items (``active_items``, read by the selectors)."""
 
     items = ServiceItemSerializer(many=True, read_only=True, source="active_items")
 

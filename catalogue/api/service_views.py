@@ -53,14 +53,22 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         user = self.request.user
         if self.action in LIST_ACTIONS:
             return selectors.service_list_for(user)
-        return selectors.with_active_items(selectors.service_visible_to(user))
+        return selectors.with_schedule(selectors.service_visible_to(user))
+
+    def get_object(self):
+        service = super().get_object()
+        if self.action == "retrieve":
+            selectors.load_active_items(service)
+        return service
 
     def owner_of(self, service):
         return service.vendor
 
     def _detail_response(self, service, status_code=status.HTTP_200_OK):
-        service = selectors.with_active_items(selectors.service_visible_to(self.request.user)).get(
-            pk=service.pk
+        service = selectors.load_active_items(
+            selectors.with_schedule(selectors.service_visible_to(self.request.user)).get(
+                pk=service.pk
+            )
         )
         return Response(
             ServiceDetailSerializer(service, context=self.get_serializer_context()).data,
