@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { Booking, BookingCreateRequest, BookingSlot, BookingStatus, BookingStatusRequest, Paginated } from './types';
+import type { Booking, BookingCreateRequest, Slot, BookingStatus, BookingStatusRequest, Paginated, SiteConfig } from './types';
 
 /** `GET /api/bookings/` filters (`date` is a campus date, YYYY-MM-DD). */
 export interface BookingListQuery {
@@ -10,7 +10,7 @@ export interface BookingListQuery {
   page_size?: number;
 }
 
-/** The bookings endpoints, and the two schedule reads the booking screens need. */
+/** The bookings endpoints, the slots and the campus time zone the booking screens need. */
 export function bookingEndpoints(client: ApiClient) {
   return {
     list: (query: BookingListQuery) => client.get<Paginated<Booking>>('/api/bookings/', { ...query }),
@@ -23,10 +23,9 @@ export function bookingEndpoints(client: ApiClient) {
       }),
     updateStatus: (id: number, body: BookingStatusRequest) => client.post<Booking>(`/api/bookings/${id}/update_status/`, body),
     /** A booking service's slots on a campus date, with the seats left. */
-    slots: (serviceId: number, date: string) => client.get<BookingSlot[]>(`/api/services/${serviceId}/slots/`, { date }),
-    /** The campus time zone (from the service's hours), to know which day "today" is there. */
-    timeZone: async (serviceId: number) =>
-      (await client.get<{ time_zone: string }>(`/api/services/${serviceId}/hours/`)).time_zone,
+    slots: (serviceId: number, date: string) => client.get<Slot[]>(`/api/services/${serviceId}/slots/`, { date }),
+    /** The campus time zone (`GET /api/config/`), to know which day "today" is there. */
+    timeZone: async () => (await client.get<SiteConfig>('/api/config/')).time_zone,
   };
 }
 

@@ -61,7 +61,7 @@ export const queryKeys = {
     list: (query: BookingListQuery) => ['bookings', 'list', query] as const,
     detail: (id: number) => ['bookings', 'detail', id] as const,
     slots: (serviceId: number, date: string) => ['bookings', 'slots', serviceId, date] as const,
-    timeZone: (serviceId: number) => ['bookings', 'time-zone', serviceId] as const,
+    timeZone: ['bookings', 'time-zone'] as const,
   },
 } as const;
 

@@ -8,6 +8,7 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type User = Schemas['User'];
+export type SiteConfig = Schemas['SiteConfig'];
 export type UserType = Schemas['UserUserTypeEnum'];
 export type LoginResponse = Schemas['LoginResponse'];
 /** The schema marks fields with defaults as required; the API accepts them absent. */
@@ -90,12 +91,11 @@ export type BookingStatus = Schemas['BookingStatusEnum'];
 export type BookingEvent = Schemas['BookingEvent'];
 export type BookingCreateRequest = Schemas['BookingCreateRequest'];
 export type BookingStatusRequest = Schemas['BookingStatusInputRequest'];
-/** A slot of `GET /api/services/{id}/slots/` (a booking service's appointments). */
-export type BookingSlot = Schemas['Slot'];
 // Opening hours, closures, pauses and pickup slots (schedule).
 export type Hours = Schemas['Hours'];
 export type WeeklyPeriod = Schemas['WeeklyPeriod'];
 export type Closure = Schemas['Closure'];
 export type ClosureRequest = Schemas['ClosureRequest'];
 export type PauseRequest = Schemas['PauseInputRequest'];
+/** A slot of `GET /api/services/{id}/slots/`: a pickup time or a booking's appointment. */
 export type Slot = Schemas['Slot'];

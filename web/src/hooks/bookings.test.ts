@@ -32,7 +32,7 @@ function seeded() {
 
 describe('booking cache', () => {
   it('keeps every booking key, slots included, under one private family', () => {
-    for (const key of [queryKeys.bookings.list({}), queryKeys.bookings.detail(1), queryKeys.bookings.slots(1, '2026-11-30'), queryKeys.bookings.timeZone(1)]) {
+    for (const key of [queryKeys.bookings.list({}), queryKeys.bookings.detail(1), queryKeys.bookings.slots(1, '2026-11-30'), queryKeys.bookings.timeZone]) {
       expect(key[0]).toBe('bookings');
       expect(isPrivateKey(key)).toBe(true);
     }

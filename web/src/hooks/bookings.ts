@@ -27,11 +27,10 @@ export function useBookingSlots(serviceId: number, date: string | null) {
 }
 
 /** The campus time zone; it does not change while the app runs. */
-export function useCampusTimeZone(serviceId: number | null) {
+export function useCampusTimeZone() {
   return useQuery({
-    queryKey: queryKeys.bookings.timeZone(serviceId ?? 0),
-    queryFn: () => bookingsApi.timeZone(serviceId!),
-    enabled: serviceId !== null,
+    queryKey: queryKeys.bookings.timeZone,
+    queryFn: () => bookingsApi.timeZone(),
     staleTime: Infinity,
     retry: 1,
   });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { CheckoutAttempt } from '../../api/idempotency';
-import type { Booking, BookingCreateRequest, BookingSlot, ServiceDetail } from '../../api/types';
+import type { Booking, BookingCreateRequest, Slot, ServiceDetail } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { TextArea } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -18,7 +18,7 @@ export function itemLine(name: string, minutes: number, price: string): string {
   return `${name} · ${minutes} min · ${money(price)}`;
 }
 
-function seatsText(slot: BookingSlot): string | null {
+function seatsText(slot: Slot): string | null {
   if (slot.remaining === 0) return 'Full';
   // Seats are worth counting only where a slot has several.
   if (slot.remaining !== null && slot.capacity !== null && slot.capacity > 1) return `${slot.remaining} seat${slot.remaining === 1 ? '' : 's'} left`;
@@ -33,7 +33,7 @@ function seatsText(slot: BookingSlot): string | null {
 export function BookingPanel({ service }: { service: ServiceDetail }) {
   const { user } = useAuth();
   const location = useLocation();
-  const timeZone = useCampusTimeZone(service.id);
+  const timeZone = useCampusTimeZone();
   const today = todayIn(timeZone.data);
   const strip = buildDateStrip(today, service.max_days_ahead ?? 14);
   const [chosenDate, setChosenDate] = useState<string | null>(null);
@@ -211,7 +211,7 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
   );
 }
 
-function SlotGrid({ slots, start, onPick }: { slots: BookingSlot[]; start: string | null; onPick: (start: string) => void }) {
+function SlotGrid({ slots, start, onPick }: { slots: Slot[]; start: string | null; onPick: (start: string) => void }) {
   return (
     <ul className="slot-grid" aria-label="Times">
       {slots.map((slot) => {

@@ -24,7 +24,7 @@ export function VendorAgendaPage() {
   const own = services.data?.results ?? [];
   const serviceParam = Number(params.get('service')) || null;
   const service = own.some((s) => s.id === serviceParam) ? serviceParam : null;
-  const timeZone = useCampusTimeZone(own[0]?.id ?? null);
+  const timeZone = useCampusTimeZone();
   const today = todayIn(timeZone.data);
   const date = DATE.test(params.get('date') ?? '') ? params.get('date')! : today;
   const wide = useMediaQuery(WEEK_MEDIA);
