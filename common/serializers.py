@@ -50,9 +50,10 @@ def _converter(field):
     return field.to_representation
 
 
+# Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. A
+# comment, not a docstring: the schema would show it for every serializer
+# without a docstring of its own.
 class FastReadMixin:
-    """Put before ``serializers.Serializer``/``ModelSerializer`` in the bases."""
-
     # False: DRF's own machinery (what the tests compare the fast path with).
     fast_read = True
 

@@ -375,7 +375,8 @@ export interface paths {
         };
         /**
          * One service, with its items and the vendor's business name
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -522,7 +523,8 @@ export interface paths {
         };
         /**
          * A service's items
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -549,7 +551,8 @@ export interface paths {
         };
         /**
          * One item
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -624,7 +627,8 @@ export interface paths {
         };
         /**
          * Services of one category
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -647,7 +651,8 @@ export interface paths {
         };
         /**
          * Services of one type
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -784,7 +789,8 @@ export interface paths {
         };
         /**
          * List active vendor profiles
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -811,7 +817,8 @@ export interface paths {
         };
         /**
          * One vendor profile
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -821,7 +828,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a vendor profile (and its logo)
-         * @description Anonymous reads may come from a cache; every write is visible in the next read.
+         * @description Public reads (anonymous or a student's) may come from a cache; every
+         *     write is visible in the next read.
          *
          *     Cached per known query parameter, normalised; a request with a parameter
          *     the endpoint does not know is answered from the database.
@@ -1350,7 +1358,6 @@ export interface components {
             rating?: number;
             comment?: string | null;
         };
-        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         PatchedServiceItemRequest: {
             name?: string;
             /** @default  */
@@ -1518,7 +1525,7 @@ export interface components {
              */
             readonly next_opening: string | null;
         };
-        /** @description A service with its active items (``active_items``, prefetched by the selector). */
+        /** @description A service with its active items (``active_items``, read by the selectors). */
         ServiceDetail: {
             readonly id: number;
             readonly vendor: number;
@@ -1575,7 +1582,6 @@ export interface components {
             readonly next_opening: string | null;
             readonly items: components["schemas"]["ServiceItem"][];
         };
-        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         ServiceItem: {
             readonly id: number;
             readonly service: number;
@@ -1597,7 +1603,6 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /** @description Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. */
         ServiceItemRequest: {
             name: string;
             /** @default  */
