@@ -182,8 +182,9 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
                  is_list=True),
         Endpoint("service list, uncached", f"GET {LIST_PATH}&nocache=<unique> anonymous",
                  uncached(LIST_PATH), unique=True, is_list=True),
-        Endpoint("service list, student", f"GET {LIST_PATH} as a logged-in student (never "
-                 "cached), 500 students in turn", student_lists, is_list=True),
+        Endpoint("service list, student", f"GET {LIST_PATH} as a logged-in student (the "
+                 "public cache, after authentication), 500 students in turn", student_lists,
+                 is_list=True),
         Endpoint("service detail", "GET /api/services/<one of 500>/ anonymous (cached)",
                  details, warm_all=True),
         Endpoint("service detail, uncached",
