@@ -66,9 +66,10 @@ def with_calendar(services: QuerySet) -> QuerySet:
     each, on the ``service`` index of both tables).
 
     A prefetch of both would cost two more queries a page (and their model
-    rows); this way a page costs what it did before services had a calendar. Raw SQL because
-    the JSON aggregate is spelt differently by each database and Django has
-    no portable one; the SQL names its tables and columns from the models.
+    rows); this way a page costs what it did before services had a calendar.
+    Raw SQL because the JSON aggregate is spelt differently by each database
+    and Django has no portable one; the SQL names its tables and columns
+    from the models. For top-level querysets (the outer table unaliased).
     """
     connection = connections[services.db]
     quote = connection.ops.quote_name

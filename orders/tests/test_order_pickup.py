@@ -324,3 +324,15 @@ def test_missing_hour_gives_no_pickup_time(student_client, api, menu, monkeypatc
         ORDERS_URL, body(menu, pickup_at="2026-03-29T02:30:00"), format="json"
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("pickup_at", ["2026-06-01T10:30:00Z", "2026-06-01T12:30:00+02:00", None])
+def test_the_placement_answer_shows_the_times_as_stored(student_client, lunch, menu, pickup_at):
+    """The 201 is serialized from the rows just written; written in another
+    offset or not at all, its times read as a later GET of the order shows them."""
+    extra = {"pickup_at": pickup_at} if pickup_at else {}
+    created = student_client.post(ORDERS_URL, body(menu, **extra), format="json")
+
+    assert created.status_code == 201
+    assert created.json() == student_client.get(f"{ORDERS_URL}{created.json()['id']}/").json()
+    assert created.json()["estimated_ready_at"]
