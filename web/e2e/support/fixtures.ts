@@ -62,6 +62,17 @@ export function expectNoConsoleErrors(page: Page) {
 async function settled(page: Page) {
   await page.waitForLoadState('domcontentloaded');
   await expect(page.locator('.loading')).toHaveCount(0);
+  // What a user looks at is the state after a transition: a button's
+  // background fading in (0.15 s) is no contrast failure. Endless animations
+  // (the live dot) are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 interface AxeViolation {
