@@ -26,13 +26,41 @@ def _by_operator(event, vendor_id: int) -> bool:
     return event.actor_id is not None and event.actor_id != vendor_id
 
 
+def _status_changed(
+    event, subject, *, kind, for_vendor, for_customer, emailed: set[str], **about
+) -> None:
+    """A status change of an order or booking (``subject``): told to the vendor
+    when its customer made it, else to the customer, by email too for the
+    statuses in ``emailed``. ``about`` names the subject for the notification."""
+    vendor_id, customer = subject.service.vendor_id, subject.customer
+    by_customer = event.actor_id is not None and event.actor_id == customer.pk
+    if by_customer:
+        title, body = for_vendor(subject, to_status=event.to_status, reason=event.reason)
+    else:
+        title, body = for_customer(
+            subject,
+            to_status=event.to_status,
+            reason=event.reason,
+            by_operator=_by_operator(event, vendor_id),
+        )
+    notification_create(
+        recipient_id=vendor_id if by_customer else customer.pk,
+        actor_id=event.actor_id,
+        kind=kind,
+        title=title,
+        body=body,
+        service=subject.service,
+        email_to=customer.email if not by_customer and event.to_status in emailed else "",
+        **about,
+    )
+
+
 def on_order_event(event) -> None:
     order = event.order
-    vendor_id, customer = order.service.vendor_id, order.customer
     if event.kind == "placed":
         title, body = messages.order_placed(order, quantity=event.data.get("quantity"))
         notification_create(
-            recipient_id=vendor_id,
+            recipient_id=order.service.vendor_id,
             actor_id=event.actor_id,
             kind=NotificationKind.ORDER_PLACED,
             title=title,
@@ -41,29 +69,14 @@ def on_order_event(event) -> None:
             service=order.service,
         )
     elif event.kind == "status_changed":
-        by_customer = event.actor_id is not None and event.actor_id == customer.pk
-        if by_customer:
-            title, body = messages.order_status_for_vendor(
-                order, to_status=event.to_status, reason=event.reason
-            )
-        else:
-            title, body = messages.order_status_for_customer(
-                order,
-                to_status=event.to_status,
-                reason=event.reason,
-                by_operator=_by_operator(event, vendor_id),
-            )
-        notification_create(
-            recipient_id=vendor_id if by_customer else customer.pk,
-            actor_id=event.actor_id,
+        _status_changed(
+            event,
+            order,
             kind=NotificationKind.ORDER_STATUS,
-            title=title,
-            body=body,
+            for_vendor=messages.order_status_for_vendor,
+            for_customer=messages.order_status_for_customer,
+            emailed={"ready", "cancelled"},
             order=order,
-            service=order.service,
-            email_to=customer.email
-            if not by_customer and event.to_status in {"ready", "cancelled"}
-            else "",
         )
 
 
@@ -90,11 +103,10 @@ def on_review_event(event) -> None:
 
 def on_booking_event(event) -> None:
     booking = event.booking
-    vendor_id, customer = booking.service.vendor_id, booking.customer
     if event.kind == "made":
         title, body = messages.booking_made(booking)
         notification_create(
-            recipient_id=vendor_id,
+            recipient_id=booking.service.vendor_id,
             actor_id=event.actor_id,
             kind=NotificationKind.BOOKING_MADE,
             title=title,
@@ -103,27 +115,14 @@ def on_booking_event(event) -> None:
             service=booking.service,
         )
     elif event.kind == "status_changed":
-        by_customer = event.actor_id is not None and event.actor_id == customer.pk
-        if by_customer:
-            title, body = messages.booking_status_for_vendor(
-                booking, to_status=event.to_status, reason=event.reason
-            )
-        else:
-            title, body = messages.booking_status_for_customer(
-                booking,
-                to_status=event.to_status,
-                reason=event.reason,
-                by_operator=_by_operator(event, vendor_id),
-            )
-        notification_create(
-            recipient_id=vendor_id if by_customer else customer.pk,
-            actor_id=event.actor_id,
+        _status_changed(
+            event,
+            booking,
             kind=NotificationKind.BOOKING_STATUS,
-            title=title,
-            body=body,
+            for_vendor=messages.booking_status_for_vendor,
+            for_customer=messages.booking_status_for_customer,
+            emailed={"cancelled"},
             booking=booking,
-            service=booking.service,
-            email_to=customer.email if not by_customer and event.to_status == "cancelled" else "",
         )
 
 
