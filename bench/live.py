@@ -14,7 +14,6 @@ heartbeats until stdin closes, and prints ``STILL_OPEN <n>`` before exiting.
 import asyncio
 import http.client
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -230,57 +229,6 @@ async def _delivery(
 
 def delivery_latency(**kwargs) -> Delivery:
     return asyncio.run(_delivery(**kwargs))
-
-
-class Uvicorn:
-    """``uvicorn config.asgi:application`` as the README runs it beside gunicorn."""
-
-    def __init__(self, port: int, log: Path, *, workers: int = 1) -> None:
-        self.port, self.log, self.workers = port, log, workers
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        import urllib.request
-
-        command = [
-            str(Path(sys.executable).parent / "uvicorn"),
-            "config.asgi:application",
-            "--host", "127.0.0.1",
-            "--port", str(self.port),
-            "--workers", str(self.workers),
-            "--lifespan", "off",
-            "--timeout-keep-alive", "75",
-            "--timeout-graceful-shutdown", "3",
-            "--no-access-log",
-            "--log-level", "warning",
-        ]  # fmt: skip
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(  # noqa: S603
-                command,
-                cwd=Path(__file__).resolve().parent.parent,
-                env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
-                stdout=log,
-                stderr=log,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"uvicorn exited; see {self.log}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/health/", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"uvicorn did not answer within 60 s; see {self.log}")
-
-    def close(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from bench.servers import ServerProcess
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 WORK_DIR = BASE_DIR / "var" / "bench"
 DATABASE_URL = os.environ.get(
@@ -152,15 +154,18 @@ def ensure_wrk() -> str:
     return path
 
 
-class Server:
-    """gunicorn serving bench.wsgi on 127.0.0.1; always stopped by ``close``."""
+class Server(ServerProcess):
+    """gunicorn serving bench.wsgi on 127.0.0.1."""
+
+    name = "gunicorn"
 
     def __init__(self) -> None:
-        self.log = WORK_DIR / "gunicorn.log"
-        self.process: subprocess.Popen | None = None
+        super().__init__(PORT, WORK_DIR / "gunicorn.log")
 
-    def start(self) -> None:
-        command = [
+    def command(self) -> list[str]:
+        # No --access-logfile: gunicorn writes no access log unless asked to.
+        # Django's own log lines (4xx warnings) go to the log file too.
+        return [
             str(Path(sys.executable).parent / "gunicorn"),
             "bench.wsgi:application",
             "--bind", f"127.0.0.1:{PORT}",
@@ -171,45 +176,17 @@ class Server:
             "--error-logfile", str(self.log),
             "--log-level", "warning",
         ]  # fmt: skip
-        # No --access-logfile: gunicorn writes no access log unless asked to.
-        # Django's own log lines (4xx warnings) go to the log file too.
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(  # noqa: S603
-                command, cwd=BASE_DIR, env=os.environ.copy(), stdout=log, stderr=log
-            )
-        self.wait_ready()
 
-    def wait_ready(self) -> None:
-        import urllib.request
-
+    def start(self) -> None:
         from bench.load import Request, run_wrk, write_pool
 
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                sys.exit(f"gunicorn exited; see {self.log}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/api/health/", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            sys.exit("gunicorn did not answer /api/health/ within 60 s")
+        super().start()
         # Each worker imports the URLconf and opens its database connection on
         # its first request; do that before anything is measured.
         warm = WORK_DIR / "server-warmup.txt"
         write_pool(warm, [Request("GET", "/api/health/")])
         run_wrk(ensure_wrk(), base_url=f"http://127.0.0.1:{PORT}", pool=warm, seconds=5,
                 connections=CONNECTIONS, threads=WRK_THREADS, once=False)  # fmt: skip
-
-    def close(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 def measure(wrk: str, endpoint, *, seconds: int) -> dict:
@@ -266,8 +243,8 @@ def scaling_point(wrk: str, services: int) -> dict:
 def measure_live(wrk: str, rng: random.Random, campus) -> dict:
     """Issue 16's figures: the service list with and without idle streams held
     open on uvicorn beside gunicorn, then delivery latency across two uvicorns."""
-    from bench.live import Uvicorn
     from bench.pools import bearer
+    from bench.servers import Uvicorn
 
     server_a = Uvicorn(PORT + 1, WORK_DIR / "uvicorn-a.log", workers=2)
     server_b = Uvicorn(PORT + 2, WORK_DIR / "uvicorn-b.log", workers=1)
