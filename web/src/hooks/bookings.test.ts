@@ -1,33 +1,29 @@
-import { MutationObserver, QueryClient } from '@tanstack/react-query';
+import { MutationObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { BookingEndpoints } from '../api/bookings';
 import { isPrivateKey, queryKeys } from '../api/queryKeys';
 import type { Booking, Paginated } from '../api/types';
 import { changeBookingStatusMutation, makeBookingMutation } from './bookings';
+import { page, seededCache } from '../test/queryCache';
 
 const booking = (id: number, booking_status: Booking['booking_status']) => ({ id, booking_status }) as Booking;
-const page = <T>(results: T[]): Paginated<T> => ({ count: results.length, results });
 
 function seeded() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const keys = {
-    mine: queryKeys.bookings.list({ page_size: 100 }),
-    agenda: queryKeys.bookings.list({ date: '2026-11-30', page_size: 100 }),
-    detail: queryKeys.bookings.detail(3),
-    slots: queryKeys.bookings.slots(7, '2026-11-30'),
-    order: queryKeys.orders.detail(3),
-    service: queryKeys.services.detail(7),
-  };
-  qc.setQueryData(keys.mine, page([booking(3, 'confirmed'), booking(4, 'confirmed')]));
-  qc.setQueryData(keys.agenda, page([booking(3, 'confirmed')]));
-  qc.setQueryData(keys.detail, booking(3, 'confirmed'));
-  for (const k of [keys.slots, keys.order, keys.service]) qc.setQueryData(k, {});
-  const stale = () =>
-    Object.entries(keys)
-      .filter(([, k]) => qc.getQueryState(k)?.isInvalidated)
-      .map(([name]) => name)
-      .sort();
-  return { qc, keys, stale };
+  return seededCache(
+    {
+      mine: queryKeys.bookings.list({ page_size: 100 }),
+      agenda: queryKeys.bookings.list({ date: '2026-11-30', page_size: 100 }),
+      detail: queryKeys.bookings.detail(3),
+      slots: queryKeys.bookings.slots(7, '2026-11-30'),
+      order: queryKeys.orders.detail(3),
+      service: queryKeys.services.detail(7),
+    },
+    {
+      mine: page([booking(3, 'confirmed'), booking(4, 'confirmed')]),
+      agenda: page([booking(3, 'confirmed')]),
+      detail: booking(3, 'confirmed'),
+    },
+  );
 }
 
 describe('booking cache', () => {

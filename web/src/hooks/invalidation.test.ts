@@ -1,4 +1,3 @@
-import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { Endpoints } from '../api/endpoints';
 import { isPrivateKey, parseId, queryKeys } from '../api/queryKeys';
@@ -7,48 +6,41 @@ import { changeOrderStatusMutation, placeOrderMutation } from './orders';
 import { postReviewMutation } from './reviews';
 import { deleteServiceMutation, saveItemMutation, saveServiceMutation, updateAvailabilityMutation } from './services';
 import { saveVendorProfileMutation } from './vendorProfile';
+import { page, runMutation, seededCache as seeded } from '../test/queryCache';
 
 const order = (id: number, order_status: Order['order_status']) => ({ id, order_status }) as Order;
-const page = <T>(results: T[]): Paginated<T> => ({ count: results.length, results });
 
 /** A cache holding one entry per family, to see which ones a mutation marks stale. */
 function seededCache() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const keys = {
-    serviceList: queryKeys.services.list({ page: 1 }),
-    service7: queryKeys.services.detail(7),
-    service7Items: queryKeys.services.items(7),
-    service7Reviews: queryKeys.services.reviews(7, 1),
-    service8: queryKeys.services.detail(8),
-    orderList: queryKeys.orders.list({ page: 1 }),
-    pendingQueue: queryKeys.orders.list({ order_status: 'pending', page_size: 100 }),
-    confirmedQueue: queryKeys.orders.list({ order_status: 'confirmed', page_size: 100 }),
-    order3: queryKeys.orders.detail(3),
-    summary: queryKeys.orders.summary(),
-    myReview: queryKeys.reviews.mine(7, 1),
-    profile: queryKeys.vendorProfile.mine(1),
-  };
-  qc.setQueryData(keys.serviceList, page([{ id: 7, availability_status: 'available', is_available: true } as Service]));
-  for (const k of [keys.service7, keys.service7Items, keys.service7Reviews, keys.service8, keys.summary, keys.myReview, keys.profile]) qc.setQueryData(k, {});
-  qc.setQueryData(keys.orderList, page([order(3, 'pending'), order(4, 'pending')]));
-  qc.setQueryData(keys.pendingQueue, page([order(3, 'pending')]));
-  qc.setQueryData(keys.confirmedQueue, page([]));
-  qc.setQueryData(keys.order3, order(3, 'pending'));
-  const stale = () =>
-    Object.entries(keys)
-      .filter(([, k]) => qc.getQueryState(k)?.isInvalidated)
-      .map(([name]) => name)
-      .sort();
-  return { qc, keys, stale };
+  return seeded(
+    {
+      serviceList: queryKeys.services.list({ page: 1 }),
+      service7: queryKeys.services.detail(7),
+      service7Items: queryKeys.services.items(7),
+      service7Reviews: queryKeys.services.reviews(7, 1),
+      service8: queryKeys.services.detail(8),
+      orderList: queryKeys.orders.list({ page: 1 }),
+      pendingQueue: queryKeys.orders.list({ order_status: 'pending', page_size: 100 }),
+      confirmedQueue: queryKeys.orders.list({ order_status: 'confirmed', page_size: 100 }),
+      order3: queryKeys.orders.detail(3),
+      summary: queryKeys.orders.summary(),
+      myReview: queryKeys.reviews.mine(7, 1),
+      profile: queryKeys.vendorProfile.mine(1),
+    },
+    {
+      serviceList: page([{ id: 7, availability_status: 'available', is_available: true } as Service]),
+      orderList: page([order(3, 'pending'), order(4, 'pending')]),
+      pendingQueue: page([order(3, 'pending')]),
+      confirmedQueue: page([]),
+      order3: order(3, 'pending'),
+    },
+  );
 }
 
 function fakeEndpoints(overrides: Record<string, Record<string, unknown>>): Endpoints {
   return overrides as unknown as Endpoints;
 }
 
-async function run<TData, TVars>(qc: QueryClient, options: { mutationFn: (v: TVars) => Promise<TData> }, vars: TVars) {
-  return new MutationObserver(qc, options as never).mutate(vars as never);
-}
 
 describe('query keys', () => {
   it('use numeric ids, so "7" from a URL and 7 from a response are one cache entry', () => {
@@ -69,7 +61,7 @@ describe('mutations own their invalidation', () => {
   it('a status change updates the order everywhere at once, then refreshes every order view', async () => {
     const { qc, keys, stale } = seededCache();
     const updateStatus = vi.fn(async () => order(3, 'confirmed'));
-    await run(qc, changeOrderStatusMutation(fakeEndpoints({ orders: { updateStatus } }), qc), { id: 3, to: 'confirmed' as const });
+    await runMutation(qc, changeOrderStatusMutation(fakeEndpoints({ orders: { updateStatus } }), qc), { id: 3, to: 'confirmed' as const });
     expect(updateStatus).toHaveBeenCalledWith(3, { order_status: 'confirmed' });
     expect(qc.getQueryData<Order>(keys.order3)?.order_status).toBe('confirmed');
     expect(qc.getQueryData<Paginated<Order>>(keys.orderList)?.results.map((o) => o.order_status)).toEqual(['confirmed', 'pending']);
@@ -82,7 +74,7 @@ describe('mutations own their invalidation', () => {
   it('placing an order refreshes the order lists and summary, not the catalogue', async () => {
     const { qc, stale } = seededCache();
     const create = vi.fn(async () => order(9, 'pending'));
-    await run(qc, placeOrderMutation(fakeEndpoints({ orders: { create } }), qc), { body: { service: 7, items: [] }, key: 'k1' });
+    await runMutation(qc, placeOrderMutation(fakeEndpoints({ orders: { create } }), qc), { body: { service: 7, items: [] }, key: 'k1' });
     expect(create).toHaveBeenCalledWith({ service: 7, items: [] }, 'k1');
     expect(qc.getQueryData(queryKeys.orders.detail(9))).toEqual(order(9, 'pending'));
     expect(stale()).toEqual(['confirmedQueue', 'orderList', 'pendingQueue', 'summary']);
@@ -92,7 +84,7 @@ describe('mutations own their invalidation', () => {
     const { qc, keys, stale } = seededCache();
     const updated = { id: 7, availability_status: 'busy', is_available: true } as Service;
     const updateAvailability = vi.fn(async () => updated);
-    await run(qc, updateAvailabilityMutation(fakeEndpoints({ services: { updateAvailability } }), qc, 7), { availability_status: 'busy' as const, is_available: true });
+    await runMutation(qc, updateAvailabilityMutation(fakeEndpoints({ services: { updateAvailability } }), qc, 7), { availability_status: 'busy' as const, is_available: true });
     expect(updateAvailability).toHaveBeenCalledWith(7, { availability_status: 'busy', is_available: true });
     expect(qc.getQueryData<Paginated<Service>>(keys.serviceList)?.results[0].availability_status).toBe('busy');
     expect(stale()).toEqual(['service7', 'service7Items', 'service7Reviews', 'serviceList']);
@@ -101,7 +93,7 @@ describe('mutations own their invalidation', () => {
   it('saving an item refreshes that service and its items, not other services or lists', async () => {
     const { qc, stale } = seededCache();
     const createItem = vi.fn(async () => ({ id: 1, name: 'Tea' }));
-    await run(qc, saveItemMutation(fakeEndpoints({ services: { createItem } }), qc, 7), { body: { name: 'Tea', price: '1.00' } });
+    await runMutation(qc, saveItemMutation(fakeEndpoints({ services: { createItem } }), qc, 7), { body: { name: 'Tea', price: '1.00' } });
     expect(createItem).toHaveBeenCalledWith(7, { name: 'Tea', price: '1.00' });
     expect(stale()).toEqual(['service7', 'service7Items', 'service7Reviews']);
   });
@@ -110,14 +102,14 @@ describe('mutations own their invalidation', () => {
     const { qc, stale } = seededCache();
     const update = vi.fn(async () => ({ id: 8 }) as Service);
     const create = vi.fn();
-    await run(qc, saveServiceMutation(fakeEndpoints({ services: { update, create } }), qc), { id: 8, body: { service_name: 'X' } });
+    await runMutation(qc, saveServiceMutation(fakeEndpoints({ services: { update, create } }), qc), { id: 8, body: { service_name: 'X' } });
     expect(create).not.toHaveBeenCalled();
     expect(stale()).toEqual(['service8', 'serviceList']);
   });
 
   it('deleting a service drops its cache entry and refreshes the lists', async () => {
     const { qc, keys, stale } = seededCache();
-    await run(qc, deleteServiceMutation(fakeEndpoints({ services: { remove: vi.fn(async () => null) } }), qc), 7);
+    await runMutation(qc, deleteServiceMutation(fakeEndpoints({ services: { remove: vi.fn(async () => null) } }), qc), 7);
     expect(qc.getQueryState(keys.service7)).toBeUndefined();
     expect(stale()).toEqual(['serviceList']);
   });
@@ -125,14 +117,14 @@ describe('mutations own their invalidation', () => {
   it('a review refreshes the service (rating, reviews), the lists and "my review"', async () => {
     const { qc, stale } = seededCache();
     const create = vi.fn(async () => ({ id: 1 }));
-    await run(qc, postReviewMutation(fakeEndpoints({ reviews: { create } }), qc), { service: 7, rating: 4 });
+    await runMutation(qc, postReviewMutation(fakeEndpoints({ reviews: { create } }), qc), { service: 7, rating: 4 });
     expect(stale()).toEqual(['myReview', 'service7', 'service7Items', 'service7Reviews', 'serviceList']);
   });
 
   it('a saved vendor profile is cached as mine and refreshes every service (business name)', async () => {
     const { qc, keys, stale } = seededCache();
     const saved = { id: 5, user: 1, business_name: 'Cafe' };
-    await run(qc, saveVendorProfileMutation(fakeEndpoints({ vendorProfiles: { update: vi.fn(async () => saved) } }), qc, 1), { id: 5, body: { business_name: 'Cafe' } });
+    await runMutation(qc, saveVendorProfileMutation(fakeEndpoints({ vendorProfiles: { update: vi.fn(async () => saved) } }), qc, 1), { id: 5, body: { business_name: 'Cafe' } });
     expect(qc.getQueryData(keys.profile)).toEqual(saved);
     expect(stale()).toEqual(['service7', 'service7Items', 'service7Reviews', 'service8', 'serviceList']);
   });
@@ -142,7 +134,7 @@ describe('mutations own their invalidation', () => {
     const updateStatus = vi.fn(async () => {
       throw new Error('409');
     });
-    await expect(run(qc, changeOrderStatusMutation(fakeEndpoints({ orders: { updateStatus } }), qc), { id: 3, to: 'ready' as const })).rejects.toThrow('409');
+    await expect(runMutation(qc, changeOrderStatusMutation(fakeEndpoints({ orders: { updateStatus } }), qc), { id: 3, to: 'ready' as const })).rejects.toThrow('409');
     expect(stale()).toEqual([]);
   });
 });
