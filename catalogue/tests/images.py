@@ -9,6 +9,14 @@ from PIL import Image
 
 from common.images import original_of
 
+# A service to create with an image (multipart: add "images").
+SERVICE_BODY = {
+    "service_name": "Copy Corner",
+    "description": "Printing and binding.",
+    "category": "printing",
+    "service_type": "walk_in",
+}
+
 
 def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (8, 8), color="red") -> bytes:
     buffer = io.BytesIO()

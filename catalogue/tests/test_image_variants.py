@@ -8,17 +8,10 @@ import pytest
 from PIL import Image
 
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory
-from catalogue.tests.images import media_files, upload, variant_files
+from catalogue.tests.images import SERVICE_BODY, media_files, upload, variant_files
 from common.images import VARIANT_WIDTHS, variant_name
 
 pytestmark = pytest.mark.django_db
-
-SERVICE_BODY = {
-    "service_name": "Copy Corner",
-    "description": "Printing and binding.",
-    "category": "printing",
-    "service_type": "walk_in",
-}
 
 
 def photo(size=(2000, 1000), fmt="JPEG") -> bytes:

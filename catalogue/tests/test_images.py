@@ -8,6 +8,7 @@ from catalogue import services
 from catalogue.models import Service, ServiceItem
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory
 from catalogue.tests.images import (
+    SERVICE_BODY,
     image_bytes,
     media_files,
     png_header_only,
@@ -17,13 +18,6 @@ from catalogue.tests.images import (
 from orders.tests.factories import OrderFactory
 
 pytestmark = pytest.mark.django_db
-
-SERVICE_BODY = {
-    "service_name": "Copy Corner",
-    "description": "Printing and binding.",
-    "category": "printing",
-    "service_type": "walk_in",
-}
 
 
 def media_path(url: str) -> str:

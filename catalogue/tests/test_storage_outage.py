@@ -7,8 +7,7 @@ from django.core.files.storage import FileSystemStorage
 
 from catalogue.models import Service
 
-from .images import png_upload
-from .test_images import SERVICE_BODY
+from .images import SERVICE_BODY, png_upload
 
 pytestmark = pytest.mark.django_db
 
