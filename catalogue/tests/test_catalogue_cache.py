@@ -49,19 +49,21 @@ def test_students_share_the_public_entries(api, student_client, vendor, django_a
     assert first.json()["results"][0]["name"] != "Changed behind the API"
 
 
-def test_a_service_update_is_visible_in_the_next_anonymous_read(
-    api, vendor, vendor_client, django_capture_on_commit_callbacks
+@pytest.mark.parametrize("reader", ["anonymous", "student"])
+def test_a_service_update_is_visible_in_the_next_read(
+    reader, api, student_client, vendor, vendor_client, django_capture_on_commit_callbacks
 ):
+    client = api if reader == "anonymous" else student_client
     service = ServiceFactory(vendor=vendor, service_name="Before")
     detail = f"/api/services/{service.pk}/"
-    assert api.get("/api/services/").json()["results"][0]["service_name"] == "Before"
-    assert api.get(detail).json()["service_name"] == "Before"
+    assert client.get("/api/services/").json()["results"][0]["service_name"] == "Before"
+    assert client.get(detail).json()["service_name"] == "Before"
 
     with django_capture_on_commit_callbacks(execute=True):
         vendor_client.patch(detail, {"service_name": "After"})
 
-    assert api.get("/api/services/").json()["results"][0]["service_name"] == "After"
-    assert api.get(detail).json()["service_name"] == "After"
+    assert client.get("/api/services/").json()["results"][0]["service_name"] == "After"
+    assert client.get(detail).json()["service_name"] == "After"
 
 
 def test_new_items_and_availability_changes_are_visible_at_once(
