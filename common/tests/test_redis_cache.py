@@ -26,6 +26,28 @@ def test_cache_round_trips_values_and_counters(redis_cache):
     assert redis_cache.get("version") == 2
 
 
+def test_incr_is_one_round_trip_and_refuses_a_missing_key(redis_cache, monkeypatch):
+    redis_cache.add("version", 5, None)
+    client = redis_cache._cache.get_client(write=True)
+    commands = []
+    send = client.execute_command
+
+    def counting(*args, **kwargs):
+        commands.append(args[0])
+        return send(*args, **kwargs)
+
+    monkeypatch.setattr(client, "execute_command", counting)
+    assert redis_cache.incr("version") == 6
+    assert redis_cache.incr("version", 3) == 9
+    with pytest.raises(ValueError):
+        redis_cache.incr("never-set")
+
+    assert len(commands) == 3  # one each (EVALSHA, or EVAL the first time)
+    assert redis_cache.get("version") == 9
+    assert redis_cache.get("never-set") is None
+    assert not redis_cache.has_key("never-set")
+
+
 def test_cache_reuses_one_client_for_every_operation(redis_cache):
     client = redis_cache._cache.get_client(write=True)
     redis_cache.set("a", 1)
