@@ -28,7 +28,9 @@ way round, so two transactions cannot wait on each other. (The order row lock,
 catalogue row.)
 """
 
-from django.db.models import Model
+from collections.abc import Mapping
+
+from django.db.models import Expression, Model
 
 from schedule.selectors import with_calendar as with_calendar_rows
 
@@ -37,7 +39,11 @@ from .selectors import vendor_is_hidden
 
 
 def lock_service(
-    service_id: int, *, with_vendor: bool = False, with_calendar: bool = False
+    service_id: int,
+    *,
+    with_vendor: bool = False,
+    with_calendar: bool = False,
+    annotations: Mapping[str, Expression] | None = None,
 ) -> Service | None:
     """The service row, locked; None if it no longer exists.
 
@@ -45,13 +51,16 @@ def lock_service(
     locked): ``with_vendor`` the vendor, their profile and ``vendor_hidden``
     (``ensure_service_open_to_customers`` then needs no query of its own);
     ``with_calendar`` the weekly periods and current closures
-    (``schedule.selectors.with_calendar``).
+    (``schedule.selectors.with_calendar``); ``annotations`` any other value
+    of the row (e.g. ``reviews.selectors.completed_purchase``).
     """
     services = Service.objects.select_for_update(of=("self",))
     if with_vendor:
         services = services.select_related("vendor__vendor_profile")
     if with_calendar:
         services = with_calendar_rows(services)
+    if annotations:
+        services = services.annotate(**annotations)
     service = services.filter(pk=service_id).first()
     if service is not None and with_vendor:
         service.vendor_hidden = vendor_is_hidden(service.vendor)

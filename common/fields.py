@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from rest_framework import serializers
 
 # Primary keys are 64-bit; anything outside is "does not exist", not a crash.
@@ -21,6 +23,10 @@ class SafePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """
 
     def to_internal_value(self, data):
+        return super().to_internal_value(self.checked_pk(data))
+
+    def checked_pk(self, data) -> int:
+        """``data`` as a sane id, or this field's ValidationError."""
         if isinstance(data, bool) or not isinstance(data, int | str):
             self.fail("incorrect_type", data_type=type(data).__name__)
         if isinstance(data, str):
@@ -29,4 +35,58 @@ class SafePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
             data = int(data)
         if not 0 < data <= MAX_PK:
             self.fail("does_not_exist", pk_value=data)
-        return super().to_internal_value(data)
+        return data
+
+
+class LockedLaterField(SafePrimaryKeyRelatedField):
+    """A primary-key field for a row the writing service reads again under
+    its lock anyway: validation makes no query of its own.
+
+    The value is an unsaved instance holding only the primary key (all a
+    service needs to lock the row). The service refuses a missing row with
+    ``missing_row(pk)``, the message an eager lookup gives, so the client
+    sees the same answer. When another field of the request fails, the
+    serializer (``LockedLaterMixin``) does the lookup after all, so a 400
+    names every field at fault, as before.
+    """
+
+    def to_internal_value(self, data):
+        return self.get_queryset().model(pk=self.checked_pk(data))
+
+    def look_up(self, data) -> None:
+        """The eager field's lookup: raises its ValidationError for a missing row."""
+        SafePrimaryKeyRelatedField.to_internal_value(self, data)
+
+
+def missing_row(pk) -> str:
+    """What a primary-key field says of an id with no row."""
+    return serializers.PrimaryKeyRelatedField.default_error_messages["does_not_exist"].format(
+        pk_value=pk
+    )
+
+
+class LockedLaterMixin:
+    """For a serializer with ``LockedLaterField``s: when validation fails on
+    another field, look those rows up too, so the errors are the ones eager
+    lookups would give. Put before ``serializers.Serializer`` in the bases."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            errors = exc.detail
+            if not isinstance(errors, dict) or not isinstance(data, Mapping):
+                raise
+            for name, field in self.fields.items():
+                if isinstance(field, LockedLaterField) and name not in errors and name in data:
+                    try:
+                        field.look_up(data[name])
+                    except serializers.ValidationError as missing:
+                        errors[name] = missing.detail
+            order = list(self.fields)
+            ordered = dict(sorted(errors.items(), key=lambda e: _position(order, e[0])))
+            raise serializers.ValidationError(ordered) from None
+
+
+def _position(order: list[str], name: str) -> int:
+    return order.index(name) if name in order else len(order)

@@ -12,9 +12,12 @@ def record(
     """Store one event of ``review`` and publish it. Call inside the transaction
     that made the change (before deleting the review, which then empties the
     event's ``review``), so both commit or roll back together."""
+    # The service as the write read it, when it did: the listeners read it.
+    cached = Review.service.is_cached(review)
+    service = {"service": review.service} if cached else {"service_id": review.service_id}
     event = ReviewEvent.objects.create(
         review=review,
-        service_id=review.service_id,
+        **service,
         kind=kind,
         actor=actor,
         data={"review_id": review.pk, "author": review.user_id, **(data or {})},

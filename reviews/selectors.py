@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Expression, OuterRef, Q, QuerySet
 
 from bookings.models import Booking, BookingStatus
 from catalogue.selectors import hidden_vendor_q
@@ -13,22 +13,25 @@ from orders.models import Order, OrderStatus
 from reviews.models import Review
 
 
-def reviews_with_verification(queryset: QuerySet[Review]) -> QuerySet[Review]:
-    """Add ``verified_purchase`` (a completed order or a completed booking of
-    the service by the author) and the author in the same query, so a page of
-    reviews costs one query however many rows it holds."""
+def completed_purchase(*, service, customer) -> Expression:
+    """True when ``customer`` has a completed order or a completed booking of
+    ``service`` (each an id or an ``OuterRef``): a review's ``verified_purchase``."""
     completed_order = Order.objects.filter(
-        service_id=OuterRef("service_id"),
-        customer_id=OuterRef("user_id"),
-        order_status=OrderStatus.COMPLETED,
+        service_id=service, customer_id=customer, order_status=OrderStatus.COMPLETED
     )
     completed_booking = Booking.objects.filter(
-        service_id=OuterRef("service_id"),
-        customer_id=OuterRef("user_id"),
-        booking_status=BookingStatus.COMPLETED,
+        service_id=service, customer_id=customer, booking_status=BookingStatus.COMPLETED
     )
+    return Exists(completed_order) | Exists(completed_booking)
+
+
+def reviews_with_verification(queryset: QuerySet[Review]) -> QuerySet[Review]:
+    """Add ``verified_purchase`` and the author in the same query, so a page
+    of reviews costs one query however many rows it holds."""
     return queryset.select_related("user").annotate(
-        verified_purchase=Exists(completed_order) | Exists(completed_booking)
+        verified_purchase=completed_purchase(
+            service=OuterRef("service_id"), customer=OuterRef("user_id")
+        )
     )
 
 

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Sum
 
 from catalogue.locks import lock_service
 from catalogue.models import Service
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import DomainError, Forbidden, NotFound
+from common.fields import missing_row
 from common.public_cache import invalidate_catalogue
-from reviews import events
+from reviews import events, selectors
 from reviews.models import Review, ReviewEventKind
 
 ALREADY_REVIEWED = "You have already reviewed this service"
@@ -63,35 +64,47 @@ def _refresh_rating(service: Service) -> RatingChange:
 
 
 def review_create(*, user, service: Service, rating: int, comment: str = "") -> Review:
-    """A student's review of an active service; one per student per service."""
+    """A student's review of an active service; one per student per service.
+
+    ``service`` may be a reference holding only the id
+    (``common.fields.LockedLaterField``): the row is read under its lock. The
+    review comes back with its author and ``verified_purchase`` set, as the
+    reviews API reads it, so it is answered without reading it back.
+    """
     if not user.is_student:
         raise Forbidden("Only students can do this.")
-    with transaction.atomic():
-        locked = lock_service(service.pk, with_vendor=True)
-        if locked is None:  # deleted since the request was validated
-            raise DomainError("This service no longer exists.", field="service")
-        ensure_service_open_to_customers(service=locked)
-        if Review.objects.filter(service=locked, user=user).exists():
-            raise DomainError(ALREADY_REVIEWED, field="non_field_errors")
-        try:
-            # The unique constraint is the last word; a savepoint keeps the
-            # outer transaction usable after it refuses the row.
-            with transaction.atomic():
-                review = Review.objects.create(
-                    service=locked, user=user, rating=rating, comment=comment
-                )
-        except IntegrityError:
-            if Review.objects.filter(service=locked, user=user).exists():
-                raise DomainError(ALREADY_REVIEWED, field="non_field_errors") from None
-            raise
-        events.record(
-            review=review,
-            kind=ReviewEventKind.POSTED,
-            actor=user,
-            data={"rating": rating},
-        )
-        _refresh_rating(locked)
-        invalidate_catalogue()
+    try:
+        with transaction.atomic():
+            locked = lock_service(
+                service.pk,
+                with_vendor=True,
+                annotations={
+                    "author_verified": selectors.completed_purchase(
+                        service=OuterRef("pk"), customer=user.pk
+                    )
+                },
+            )
+            if locked is None:  # no such service, or deleted meanwhile
+                raise DomainError(missing_row(service.pk), field="service")
+            ensure_service_open_to_customers(service=locked)
+            # The unique constraint decides; a duplicate rolls this whole
+            # transaction back, and is told apart below.
+            review = Review.objects.create(
+                service=locked, user=user, rating=rating, comment=comment
+            )
+            events.record(
+                review=review,
+                kind=ReviewEventKind.POSTED,
+                actor=user,
+                data={"rating": rating},
+            )
+            _refresh_rating(locked)
+            invalidate_catalogue()
+    except IntegrityError:
+        if Review.objects.filter(service_id=service.pk, user=user).exists():
+            raise DomainError(ALREADY_REVIEWED, field="non_field_errors") from None
+        raise
+    review.verified_purchase = locked.author_verified
     return review
 
 

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from catalogue.models import Service
-from common.fields import SafePrimaryKeyRelatedField
+from common.fields import LockedLaterField, LockedLaterMixin
 from common.serializers import FastReadMixin
 from reviews.models import Review
 from users.selectors import public_name
@@ -57,8 +57,9 @@ class ReviewSerializer(FastReadMixin, serializers.ModelSerializer):
         return public_name(review.user)
 
 
-class ReviewCreateSerializer(serializers.Serializer):
-    service = SafePrimaryKeyRelatedField(queryset=Service.objects.filter(is_active=True))
+class ReviewCreateSerializer(LockedLaterMixin, serializers.Serializer):
+    # Read under the service's lock by reviews.services.review_create.
+    service = LockedLaterField(queryset=Service.objects.filter(is_active=True))
     rating = RatingField()
     comment = CommentField(required=False, default="")
 

@@ -125,7 +125,8 @@ class ReviewViewSet(
         serializer = ReviewCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         review = services.review_create(user=request.user, **serializer.validated_data)
-        return Response(self._read(review), status=status.HTTP_201_CREATED)
+        # As read back: the service sets the author and ``verified_purchase``.
+        return Response(ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
         review = self.get_object()
