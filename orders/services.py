@@ -14,13 +14,12 @@ from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
+from common.fields import missing_row
 from common.prefetch import remember_related
 
 from . import events, scheduling
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
 from .transitions import CUSTOMER, OPERATOR_CANCELLABLE, role_on, targets
-
-SERVICE_GONE = "This service no longer exists."
 
 MAX_LINES = 50
 MAX_QUANTITY = 100
@@ -125,9 +124,10 @@ def _order_create(
     # Re-read inside the transaction: availability and prices as of this moment.
     # The row lock orders this placement against a racing service_delete, which
     # then sees the order and deactivates the service instead of destroying it.
-    service = lock_service(service.pk, with_vendor=True, with_calendar=True)
-    if service is None:  # deleted since the request was validated
-        raise DomainError(SERVICE_GONE, field="service")
+    service_id = service.pk  # may be a reference (common.fields.LockedLaterField)
+    service = lock_service(service_id, with_vendor=True, with_calendar=True)
+    if service is None:  # no such service, or deleted meanwhile
+        raise DomainError(missing_row(service_id), field="service")
     _check_service_takes_orders(service)
     items = _orderable_items(service, merged)
     pickup_at, estimated_ready_at = scheduling.order_timing(service=service, pickup_at=pickup_at)
@@ -204,19 +204,22 @@ def order_place(
         return order, True
 
     fingerprint = request_fingerprint(service_id=service.pk, merged=merged, **order_fields)
-    with transaction.atomic():
+    try:
+        with transaction.atomic():
+            # The key row first: a racing retry's insert of it waits for this
+            # transaction, then fails. A refusal rolls back the key with the
+            # rest, and so does a failed key insert (there is nothing else yet).
+            key = IdempotencyKey.objects.create(
+                user=customer, key=idempotency_key, request_fingerprint=fingerprint
+            )
+            order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
+            key.order = order
+            key.save(update_fields=["order"])
+    except IntegrityError as conflict:
         try:
-            with transaction.atomic():
-                key = IdempotencyKey.objects.create(
-                    user=customer, key=idempotency_key, request_fingerprint=fingerprint
-                )
-        except IntegrityError:
             return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
-        # In the key's transaction, without a savepoint of its own: a refusal
-        # leaves this block and rolls back the key with everything else.
-        order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
-        key.order = order
-        key.save(update_fields=["order"])
+        except IdempotencyKey.DoesNotExist:  # not the key's constraint
+            raise conflict from None
     return order, True
 
 

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalogue.models import Service
-from common.fields import IdField, SafePrimaryKeyRelatedField
+from common.fields import IdField, LockedLaterField, LockedLaterMixin
 from common.serializers import FastReadMixin
 from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from orders.scheduling import READY_IN_MINUTES
@@ -44,11 +44,12 @@ class OrderLineInputSerializer(serializers.Serializer):
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY)
 
 
-class OrderCreateSerializer(serializers.Serializer):
+class OrderCreateSerializer(LockedLaterMixin, serializers.Serializer):
     """What a student sends. Prices, totals, customer and status are not
     fields here, so whatever the client says about them is ignored."""
 
-    service = SafePrimaryKeyRelatedField(queryset=Service.objects.all())
+    # Read under the service's lock by orders.services.order_place.
+    service = LockedLaterField(queryset=Service.objects.all())
     items = OrderLineInputSerializer(
         many=True,
         allow_empty=False,

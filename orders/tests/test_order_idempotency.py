@@ -75,6 +75,42 @@ def test_retry_returns_the_order_as_it_is_now(student_client, vendor_client, bod
     assert retry.json()["order_status"] == "confirmed"
 
 
+def test_retry_after_the_service_was_removed_still_returns_the_first_order(
+    student_client, body, menu
+):
+    """The key decides before the service is read: a retry is answered with
+    what the first request did, whatever happened to the service since."""
+    service, _, _ = menu
+    first = post(student_client, body, "checkout-1")
+    service.is_active = False
+    service.save()
+
+    retry = post(student_client, body, "checkout-1")
+
+    assert retry.status_code == 200
+    assert retry.json()["id"] == first.json()["id"]
+    assert Order.objects.count() == 1
+
+
+def test_an_unknown_service_is_refused_with_a_key_and_keeps_no_key(student_client, body):
+    body = {**body, "service": 999999}
+
+    response = post(student_client, body, "checkout-1")
+
+    assert response.status_code == 400
+    assert response.json() == {"service": ['Invalid pk "999999" - object does not exist.']}
+    assert not IdempotencyKey.objects.exists()
+    assert Order.objects.count() == 0
+
+
+def test_a_400_names_the_unknown_service_beside_the_other_fields_at_fault(student_client, body):
+    response = post(student_client, {**body, "service": 999999, "items": []}, "checkout-1")
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["service", "items"]
+    assert response.json()["service"] == ['Invalid pk "999999" - object does not exist.']
+
+
 def test_same_key_with_a_different_body_is_refused_with_422(student_client, body):
     post(student_client, body, "checkout-1")
 
