@@ -65,11 +65,12 @@ def missing_row(pk) -> str:
     )
 
 
+# For a serializer with ``LockedLaterField``s: when validation fails on
+# another field, look those rows up too, so the errors are the ones eager
+# lookups would give. Put before ``serializers.Serializer`` in the bases. A
+# comment, not a docstring: the schema would show it for every serializer
+# without a docstring of its own.
 class LockedLaterMixin:
-    """For a serializer with ``LockedLaterField``s: when validation fails on
-    another field, look those rows up too, so the errors are the ones eager
-    lookups would give. Put before ``serializers.Serializer`` in the bases."""
-
     def to_internal_value(self, data):
         try:
             return super().to_internal_value(data)
