@@ -173,8 +173,8 @@ OPTIMISATIONS = [
     "`common/cache.py` | `cache.get`: 142 µs → 52 µs in-process; every cached read does two |",
     "| Order lines are validated as ids and resolved in one bulk query | "
     "`orders/api/serializers.py`, `orders/services.py` | validation queries for a 50-line "
-    "order: 50 → 0; the *SQL* column shows one request's total (18), pinned by a test for 1 "
-    "and 20 lines |",
+    "order: 50 → 0; the *SQL* column shows one request's total, the same for 1 "
+    "and for 20 lines (a test pins it) |",
     "| Public catalogue reads cached under a version bumped after each committed write | "
     "`catalogue/cache.py` | cached rows above against their *uncached* twins: 5-10x the "
     "requests/s |",

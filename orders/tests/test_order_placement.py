@@ -220,10 +220,12 @@ def test_placing_an_order_costs_the_same_queries_for_one_line_or_twenty(
         "items": [{"service_item": item.pk, "quantity": 1} for item in items],
     }
 
-    # 19 for the order itself, plus the service's weekly hours, closures and the
-    # queue ahead (ready estimate), plus its notification to the vendor (and, on
-    # PostgreSQL without Redis, the NOTIFY that wakes the vendor's streams).
-    with django_assert_max_num_queries(24):
+    # 12, the same for 1 line and 20: the caller's user row, BEGIN, the key,
+    # the locked service (with its vendor and calendar), the items, the queue
+    # ahead (ready estimate), the order, its lines in one insert, its event, the
+    # vendor's notification, the key's order, COMMIT (and, on PostgreSQL
+    # without Redis, the NOTIFY that wakes the vendor's streams).
+    with django_assert_max_num_queries(13):
         response = student_client.post(
             ORDERS_URL, body, format="json", HTTP_IDEMPOTENCY_KEY=f"lines-{lines}"
         )
