@@ -8,7 +8,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
@@ -92,16 +92,6 @@ def service_visible_to(user) -> QuerySet[Service]:
     if user.is_authenticated and user.is_vendor:
         visible |= Q(is_active=True, vendor=user)
     return services.filter(visible)
-
-
-def with_active_items(services: QuerySet[Service]) -> QuerySet[Service]:
-    """Prefetch each service's active items as ``active_items`` and read its
-    calendar with it (for several details at once)."""
-    return with_schedule(services).prefetch_related(
-        Prefetch(
-            "items", queryset=ServiceItem.objects.filter(is_active=True), to_attr="active_items"
-        )
-    )
 
 
 def load_active_items(service: Service) -> Service:
