@@ -75,20 +75,26 @@ def test_retry_returns_the_order_as_it_is_now(student_client, vendor_client, bod
     assert retry.json()["order_status"] == "confirmed"
 
 
-def test_retry_after_the_service_was_removed_still_returns_the_first_order(
-    student_client, body, menu
+@pytest.mark.parametrize("change", ["removed", "paused"])
+def test_retry_after_the_service_was_removed_or_closed_still_returns_the_first_order(
+    student_client, body, menu, change
 ):
     """The key decides before the service is read: a retry is answered with
     what the first request did, whatever happened to the service since."""
     service, _, _ = menu
     first = post(student_client, body, "checkout-1")
-    service.is_active = False
+    if change == "removed":
+        service.is_active = False
+    else:
+        service.paused_until = timezone.now() + timedelta(hours=1)
     service.save()
 
     retry = post(student_client, body, "checkout-1")
+    fresh = post(student_client, body, "checkout-2")
 
     assert retry.status_code == 200
     assert retry.json()["id"] == first.json()["id"]
+    assert fresh.status_code == 400  # the change does refuse a new order
     assert Order.objects.count() == 1
 
 
