@@ -70,6 +70,17 @@ def with_schedule(services: QuerySet[Service]) -> QuerySet[Service]:
     return with_calendar(services)
 
 
+def lists_public_services(user) -> bool:
+    """``service_list_for(user)`` is the public list: everyone but vendors."""
+    return not (user.is_authenticated and user.is_vendor)
+
+
+def sees_only_public_services(user) -> bool:
+    """``service_visible_to(user)`` is the public rule alone: anonymous
+    visitors and students (vendors also open their own, admins everything)."""
+    return not (user.is_authenticated and (user.is_vendor or user.is_admin_type))
+
+
 def service_list_for(user) -> QuerySet[Service]:
     """The service list as ``user`` sees it: a vendor their own services
     (hidden or not, so they know what a ban took down), everyone else the
@@ -108,13 +119,11 @@ def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
     (``piz`` finds "Pizza"), served by a GIN index. Other databases: a
     case-insensitive substring match of each word.
     """
-    words = _WORD.findall(text)[:SEARCH_MAX_WORDS]
+    words = search_words(text)
     if not words:
         return queryset
     if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
-        )
+        query = SearchQuery(prefix_query(words), search_type="raw", config=SEARCH_CONFIG)
         return queryset.alias(search_document=SEARCH_DOCUMENT).filter(search_document=query)
     for word in words:
         queryset = queryset.filter(
@@ -123,6 +132,16 @@ def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
             | Q(location__icontains=word)
         )
     return queryset
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, as many as are matched."""
+    return _WORD.findall(text)[:SEARCH_MAX_WORDS]
+
+
+def prefix_query(words: list[str]) -> str:
+    """PostgreSQL's raw tsquery matching every word as a prefix."""
+    return " & ".join(f"{word}:*" for word in words)
 
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:

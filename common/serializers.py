@@ -36,7 +36,7 @@ def _plain_source(field) -> str | None:
     return field.source_attrs[0]
 
 
-def _converter(field):
+def plain_converter(field):
     """A faster exact equivalent of ``field.to_representation`` for plain types."""
     kind = type(field)
     method = kind.to_representation
@@ -79,7 +79,7 @@ class FastReadMixin:
             if source is None:
                 plan.append((field.field_name, field, _GENERAL, field.to_representation))
             else:
-                plan.append((field.field_name, field, source, _converter(field)))
+                plan.append((field.field_name, field, source, plain_converter(field)))
         return plan
 
     def to_representation(self, instance):

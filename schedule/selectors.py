@@ -60,20 +60,17 @@ CLOSURES_COLUMN = "calendar_closures_json"
 _PARSED = "_calendar_rows"
 
 
-def with_calendar(services: QuerySet) -> QuerySet:
-    """``services`` with each one's weekly periods and closures not yet over
-    read by the same query, as two JSON text columns (a correlated subquery
-    each, on the ``service`` index of both tables).
+def calendar_columns(connection, outer: str) -> list[tuple[str, str, list]]:
+    """The two calendar columns as ``(name, sql, params)``: each service's weekly
+    periods and its closures not yet over, a JSON text column each (a
+    correlated subquery on the ``service`` index of both tables). ``outer`` is
+    the SQL of the service id they belong to.
 
-    A prefetch of both would cost two more queries a page (and their model
-    rows); this way a page costs what it did before services had a calendar.
     Raw SQL because the JSON aggregate is spelt differently by each database
-    and Django has no portable one; the SQL names its tables and columns
-    from the models. For top-level querysets (the outer table unaliased).
+    and Django has no portable one; the SQL names its tables and columns from
+    the models.
     """
-    connection = connections[services.db]
     quote = connection.ops.quote_name
-    outer = f"{quote(services.model._meta.db_table)}.{quote(services.model._meta.pk.column)}"
     if connection.vendor == "postgresql":
         aggregate, row, as_text = "JSON_AGG", "JSON_BUILD_ARRAY", "::text"
     else:  # SQLite (JSON1, built into every Python since 3.9)
@@ -89,15 +86,38 @@ def with_calendar(services: QuerySet) -> QuerySet:
         )
 
     ends_on = quote(Closure._meta.get_field("ends_on").column)
+    return [
+        (PERIODS_COLUMN, rows(WeeklyPeriod, list(PeriodRow._fields)), []),
+        (
+            CLOSURES_COLUMN,
+            rows(Closure, list(ClosureRow._fields), f" AND {ends_on} >= %s"),
+            calendar_params(),
+        ),
+    ]
+
+
+def calendar_params() -> list:
+    """The parameters of ``calendar_columns``' SQL, in order, as of now."""
     # A day of slack: the campus date may still be yesterday somewhere in
     # the request, and a closure that just ended costs nothing to carry.
-    since = campus_today() - timedelta(days=1)
+    return [campus_today() - timedelta(days=1)]
+
+
+def with_calendar(services: QuerySet) -> QuerySet:
+    """``services`` with each one's weekly periods and closures not yet over
+    read by the same query (``calendar_columns``).
+
+    A prefetch of both would cost two more queries a page (and their model
+    rows); this way a page costs what it did before services had a calendar.
+    For top-level querysets (the outer table unaliased).
+    """
+    connection = connections[services.db]
+    quote = connection.ops.quote_name
+    outer = f"{quote(services.model._meta.db_table)}.{quote(services.model._meta.pk.column)}"
     return services.annotate(
         **{
-            PERIODS_COLUMN: RawSQL(rows(WeeklyPeriod, list(PeriodRow._fields)), []),  # noqa: S611
-            CLOSURES_COLUMN: RawSQL(  # noqa: S611
-                rows(Closure, list(ClosureRow._fields), f" AND {ends_on} >= %s"), [since]
-            ),
+            name: RawSQL(sql, params)  # noqa: S611 - quoted model names and parameters
+            for name, sql, params in calendar_columns(connection, outer)
         }
     )
 

@@ -1,12 +1,15 @@
 """/api/services/: services with their items, availability and type/category lists."""
 
+from django.http import Http404
+from django_filters import utils as filter_utils
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
-from catalogue import selectors, services
+from catalogue import public_rows, selectors, services
+from catalogue.models import Service
 from common.filters import FilterBackend
 from common.permissions import IsVendor
 from common.viewsets import ActionTablesMixin
@@ -14,6 +17,7 @@ from common.viewsets import ActionTablesMixin
 from .base import ID_REGEX, IsOwner
 from .caching import AnonymousCacheMixin
 from .filters import ServiceFilter
+from .public_rows import service_data, service_detail_data
 from .schema import by_category_schema, by_type_schema, service_schema, update_availability_schema
 from .serializers import (
     AvailabilitySerializer,
@@ -49,6 +53,10 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         "by_category": ServiceSerializer,
     }
 
+    # Public reads (``selectors.lists_public_services``) as rows
+    # (catalogue.public_rows); False: through the querysets, as vendors' reads.
+    public_rows = True
+
     def get_queryset(self):
         user = self.request.user
         if self.action in LIST_ACTIONS:
@@ -60,6 +68,43 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         if self.action == "retrieve":
             selectors.load_active_items(service)
         return service
+
+    def list(self, request, *args, **kwargs):
+        if not (self.public_rows and selectors.lists_public_services(request.user)):
+            return super().list(request, *args, **kwargs)
+        return self.cached(request, lambda: self._public_page(**self._public_filters(request)))
+
+    def retrieve(self, request, *args, **kwargs):
+        if not (self.public_rows and selectors.sees_only_public_services(request.user)):
+            return super().retrieve(request, *args, **kwargs)
+        return self.cached(request, lambda: self._public_detail(int(kwargs["pk"])))
+
+    def _public_filters(self, request) -> dict:
+        """``ServiceFilter``'s cleaned values, validated as ``FilterBackend``
+        does (no form when none of its parameters was sent)."""
+        params = request.query_params
+        if not params.keys() & ServiceFilter.base_filters.keys():
+            return {"filters": {}}
+        filterset = ServiceFilter(data=params, queryset=Service.objects.none(), request=request)
+        if not filterset.is_valid():
+            raise filter_utils.translate_validation(filterset.errors)
+        filters = filterset.form.cleaned_data
+        param_map = filterset.filters["ordering"].param_map
+        ordering = [
+            (param_map[param.lstrip("-")], param.startswith("-"))
+            for param in filters.get("ordering") or ()
+        ]
+        return {"filters": filters, "ordering": ordering}
+
+    def _public_page(self, filters: dict, ordering=()):
+        page = self.paginate_queryset(public_rows.public_service_rows(filters, ordering))
+        return self.get_paginated_response(service_data(page, self.request))
+
+    def _public_detail(self, pk: int):
+        row = public_rows.public_service_row(pk)
+        if row is None:
+            raise Http404(f"No {Service._meta.object_name} matches the given query.")
+        return Response(service_detail_data(row, public_rows.active_item_rows(pk), self.request))
 
     def owner_of(self, service):
         return service.vendor
@@ -115,11 +160,13 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
     def by_type(self, request):
         query = ServiceTypeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
+        service_type = query.validated_data["type"]
+        if self.public_rows and selectors.lists_public_services(request.user):
+            return self.cached(request, lambda: self._public_page({"service_type": service_type}))
         return self.cached(
             request,
             lambda: self._paginated(
-                self.get_queryset().filter(service_type=query.validated_data["type"]),
-                ServiceSerializer,
+                self.get_queryset().filter(service_type=service_type), ServiceSerializer
             ),
         )
 
@@ -128,10 +175,12 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
     def by_category(self, request):
         query = CategoryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
+        category = query.validated_data["category"]
+        if self.public_rows and selectors.lists_public_services(request.user):
+            return self.cached(request, lambda: self._public_page({"category": category}))
         return self.cached(
             request,
             lambda: self._paginated(
-                self.get_queryset().filter(category=query.validated_data["category"]),
-                ServiceSerializer,
+                self.get_queryset().filter(category=category), ServiceSerializer
             ),
         )

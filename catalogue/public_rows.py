@@ -1,0 +1,285 @@
+"""The public catalogue read as plain rows: services (and one service's items)
+as the public sees them, with no query compilation and no model instances.
+
+An uncached service list spent most of its time in Python: compiling the
+count and page queries, building three model instances per row, and DRF's
+per-field machinery (docs/ARCHITECTURE.md, "Speed", fourth pass). Here the
+SQL is written once per database and a request only joins the conditions of
+the filters it sent; rows come back as dicts keyed by field name, converted
+by the same database converters the ORM applies.
+
+The SQL says what ``selectors.visible_services``, ``selectors.service_search``,
+``with_schedule`` and ``api.filters.ServiceFilter`` say; vendors (who see
+their own services) still go through those querysets, and
+``catalogue/tests/test_public_rows.py`` compares both paths answer for answer
+on both databases.
+"""
+
+import weakref
+from collections.abc import Iterable
+
+from django.db import connections, router
+
+from catalogue.models import Service, ServiceItem, VendorProfile
+from schedule.selectors import calendar_columns, calendar_params
+from users.models import User
+
+from .selectors import SEARCH_CONFIG, prefix_query, search_words
+
+# Read with each service, for its public name.
+VENDOR_FIELDS = ("first_name", "last_name", "user_type")
+PROFILE_FIELDS = ("business_name",)
+ITEM_ORDER = "name", "id"  # ServiceItem.Meta.ordering
+
+
+def _using() -> str:
+    return router.db_for_read(Service)
+
+
+class _Tables:
+    """The quoted names of one database's SQL, and the converters of its columns."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        quote = connection.ops.quote_name
+        self.service = quote(Service._meta.db_table)
+        self.user = quote(User._meta.db_table)
+        self.profile = quote(VendorProfile._meta.db_table)
+        self.item = quote(ServiceItem._meta.db_table)
+
+    def column(self, model, name: str) -> str:
+        table = {Service: self.service, User: self.user, VendorProfile: self.profile}.get(
+            model, self.item
+        )
+        field = model._meta.get_field(name)
+        return f"{table}.{self.connection.ops.quote_name(field.column)}"
+
+    def converters(self, fields) -> list:
+        """Per selected column: the ORM's converters (backend's, then the field's)."""
+        plan = []
+        for index, field in enumerate(fields):
+            if field is None:
+                continue
+            expression = field.get_col(field.model._meta.db_table)
+            functions = self.connection.ops.get_db_converters(
+                expression
+            ) + expression.get_db_converters(self.connection)
+            if functions:
+                plan.append((index, functions, expression))
+        return plan
+
+
+def _convert(rows, plan, connection) -> None:
+    for row in rows:
+        for index, functions, expression in plan:
+            value = row[index]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[index] = value
+
+
+class _ServiceSql:
+    """The service query of one database: columns, joins and the public rule."""
+
+    def __init__(self, connection):
+        tables = self.tables = _Tables(connection)
+        service_fields = [f for f in Service._meta.concrete_fields if f.name != "is_active"]
+        self.names = [f.attname for f in service_fields]
+        fields = list(service_fields)
+        columns = [tables.column(Service, f.name) for f in service_fields]
+        for name in VENDOR_FIELDS:
+            self.names.append(f"vendor__{name}")
+            fields.append(User._meta.get_field(name))
+            columns.append(tables.column(User, name))
+        for name in PROFILE_FIELDS:
+            self.names.append(f"vendor__vendor_profile__{name}")
+            fields.append(VendorProfile._meta.get_field(name))
+            columns.append(tables.column(VendorProfile, name))
+        self.calendar = calendar_columns(connection, tables.column(Service, "id"))
+        for name, sql, _ in self.calendar:
+            self.names.append(name)
+            fields.append(None)  # JSON text: no converter
+            columns.append(sql)
+        self.converters = tables.converters(fields)
+        self.columns = ", ".join(columns)
+        service, user, profile = tables.service, tables.user, tables.profile
+        self.joins = (
+            f"{service} INNER JOIN {user} ON ({tables.column(Service, 'vendor')} = "
+            f"{tables.column(User, 'id')}) LEFT OUTER JOIN {profile} ON "
+            f"({tables.column(User, 'id')} = {tables.column(VendorProfile, 'user')})"
+        )
+        # selectors.public_service_q: the service not deleted, its vendor's
+        # account active and their profile (if any) too.
+        profile_active = tables.column(VendorProfile, "is_active")
+        self.public = (
+            f"{tables.column(Service, 'is_active')} AND {tables.column(User, 'is_active')} "
+            f"AND ({profile_active} IS NULL OR {profile_active})"
+        )
+
+
+# Built once per connection (connections are per thread, and converters are
+# bound to theirs).
+_BUILT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _built(kind):
+    connection = connections[_using()]
+    per_connection = _BUILT.setdefault(connection, {})
+    built = per_connection.get(kind)
+    if built is None:
+        built = per_connection[kind] = kind(connection)
+    return built
+
+
+def _sql() -> "_ServiceSql":
+    return _built(_ServiceSql)
+
+
+class ServiceRows:
+    """Public services matching some conditions, as a sequence Django's
+    paginator can page through: ``count()`` and slices run one query each."""
+
+    def __init__(self, conditions: list[str], params: list, order: list[str]):
+        self.sql = _sql()
+        self.where = " AND ".join([self.sql.public, *conditions])
+        self.params = params
+        self.order = ", ".join(order)
+
+    def count(self) -> int:
+        connection = self.sql.tables.connection
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {self.sql.joins} WHERE {self.where}",  # noqa: S608
+                self.params,
+            )
+            return cursor.fetchone()[0]
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        start, stop = page.start or 0, page.stop
+        if stop is not None and stop <= start:
+            return []
+        return self._select(f" ORDER BY {self.order} LIMIT %s OFFSET %s", [stop - start, start])
+
+    def _select(self, tail: str, tail_params: list) -> list[dict]:
+        sql = self.sql
+        connection = sql.tables.connection
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {sql.columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
+                [*calendar_params(), *self.params, *tail_params],
+            )
+            rows = [list(row) for row in cursor.fetchall()]
+        _convert(rows, sql.converters, connection)
+        names = sql.names
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def one(self) -> dict | None:
+        found = self._select("", [])
+        return found[0] if found else None
+
+
+def _prep(name: str, value, connection):
+    return Service._meta.get_field(name).get_db_prep_value(value, connection, prepared=False)
+
+
+def _search(tables: _Tables, text: str) -> tuple[list[str], list]:
+    """``selectors.service_search`` as SQL conditions."""
+    words = search_words(text)
+    if not words:
+        return [], []
+    connection = tables.connection
+    if connection.vendor == "postgresql":
+        document = f"{tables.service}.{connection.ops.quote_name('search_document')}"
+        return [f"{document} @@ (to_tsquery(%s::regconfig, %s))"], [
+            SEARCH_CONFIG,
+            prefix_query(words),
+        ]
+    operator = connection.operators["icontains"]
+    conditions, params = [], []
+    for word in words:
+        pattern = f"%{connection.ops.prep_for_like_query(word)}%"
+        matches = []
+        for name in ("service_name", "description", "location"):
+            internal = Service._meta.get_field(name).get_internal_type()
+            lhs = connection.ops.lookup_cast("icontains", internal) % tables.column(Service, name)
+            matches.append(f"{lhs} {operator % '%s'}")
+            params.append(pattern)
+        conditions.append(f"({' OR '.join(matches)})")
+    return conditions, params
+
+
+# ServiceFilter's plain comparisons: parameter -> (field, SQL operator).
+COMPARISONS = {
+    "category": ("category", "="),
+    "service_type": ("service_type", "="),
+    "is_available": ("is_available", "="),
+    "vendor": ("vendor", "="),
+    "min_price": ("base_price", ">="),
+    "max_price": ("base_price", "<="),
+}
+
+
+def public_service_rows(filters: dict, ordering: Iterable[tuple[str, bool]] = ()) -> ServiceRows:
+    """Public services matching ``filters`` (``ServiceFilter``'s cleaned
+    values; None means not sent), in ``ordering`` (``(field, descending)``
+    pairs, nulls last both ways) then newest first."""
+    tables = _sql().tables
+    connection = tables.connection
+    conditions, params = [], []
+    for name, (field, operator) in COMPARISONS.items():
+        value = filters.get(name)
+        if value is None or value == "":
+            continue
+        conditions.append(f"{tables.column(Service, field)} {operator} %s")
+        params.append(_prep(field, value, connection))
+    if filters.get("search"):
+        more, more_params = _search(tables, filters["search"])
+        conditions += more
+        params += more_params
+    order = []
+    nulls_last = connection.features.supports_order_by_nulls_modifier
+    for field, descending in ordering:
+        column = tables.column(Service, field)
+        direction = "DESC" if descending else "ASC"
+        order.append(
+            f"{column} {direction} NULLS LAST"
+            if nulls_last
+            else f"{column} IS NULL, {column} {direction}"
+        )
+    order += [
+        f"{tables.column(Service, 'created_at')} DESC",
+        f"{tables.column(Service, 'id')} DESC",
+    ]
+    return ServiceRows(conditions, params, order)
+
+
+def public_service_row(pk: int) -> dict | None:
+    """One public service by id, or None."""
+    tables = _sql().tables
+    return ServiceRows([f"{tables.column(Service, 'id')} = %s"], [pk], []).one()
+
+
+class _ItemSql:
+    def __init__(self, connection):
+        tables = _Tables(connection)
+        self.connection = connection
+        fields = list(ServiceItem._meta.concrete_fields)
+        self.names = [f.attname for f in fields]
+        self.converters = tables.converters(fields)
+        columns = ", ".join(tables.column(ServiceItem, f.name) for f in fields)
+        order = ", ".join(tables.column(ServiceItem, name) for name in ITEM_ORDER)
+        self.select = (
+            f"SELECT {columns} FROM {tables.item} WHERE "  # noqa: S608
+            f"{tables.column(ServiceItem, 'service')} = %s AND "
+            f"{tables.column(ServiceItem, 'is_active')} ORDER BY {order}"
+        )
+
+
+def active_item_rows(service_id: int) -> list[dict]:
+    """``selectors.service_items``: a service's active items, as dicts."""
+    sql = _built(_ItemSql)
+    with sql.connection.cursor() as cursor:
+        cursor.execute(sql.select, [service_id])
+        rows = [list(row) for row in cursor.fetchall()]
+    _convert(rows, sql.converters, sql.connection)
+    return [dict(zip(sql.names, row, strict=True)) for row in rows]
