@@ -136,7 +136,8 @@ class AnonymousCacheMixin:
             values.update({name: form.cleaned_data[name] for name in form.cleaned_data})
         if self.paginator is not None and self.action != "retrieve":
             page = params.get("page", "1").strip() or "1"
-            if not page.isdigit():
+            # ASCII digits only: "²" is a digit to str.isdigit but not to int().
+            if not (page.isascii() and page.isdigit()):
                 return None  # the view answers 404
             values["page"] = int(page)
             values["page_size"] = self.paginator.get_page_size(request)

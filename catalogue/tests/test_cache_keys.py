@@ -62,6 +62,8 @@ def test_invalid_values_are_answered_and_not_cached(api):
 
     assert api.get("/api/services/?min_price=abc").status_code == 400
     assert api.get("/api/services/?page=abc").status_code == 404
+    # A digit to str.isdigit, not to int(): it was a 500.
+    assert api.get("/api/services/?page=²").json() == {"detail": "Invalid page."}
     assert api.get("/api/services/?page=1&page=2").status_code == 404  # one service: one page
 
     assert entries() <= before + 1  # at most the catalogue version
