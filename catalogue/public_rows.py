@@ -15,7 +15,6 @@ their own services) still go through those querysets, and
 on both databases.
 """
 
-import weakref
 from collections.abc import Iterable
 
 from django.db import connections, router
@@ -30,6 +29,7 @@ from .selectors import SEARCH_CONFIG, prefix_query, search_words
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
 PROFILE_FIELDS = ("business_name",)
 ITEM_ORDER = "name", "id"  # ServiceItem.Meta.ordering
+TOTAL = "matching_total"  # the count column of a page read with its count
 
 
 def _using() -> str:
@@ -117,14 +117,15 @@ class _ServiceSql:
         )
 
 
-# Built once per connection (connections are per thread, and converters are
-# bound to theirs).
-_BUILT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# What the SQL of one connection is built into, kept on the connection itself:
+# connections are per thread, its converters are bound to it, and a cache
+# elsewhere would keep closed connections alive.
+_BUILT = "_catalogue_public_rows"
 
 
 def _built(kind):
     connection = connections[_using()]
-    per_connection = _BUILT.setdefault(connection, {})
+    per_connection = connection.__dict__.setdefault(_BUILT, {})
     built = per_connection.get(kind)
     if built is None:
         built = per_connection[kind] = kind(connection)
@@ -137,40 +138,74 @@ def _sql() -> "_ServiceSql":
 
 class ServiceRows:
     """Public services matching some conditions, as a sequence Django's
-    paginator can page through: ``count()`` and slices run one query each."""
+    paginator can page through: ``count()`` and slices run one query each.
 
-    def __init__(self, conditions: list[str], params: list, order: list[str]):
+    ``page`` (offset, limit), when the request names one, lets ``count()``
+    read that page and the count in one statement (the count as an
+    uncorrelated subquery, computed once); the paginator's slice of it then
+    costs nothing.
+    """
+
+    def __init__(
+        self,
+        conditions: list[str],
+        params: list,
+        order: list[str],
+        page: tuple[int, int] | None = None,
+    ):
         self.sql = _sql()
         self.where = " AND ".join([self.sql.public, *conditions])
         self.params = params
-        self.order = ", ".join(order)
+        self.order = f" ORDER BY {', '.join(order)}" if order else ""
+        self.page = page
+        self._count: int | None = None
+        self._page_rows: list[dict] | None = None
+
+    def _count_sql(self) -> str:
+        return f"SELECT COUNT(*) FROM {self.sql.joins} WHERE {self.where}"  # noqa: S608
 
     def count(self) -> int:
-        connection = self.sql.tables.connection
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM {self.sql.joins} WHERE {self.where}",  # noqa: S608
-                self.params,
-            )
-            return cursor.fetchone()[0]
+        if self._count is None and self.page is not None:
+            offset, limit = self.page
+            rows = self._select(f"{self.order} LIMIT %s OFFSET %s", [limit, offset], counted=True)
+            self._page_rows = rows
+            if rows:
+                self._count = rows[0].pop(TOTAL)
+                for row in rows[1:]:
+                    del row[TOTAL]
+            elif offset == 0:
+                self._count = 0
+        if self._count is None:
+            connection = self.sql.tables.connection
+            with connection.cursor() as cursor:
+                cursor.execute(self._count_sql(), self.params)
+                self._count = cursor.fetchone()[0]
+        return self._count
 
     def __getitem__(self, page: slice) -> list[dict]:
         start, stop = page.start or 0, page.stop
         if stop is not None and stop <= start:
             return []
-        return self._select(f" ORDER BY {self.order} LIMIT %s OFFSET %s", [stop - start, start])
+        if self._page_rows is not None and self.page is not None and start == self.page[0]:
+            return self._page_rows[: stop - start]
+        return self._select(f"{self.order} LIMIT %s OFFSET %s", [stop - start, start])
 
-    def _select(self, tail: str, tail_params: list) -> list[dict]:
+    def _select(self, tail: str, tail_params: list, *, counted: bool = False) -> list[dict]:
         sql = self.sql
         connection = sql.tables.connection
+        columns, params = sql.columns, calendar_params()
+        names = sql.names
+        if counted:
+            columns = f"{columns}, ({self._count_sql()}) AS {TOTAL}"
+            params += self.params
+            names = [*names, TOTAL]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {sql.columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
-                [*calendar_params(), *self.params, *tail_params],
+                f"SELECT {columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
+                [*params, *self.params, *tail_params],
             )
             rows = [list(row) for row in cursor.fetchall()]
         _convert(rows, sql.converters, connection)
-        names = sql.names
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def one(self) -> dict | None:
@@ -219,10 +254,15 @@ COMPARISONS = {
 }
 
 
-def public_service_rows(filters: dict, ordering: Iterable[tuple[str, bool]] = ()) -> ServiceRows:
+def public_service_rows(
+    filters: dict,
+    ordering: Iterable[tuple[str, bool]] = (),
+    page: tuple[int, int] | None = None,
+) -> ServiceRows:
     """Public services matching ``filters`` (``ServiceFilter``'s cleaned
     values; None means not sent), in ``ordering`` (``(field, descending)``
-    pairs, nulls last both ways) then newest first."""
+    pairs, nulls last both ways) then newest first; ``page``: the (offset,
+    limit) the request asks for, if known (``ServiceRows``)."""
     tables = _sql().tables
     connection = tables.connection
     conditions, params = [], []
@@ -250,7 +290,7 @@ def public_service_rows(filters: dict, ordering: Iterable[tuple[str, bool]] = ()
         f"{tables.column(Service, 'created_at')} DESC",
         f"{tables.column(Service, 'id')} DESC",
     ]
-    return ServiceRows(conditions, params, order)
+    return ServiceRows(conditions, params, order, page)
 
 
 def public_service_row(pk: int) -> dict | None:

@@ -17,10 +17,14 @@ spent serializing in DRF's per-field machinery. ``FastReadMixin``:
 """
 
 import copy
+from datetime import datetime
 
-from rest_framework import fields, relations, serializers
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import ISO_8601, fields, relations, serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
+from rest_framework.settings import api_settings
 
 _GENERAL = object()  # read the attribute the way DRF does
 
@@ -47,7 +51,35 @@ def plain_converter(field):
     if method is fields.BooleanField.to_representation:
         general = field.to_representation
         return lambda value: value if value is True or value is False else general(value)
+    if method is fields.DateTimeField.to_representation and _iso_in_current_zone(field):
+        return _iso_datetime(field.to_representation)
     return field.to_representation
+
+
+def _iso_in_current_zone(field) -> bool:
+    output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    return (
+        settings.USE_TZ
+        and isinstance(output_format, str)
+        and output_format.lower() == ISO_8601
+        and not hasattr(field, "timezone")
+    )
+
+
+def _iso_datetime(general):
+    """DRF's ISO 8601 rendering of an aware datetime in the current time zone,
+    without its per-value wrappers; anything else goes to DRF."""
+
+    def convert(value):
+        if type(value) is not datetime or value.tzinfo is None:
+            return general(value)
+        try:
+            text = value.astimezone(timezone.get_current_timezone()).isoformat()
+        except OverflowError:
+            return general(value)
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return convert
 
 
 # Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. A

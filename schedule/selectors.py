@@ -10,6 +10,7 @@ memory; a service read without them queries its calendar when asked.
 
 import json
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -122,24 +123,37 @@ def with_calendar(services: QuerySet) -> QuerySet:
     )
 
 
+@lru_cache(maxsize=4096)
+def _parse_periods(text: str) -> tuple[PeriodRow, ...]:
+    periods = [
+        PeriodRow(pk, weekday, time.fromisoformat(opens), time.fromisoformat(closes))
+        for pk, weekday, opens, closes in json.loads(text)
+    ]
+    # The model's ordering.
+    return tuple(sorted(periods, key=lambda period: (period.weekday, period.opens, period.id)))
+
+
+@lru_cache(maxsize=4096)
+def _parse_closures(text: str) -> tuple[ClosureRow, ...]:
+    closures = [
+        ClosureRow(pk, date.fromisoformat(starts_on), date.fromisoformat(ends_on), reason)
+        for pk, starts_on, ends_on, reason in json.loads(text)
+    ]
+    return tuple(sorted(closures, key=lambda closure: (closure.starts_on, closure.id)))
+
+
 def _calendar_rows(service) -> tuple[list, list] | None:
     """The periods and closures ``with_calendar`` read, parsed once; None
-    when the service was read without them."""
+    when the service was read without them. A page of services often
+    shares one calendar (the same hours), so a text is parsed once per
+    process: the rows are immutable."""
     state = service.__dict__
     parsed = state.get(_PARSED)
     if parsed is None and PERIODS_COLUMN in state:
-        periods = [
-            PeriodRow(pk, weekday, time.fromisoformat(opens), time.fromisoformat(closes))
-            for pk, weekday, opens, closes in json.loads(state[PERIODS_COLUMN] or "[]")
-        ]
-        closures = [
-            ClosureRow(pk, date.fromisoformat(starts_on), date.fromisoformat(ends_on), reason)
-            for pk, starts_on, ends_on, reason in json.loads(state[CLOSURES_COLUMN] or "[]")
-        ]
-        # The models' orderings.
-        periods.sort(key=lambda period: (period.weekday, period.opens, period.id))
-        closures.sort(key=lambda closure: (closure.starts_on, closure.id))
-        parsed = state[_PARSED] = (periods, closures)
+        parsed = state[_PARSED] = (
+            list(_parse_periods(state[PERIODS_COLUMN] or "[]")),
+            list(_parse_closures(state[CLOSURES_COLUMN] or "[]")),
+        )
     return parsed
 
 

@@ -28,6 +28,9 @@ from .serializers import (
 )
 
 LIST_ACTIONS = ("list", "by_type", "by_category")
+# Past this page number the paginator counts first, as it always does: a
+# page far past the end is a 404 without reading at an absurd offset.
+MAX_PAGE_HINT = 10_000
 
 
 @extend_schema(tags=["services"])
@@ -97,8 +100,18 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         return {"filters": filters, "ordering": ordering}
 
     def _public_page(self, filters: dict, ordering=()):
-        page = self.paginate_queryset(public_rows.public_service_rows(filters, ordering))
+        rows = public_rows.public_service_rows(filters, ordering, self._asked_page())
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(service_data(page, self.request))
+
+    def _asked_page(self) -> tuple[int, int] | None:
+        """(offset, limit) of the page number the request names, when it is a
+        plain number (the paginator still validates it, and reads ``last``)."""
+        number = self.request.query_params.get(self.paginator.page_query_param) or "1"
+        if not (number.isascii() and number.isdigit()) or not 1 <= int(number) <= MAX_PAGE_HINT:
+            return None
+        size = self.paginator.get_page_size(self.request)
+        return (int(number) - 1) * size, size
 
     def _public_detail(self, pk: int):
         row = public_rows.public_service_row(pk)

@@ -132,6 +132,10 @@ LIST_QUERIES = [
     "?page=3",
     "?page=0",
     "?page=abc",
+    "?page=%C2%B2",
+    "?page=10001",
+    "?page=99999999999999999999",
+    "?page=",
     "?category=nope",
     "?min_price=abc",
     "?max_price=NaN",
@@ -191,6 +195,21 @@ def test_public_reads_are_answered_without_the_serializers(api, campus, monkeypa
         # A vendor sees their own list through the querysets.
         with pytest.raises(AssertionError):
             client_for(campus["vendor"]).get("/api/services/")
+
+
+def test_a_page_costs_one_statement_and_an_empty_first_page_too(
+    api, campus, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(ServiceViewSet, "public_rows", True)
+    with django_assert_num_queries(1):
+        page = api.get("/api/services/?page_size=2&page=2&nocache=1").json()
+    assert page["count"] == len(campus["public"]) and len(page["results"]) == 2
+    with django_assert_num_queries(1):
+        empty = api.get("/api/services/?search=nothingmatches&nocache=1").json()
+    assert empty == {"count": 0, "next": None, "previous": None, "results": []}
+    # Past the end: the page read finds nothing, the count says why (404).
+    with django_assert_num_queries(2):
+        assert api.get("/api/services/?page=3&nocache=1").status_code == 404
 
 
 def test_public_names_from_rows(api, campus, monkeypatch):
