@@ -165,10 +165,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL
     # A request that waits DB_POOL_TIMEOUT seconds for a connection, or finds
     # the database down, is a 503 with Retry-After (common/errors.py).
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
-    # With a pool, Django hands this to psycopg's check_connection: idle
-    # connections broken by a database restart are replaced before use, so
-    # recovery costs no failed request.
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Idle connections broken by a database restart are replaced before use,
+    # so recovery costs no failed request: by common.postgresql, which asks
+    # the database only when the socket says something happened (Django's
+    # check, psycopg's check_connection, is a round trip on every request).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": min(env_int("DB_POOL_MIN_SIZE", 1), DB_POOL_MAX_SIZE),
         "max_size": DB_POOL_MAX_SIZE,
@@ -186,6 +187,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=DB_PREPARE_THRESHOLD
         )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "common.postgresql"  # Django's, with a cheaper pool check
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (and so the rate-limit counters) ------------------------------------
