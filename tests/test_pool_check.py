@@ -1,6 +1,8 @@
 """The pool hands out no connection the database has ended, and asks the
 database nothing about a healthy one (common.postgresql)."""
 
+import os
+import resource
 import select
 import time
 
@@ -11,6 +13,8 @@ from django.db import connection
 from common.postgresql.base import looks_usable
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+HIGH_FD = 1100  # select() watches sockets numbered below 1024 only
 
 
 def _end_session(pid: int) -> None:
@@ -25,9 +29,9 @@ def _admin_params() -> dict:
 
 
 def _wait_readable(conn) -> None:
-    deadline = time.monotonic() + 5
-    while not select.select([conn.fileno()], [], [], 0.1)[0]:
-        assert time.monotonic() < deadline, "the ended session never became readable"
+    poller = select.poll()
+    poller.register(conn.fileno(), select.POLLIN)
+    assert poller.poll(5000), "the ended session never became readable"
 
 
 def test_a_healthy_connection_is_used_without_a_round_trip():
@@ -64,6 +68,24 @@ def test_a_connection_the_database_ended_is_refused_and_replaced():
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         assert cursor.fetchone()[0] != pid
+
+
+def test_a_connection_numbered_past_what_select_can_watch_is_checked(monkeypatch):
+    """An ASGI server with hundreds of open event streams gives a new
+    database connection a socket number above 1023."""
+    assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] > HIGH_FD
+    pool = connection.pool
+    conn = pool.getconn()
+    high = os.dup2(conn.fileno(), HIGH_FD)
+    try:
+        monkeypatch.setattr(conn, "fileno", lambda: high)
+        assert looks_usable(conn)
+        _end_session(conn.info.backend_pid)
+        _wait_readable(conn)
+        assert not looks_usable(conn)
+    finally:
+        os.close(high)
+        pool.putconn(conn)
 
 
 def test_every_idle_connection_ended_at_once_costs_no_failed_query():

@@ -25,8 +25,11 @@ def looks_usable(connection) -> bool:
     the server has said something since the connection was last used."""
     if connection.closed:
         return False
-    readable, _, _ = select.select([connection.fileno()], [], [], 0)
-    if not readable:
+    # poll, not select: an ASGI server holding hundreds of event streams gives
+    # sockets numbers select cannot watch. A closed socket reports itself too.
+    poller = select.poll()
+    poller.register(connection.fileno(), select.POLLIN)
+    if not poller.poll(0):
         return True
     try:
         ConnectionPool.check_connection(connection)
