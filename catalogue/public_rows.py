@@ -4,7 +4,7 @@ as the public sees them, with no query compilation and no model instances.
 An uncached service list spent most of its time in Python: compiling the
 count and page queries, building three model instances per row, and DRF's
 per-field machinery (docs/ARCHITECTURE.md, "Speed", fourth pass). Here the
-SQL is written once per database and a request only joins the conditions of
+SQL is written once per connection and a request only joins the conditions of
 the filters it sent; rows come back as dicts keyed by field name, converted
 by the same database converters the ORM applies.
 
@@ -48,9 +48,12 @@ class _Tables:
         self.item = quote(ServiceItem._meta.db_table)
 
     def column(self, model, name: str) -> str:
-        table = {Service: self.service, User: self.user, VendorProfile: self.profile}.get(
-            model, self.item
-        )
+        table = {
+            Service: self.service,
+            User: self.user,
+            VendorProfile: self.profile,
+            ServiceItem: self.item,
+        }[model]
         field = model._meta.get_field(name)
         return f"{table}.{self.connection.ops.quote_name(field.column)}"
 
@@ -95,8 +98,8 @@ class _ServiceSql:
             self.names.append(f"vendor__vendor_profile__{name}")
             fields.append(VendorProfile._meta.get_field(name))
             columns.append(tables.column(VendorProfile, name))
-        self.calendar = calendar_columns(connection, tables.column(Service, "id"))
-        for name, sql, _ in self.calendar:
+        # Their parameters are taken at each query (calendar_params: today's date).
+        for name, sql, _ in calendar_columns(connection, tables.column(Service, "id")):
             self.names.append(name)
             fields.append(None)  # JSON text: no converter
             columns.append(sql)
@@ -132,7 +135,7 @@ def _built(kind):
     return built
 
 
-def _sql() -> "_ServiceSql":
+def _sql() -> _ServiceSql:
     return _built(_ServiceSql)
 
 
@@ -300,6 +303,8 @@ def public_service_row(pk: int) -> dict | None:
 
 
 class _ItemSql:
+    """One service's active items, in the model's order."""
+
     def __init__(self, connection):
         tables = _Tables(connection)
         self.connection = connection

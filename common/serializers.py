@@ -51,33 +51,42 @@ def plain_converter(field):
     if method is fields.BooleanField.to_representation:
         general = field.to_representation
         return lambda value: value if value is True or value is False else general(value)
-    if method is fields.DateTimeField.to_representation and _iso_in_current_zone(field):
+    if method is fields.DateTimeField.to_representation and renders_iso_in_current_zone(field):
         return _iso_datetime(field.to_representation)
     return field.to_representation
 
 
-def _iso_in_current_zone(field) -> bool:
+def renders_iso_in_current_zone(field) -> bool:
+    """True for a DRF ``DateTimeField`` rendering ISO 8601 in the current time zone."""
     output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
     return (
-        settings.USE_TZ
+        isinstance(field, fields.DateTimeField)
+        and settings.USE_TZ
         and isinstance(output_format, str)
         and output_format.lower() == ISO_8601
         and not hasattr(field, "timezone")
     )
 
 
+def iso_text(value: datetime, zone) -> str | None:
+    """DRF's ISO 8601 text of an aware datetime in ``zone`` (``Z`` for UTC);
+    None when DRF would have to decide (naive, or out of range there)."""
+    if type(value) is not datetime or value.tzinfo is None:
+        return None
+    try:
+        text = value.astimezone(zone).isoformat()
+    except OverflowError:
+        return None
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 def _iso_datetime(general):
-    """DRF's ISO 8601 rendering of an aware datetime in the current time zone,
-    without its per-value wrappers; anything else goes to DRF."""
+    """``DateTimeField.to_representation`` without its per-value wrappers;
+    anything unusual goes to DRF."""
 
     def convert(value):
-        if type(value) is not datetime or value.tzinfo is None:
-            return general(value)
-        try:
-            text = value.astimezone(timezone.get_current_timezone()).isoformat()
-        except OverflowError:
-            return general(value)
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
+        text = iso_text(value, timezone.get_current_timezone())
+        return general(value) if text is None else text
 
     return convert
 

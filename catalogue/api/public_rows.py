@@ -12,17 +12,29 @@ with the serializers' for services of every shape.
 from types import SimpleNamespace
 
 from django.db.models.fields.files import ImageFieldFile
+from django.utils import timezone
 from rest_framework import serializers
 
 from catalogue.models import Service, ServiceItem, ServiceType
 from common.images import variant_urls
-from common.serializers import plain_converter
+from common.serializers import iso_text, plain_converter, renders_iso_in_current_zone
+from schedule import clock
 from schedule.selectors import CLOSURES_COLUMN, PERIODS_COLUMN, opening
 from users.selectors import public_name_of
 
 from .serializers import ServiceItemSerializer, ServiceSerializer
 
-_NEXT_OPENING = serializers.DateTimeField()
+
+class _Answer:
+    """What every row of one answer shares: the request, the time and time
+    zone it is rendered at, and the opening states already computed (a page
+    of services often shares one calendar)."""
+
+    def __init__(self, request):
+        self.request = request
+        self.now = clock.now()
+        self.zone = timezone.get_current_timezone()
+        self.openings: dict = {}
 
 
 def _file(model, name: str):
@@ -36,49 +48,73 @@ def _file(model, name: str):
 
 
 def _image(read):
-    def url(row, request):
+    def url(row, answer):
         file = read(row)
         if file is None:
             return None
+        request = answer.request
         return request.build_absolute_uri(file.url) if request is not None else file.url
 
     return url
 
 
 def _variants(read):
-    def urls(row, request):
+    def urls(row, answer):
         file = read(row)
-        return variant_urls(file, request) if file is not None else {}
+        return variant_urls(file, answer.request) if file is not None else {}
 
     return urls
 
 
 def _is_type(service_type: str):
-    return lambda row, request: row["service_type"] == service_type
+    return lambda row, answer: row["service_type"] == service_type
 
 
-def _opening_state(row) -> tuple:
-    state = row.get("_opening")
+def _time(field, name: str | None = None):
+    """A time as the DRF field renders it, in the answer's time zone."""
+    general = field.to_representation
+
+    def render(value, answer):
+        if value is None:
+            return None
+        text = iso_text(value, answer.zone)
+        return general(value) if text is None else text
+
+    if name is None:
+        return render
+    return lambda row, answer: render(row[name], answer)
+
+
+_next_opening_text = _time(serializers.DateTimeField())
+
+
+def _opening_state(row, answer) -> tuple:
+    calendar = (
+        row[PERIODS_COLUMN],
+        row[CLOSURES_COLUMN],
+        row["paused_until"],
+        row["is_available"],
+    )
+    state = answer.openings.get(calendar)
     if state is None:
         service = SimpleNamespace(
             paused_until=row["paused_until"],
             is_available=row["is_available"],
             **{PERIODS_COLUMN: row[PERIODS_COLUMN], CLOSURES_COLUMN: row[CLOSURES_COLUMN]},
         )
-        state = row["_opening"] = opening(service)
+        state = answer.openings[calendar] = opening(service, now=answer.now)
     return state
 
 
-def _open_now(row, request):
-    return _opening_state(row)[0]
+def _open_now(row, answer):
+    return _opening_state(row, answer)[0]
 
 
-def _next_opening(row, request):
-    next_opening = _opening_state(row)[1]
-    return None if next_opening is None else _NEXT_OPENING.to_representation(next_opening)
+def _next_opening(row, answer):
+    return _next_opening_text(_opening_state(row, answer)[1], answer)
 
 
-def _vendor_name(row, request):
+def _vendor_name(row, answer):
     return public_name_of(
         pk=row["vendor_id"],
         user_type=row["vendor__user_type"],
@@ -89,7 +125,7 @@ def _vendor_name(row, request):
 
 
 def _column(name: str):
-    return lambda row, request: row[name]
+    return lambda row, answer: row[name]
 
 
 class _Plan:
@@ -103,14 +139,16 @@ class _Plan:
                 continue
             if name in computed:
                 self.steps.append((name, computed[name], None))
+            elif renders_iso_in_current_zone(field):
+                self.steps.append((name, _time(field, name), None))
             else:
                 self.steps.append((name, None, plain_converter(field)))
 
-    def render(self, row: dict, request) -> dict:
+    def render(self, row: dict, answer: _Answer) -> dict:
         data = {}
         for name, compute, convert in self.steps:
             if compute is not None:
-                data[name] = compute(row, request)
+                data[name] = compute(row, answer)
             else:
                 value = row[name]
                 data[name] = None if value is None else convert(value)
@@ -160,13 +198,14 @@ def _plan(build) -> _Plan:
 
 def service_data(rows: list[dict], request) -> list[dict]:
     """``ServiceSerializer(services, many=True).data`` of public service rows."""
-    plan = _plan(_service_plan)
-    return [plan.render(row, request) for row in rows]
+    plan, answer = _plan(_service_plan), _Answer(request)
+    return [plan.render(row, answer) for row in rows]
 
 
 def service_detail_data(row: dict, items: list[dict], request) -> dict:
     """``ServiceDetailSerializer(service).data`` of a service row and its item rows."""
-    data = _plan(_service_plan).render(row, request)
+    answer = _Answer(request)
+    data = _plan(_service_plan).render(row, answer)
     item_plan = _plan(_item_plan)
-    data["items"] = [item_plan.render(item, request) for item in items]
+    data["items"] = [item_plan.render(item, answer) for item in items]
     return data
