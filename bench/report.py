@@ -220,6 +220,23 @@ OPTIMISATIONS = [
     "server), and reuses its plan | `config/settings.py` (`DB_PREPARE_THRESHOLD`) | an "
     "uncached detail's query: planning 1.2 ms, execution 0.25 ms (EXPLAIN ANALYZE); the "
     "detail 10.5 → 7.7 ms in-process |",
+    "| The public list and detail (anonymous visitors and students; admins' lists too) read "
+    "as rows: SQL written once per connection with the querysets' rules, rows converted as "
+    "the ORM does and rendered by a plan made from the serializers' fields; no query "
+    "compilation, model instances or DRF field machinery | `catalogue/public_rows.py`, "
+    "`catalogue/api/public_rows.py` | an uncached list was ~84 % Python; list 8.7 → 5.0 ms, "
+    "detail 3.8 → 1.4 ms in-process; both paths give the same answers "
+    "(`catalogue/tests/test_public_rows.py`) |",
+    "| A public page is read with its count (an uncorrelated subquery, computed once) in one "
+    "statement; filter forms share their fields instead of deep-copying them; calendars "
+    "parsed once per text; ISO datetimes without DRF's per-value wrappers | "
+    "`catalogue/public_rows.py`, `common/filters.py`, `schedule/selectors.py`, "
+    "`common/serializers.py` | a form's deep copy was a tenth of a list's Python time; list "
+    "5.0 → 3.8 ms in-process, 2 → 1 statement (the *SQL* column) |",
+    "| The connection pool checks a connection only when its socket has something to read "
+    "(the server ended it), not with an empty query before every request | "
+    "`common/postgresql/base.py` | one round trip of every request that reads the database "
+    "(3.5 % of a profiled uncached detail) |",
     "| WebP variants (320 and 960 px) beside every photo, `srcset` in the web app | "
     "`common/images.py`, `web/src/components/ResponsiveImage.tsx` | the first catalogue "
     "page's photos: see *First catalogue page on a phone* |",
