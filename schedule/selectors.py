@@ -144,9 +144,9 @@ def _parse_closures(text: str) -> tuple[ClosureRow, ...]:
 
 def _calendar_rows(service) -> tuple[list, list] | None:
     """The periods and closures ``with_calendar`` read, parsed once; None
-    when the service was read without them. A page of services often
-    shares one calendar (the same hours), so a text is parsed once per
-    process: the rows are immutable."""
+    when the service was read without them. The same services are read
+    again and again, so each text is parsed once per process while it is
+    unchanged (the rows are immutable)."""
     state = service.__dict__
     parsed = state.get(_PARSED)
     if parsed is None and PERIODS_COLUMN in state:
@@ -175,6 +175,22 @@ def closures_of(service, *, today: date | None = None) -> list:
     return sorted(
         (closure for closure in closures if closure.ends_on >= today),
         key=lambda closure: (closure.starts_on, closure.id),
+    )
+
+
+def opening_key(service) -> tuple | None:
+    """What ``opening`` reads of a service read ``with_calendar`` (None
+    otherwise): services with equal keys open and close at the same times,
+    whatever their periods' and closures' ids and reasons."""
+    rows = _calendar_rows(service)
+    if rows is None:
+        return None
+    periods, closures = rows
+    return (
+        tuple((period.weekday, period.opens, period.closes) for period in periods),
+        tuple((closure.starts_on, closure.ends_on) for closure in closures),
+        service.paused_until,
+        service.is_available,
     )
 
 

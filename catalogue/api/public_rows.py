@@ -19,7 +19,7 @@ from catalogue.models import Service, ServiceItem, ServiceType
 from common.images import variant_urls
 from common.serializers import iso_text, plain_converter, renders_iso_in_current_zone
 from schedule import clock
-from schedule.selectors import CLOSURES_COLUMN, PERIODS_COLUMN, opening
+from schedule.selectors import CLOSURES_COLUMN, PERIODS_COLUMN, opening, opening_key
 from users.selectors import public_name_of
 
 from .serializers import ServiceItemSerializer, ServiceSerializer
@@ -27,8 +27,8 @@ from .serializers import ServiceItemSerializer, ServiceSerializer
 
 class _Answer:
     """What every row of one answer shares: the request, the time and time
-    zone it is rendered at, and the opening states already computed (a page
-    of services often shares one calendar)."""
+    zone it is rendered at, and the opening states already computed (many
+    services keep the same hours: ``schedule.selectors.opening_key``)."""
 
     def __init__(self, request):
         self.request = request
@@ -88,21 +88,23 @@ def _time(field, name: str | None = None):
 _next_opening_text = _time(serializers.DateTimeField())
 
 
+_OPENING = "_opening"  # a row's opening state, once computed
+
+
 def _opening_state(row, answer) -> tuple:
-    calendar = (
-        row[PERIODS_COLUMN],
-        row[CLOSURES_COLUMN],
-        row["paused_until"],
-        row["is_available"],
+    state = row.get(_OPENING)
+    if state is not None:
+        return state
+    service = SimpleNamespace(
+        paused_until=row["paused_until"],
+        is_available=row["is_available"],
+        **{PERIODS_COLUMN: row[PERIODS_COLUMN], CLOSURES_COLUMN: row[CLOSURES_COLUMN]},
     )
-    state = answer.openings.get(calendar)
+    key = opening_key(service)
+    state = answer.openings.get(key)
     if state is None:
-        service = SimpleNamespace(
-            paused_until=row["paused_until"],
-            is_available=row["is_available"],
-            **{PERIODS_COLUMN: row[PERIODS_COLUMN], CLOSURES_COLUMN: row[CLOSURES_COLUMN]},
-        )
-        state = answer.openings[calendar] = opening(service, now=answer.now)
+        state = answer.openings[key] = opening(service, now=answer.now)
+    row[_OPENING] = state
     return state
 
 

@@ -59,8 +59,22 @@ def campus():
             service=barber, weekday=weekday, opens=time(13), closes=time(19, 30)
         )
     Closure.objects.create(
-        service=barber, starts_on=campus_today(), ends_on=campus_today(), reason="Holiday"
+        service=barber,
+        starts_on=campus_today(),
+        ends_on=campus_today() + timedelta(days=1),
+        reason="Holiday",
     )
+    # The barber's hours without the closure, and other hours: an answer
+    # computes an opening state once per distinct calendar, never shares one
+    # between different calendars.
+    twin = ServiceFactory(vendor=blank_business, service_name="Twin Barber")
+    bakery = ServiceFactory(vendor=blank_business, service_name="Early Bakery")
+    for weekday in range(7):
+        WeeklyPeriod.objects.create(service=twin, weekday=weekday, opens=time(8), closes=time(12))
+        WeeklyPeriod.objects.create(
+            service=twin, weekday=weekday, opens=time(13), closes=time(19, 30)
+        )
+        WeeklyPeriod.objects.create(service=bakery, weekday=weekday, opens=time(5), closes=time(7))
     printing = ServiceFactory(
         vendor=no_profile,
         service_name="Poster Print",
@@ -88,7 +102,7 @@ def campus():
     )
     return {
         "vendor": named,
-        "public": [pizza.pk, barber.pk, printing.pk, tutor.pk],
+        "public": [pizza.pk, barber.pk, printing.pk, tutor.pk, twin.pk, bakery.pk],
         "never": [deleted.pk, banned.pk, hidden.pk],
     }
 
@@ -223,5 +237,7 @@ def test_public_names_from_rows(api, campus, monkeypatch):
         "Late Night Pizza": "Mama's Kitchen",
         "Maths Tutoring": "Mama's Kitchen",
         "Hall 3 Barber": "Ada Obi",
+        "Twin Barber": "Ada Obi",
+        "Early Bakery": "Ada Obi",
         "Poster Print": f"Vendor {no_profile.pk}",
     }
