@@ -249,6 +249,16 @@ OPTIMISATIONS = [
 ]
 
 
+def _ceiling_runs(rows) -> str:
+    runs = next((r.get("runs") for r in rows if r["endpoint"].name == "ceiling"), None)
+    if not runs:
+        return ""
+    return (
+        f" (the higher of {_rps(runs[0])}/s, measured first, and {_rps(runs[1])}/s, measured "
+        "again after the last endpoint)"
+    )
+
+
 NONE = "\u2013"  # an en dash: no figure
 MINUS = "\u2212"
 
@@ -338,7 +348,7 @@ def render(
         f"(seeded in {seed_seconds:.0f} s).",
         "",
         f"**Ceiling** (the cheapest Django response, `bench/urls.py`): **{_rps(ceiling)} "
-        f"requests/s** in this run"
+        f"requests/s** in this run{_ceiling_runs(rows)}"
         + (
             f", {_rps(prev_ceiling)} in the previous one ({prev_run}"
             + (f", load average {prev_load[0]:.2f} before it" if prev_load else "")

@@ -228,6 +228,20 @@ def measure(wrk: str, endpoint, *, seconds: int) -> dict:
     return {"endpoint": endpoint, "result": result, "queries": queries, "probe_status": status}
 
 
+def measure_ceiling_again(wrk: str, rows: list[dict]) -> None:
+    """Measure the ceiling once more after the last endpoint and keep the
+    higher figure. Measured first, right after seeding, it sometimes came out
+    below rows that do far more work (a run had the ceiling at 1,626/s and
+    the health check, which queries PostgreSQL, at 1,702/s); noise only ever
+    lowers a throughput, so the higher of two is the better estimate, and
+    every share of it the more conservative."""
+    first = next(row for row in rows if row["endpoint"].name == "ceiling")
+    again = measure(wrk, first["endpoint"], seconds=DURATION)
+    first["runs"] = [first["result"].rps, again["result"].rps]
+    if again["result"].rps > first["result"].rps:
+        first["result"] = again["result"]
+
+
 def scaling_point(wrk: str, services: int) -> dict:
     from bench.pools import scaling_endpoints
 
@@ -392,6 +406,7 @@ def main() -> None:
         hash_ms = queries.password_hash_ms()
         say("Endpoints:")
         rows = [measure(wrk, e, seconds=DURATION) for e in endpoints(rng, campus)]
+        measure_ceiling_again(wrk, rows)
         try:
             page_bytes = images.first_page_bytes(f"http://127.0.0.1:{PORT}")
         except Exception as exc:
