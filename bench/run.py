@@ -135,10 +135,14 @@ def flush_cache() -> None:
 
 
 def analyze() -> None:
+    """VACUUM as well as ANALYZE the seeded tables: after bulk inserts
+    PostgreSQL's autovacuum would otherwise vacuum the largest tables in the
+    middle of the measurements, taking CPU from whichever row was running (a
+    production database has long caught up)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM (ANALYZE)")
 
 
 def ensure_wrk() -> str:
@@ -230,11 +234,12 @@ def measure(wrk: str, endpoint, *, seconds: int) -> dict:
 
 def measure_ceiling_again(wrk: str, rows: list[dict]) -> None:
     """Measure the ceiling once more after the last endpoint and keep the
-    higher figure. Measured first, right after seeding, it sometimes came out
+    higher figure. Measured once, right after seeding, it sometimes came out
     below rows that do far more work (a run had the ceiling at 1,626/s and
-    the health check, which queries PostgreSQL, at 1,702/s); noise only ever
-    lowers a throughput, so the higher of two is the better estimate, and
-    every share of it the more conservative."""
+    the health check, which queries PostgreSQL, at 1,702/s), which inflates
+    every share. The higher of two keeps the shares conservative; on a
+    machine whose speed drifts, a ceiling measured beside each row would be
+    fairer still."""
     first = next(row for row in rows if row["endpoint"].name == "ceiling")
     again = measure(wrk, first["endpoint"], seconds=DURATION)
     first["runs"] = [first["result"].rps, again["result"].rps]
