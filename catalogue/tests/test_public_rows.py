@@ -23,6 +23,17 @@ from users.tests.factories import AdminFactory, StudentFactory, VendorFactory
 pytestmark = pytest.mark.django_db
 
 
+def barber_hours(service):
+    """08:00-12:00 and 13:00-19:30 every day."""
+    for weekday in range(7):
+        WeeklyPeriod.objects.create(
+            service=service, weekday=weekday, opens=time(8), closes=time(12)
+        )
+        WeeklyPeriod.objects.create(
+            service=service, weekday=weekday, opens=time(13), closes=time(19, 30)
+        )
+
+
 @pytest.fixture
 def campus():
     """Services of every shape the list and detail render differently."""
@@ -53,11 +64,7 @@ def campus():
         base_price=None,
         location="Hall 3",
     )
-    for weekday in range(7):
-        WeeklyPeriod.objects.create(service=barber, weekday=weekday, opens=time(8), closes=time(12))
-        WeeklyPeriod.objects.create(
-            service=barber, weekday=weekday, opens=time(13), closes=time(19, 30)
-        )
+    barber_hours(barber)
     Closure.objects.create(
         service=barber,
         starts_on=campus_today(),
@@ -69,11 +76,8 @@ def campus():
     # between different calendars.
     twin = ServiceFactory(vendor=blank_business, service_name="Twin Barber")
     bakery = ServiceFactory(vendor=blank_business, service_name="Early Bakery")
+    barber_hours(twin)
     for weekday in range(7):
-        WeeklyPeriod.objects.create(service=twin, weekday=weekday, opens=time(8), closes=time(12))
-        WeeklyPeriod.objects.create(
-            service=twin, weekday=weekday, opens=time(13), closes=time(19, 30)
-        )
         WeeklyPeriod.objects.create(service=bakery, weekday=weekday, opens=time(5), closes=time(7))
     printing = ServiceFactory(
         vendor=no_profile,
