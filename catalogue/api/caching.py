@@ -115,6 +115,19 @@ class AnonymousCacheMixin:
             known.add(api_settings.SEARCH_PARAM)
         return known
 
+    def filter_form(self, request):
+        """The filter set's form of this request, built and validated once: the
+        cache key reads it, and so may the view (a view serves one request)."""
+        form = self.__dict__.get("_filter_form")
+        if form is None:
+            model = self.filterset_class._meta.model
+            filterset = self.filterset_class(
+                data=request.query_params, queryset=model.objects.none(), request=request
+            )
+            form = self._filter_form = filterset.form
+            form.is_valid()
+        return form
+
     def _normalised_parameters(self, request) -> list[tuple[str, str]] | None:
         """The known parameters, normalised; None when the request must not be cached."""
         params = request.query_params
@@ -129,8 +142,7 @@ class AnonymousCacheMixin:
             and self.action != "retrieve"
             and params.keys() & self.filterset_class.base_filters.keys()
         ):
-            model = self.filterset_class._meta.model
-            form = self.filterset_class(data=params, queryset=model.objects.none()).form
+            form = self.filter_form(request)
             if not form.is_valid():
                 return None  # the view answers 400
             values.update({name: form.cleaned_data[name] for name in form.cleaned_data})

@@ -85,14 +85,13 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
     def _public_filters(self, request) -> dict:
         """``ServiceFilter``'s cleaned values, validated as ``FilterBackend``
         does (no form when none of its parameters was sent)."""
-        params = request.query_params
-        if not params.keys() & ServiceFilter.base_filters.keys():
+        if not request.query_params.keys() & ServiceFilter.base_filters.keys():
             return {"filters": {}}
-        filterset = ServiceFilter(data=params, queryset=Service.objects.none(), request=request)
-        if not filterset.is_valid():
-            raise filter_utils.translate_validation(filterset.errors)
-        filters = filterset.form.cleaned_data
-        param_map = filterset.filters["ordering"].param_map
+        form = self.filter_form(request)  # the one the cache key read, if it did
+        if not form.is_valid():
+            raise filter_utils.translate_validation(form.errors)
+        filters = form.cleaned_data
+        param_map = ServiceFilter.base_filters["ordering"].param_map
         ordering = [
             (param_map[param.lstrip("-")], param.startswith("-"))
             for param in filters.get("ordering") or ()

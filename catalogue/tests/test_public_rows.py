@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from catalogue.api.filters import ServiceFilter
 from catalogue.api.serializers import ServiceSerializer
 from catalogue.api.service_views import ServiceViewSet
 from catalogue.models import Category, Service, ServiceType
@@ -228,6 +229,26 @@ def test_a_page_costs_one_statement_and_an_empty_first_page_too(
     # Past the end: the page read finds nothing, the count says why (404).
     with django_assert_num_queries(2):
         assert api.get("/api/services/?page=3&nocache=1").status_code == 404
+
+
+def test_a_filtered_list_builds_and_validates_its_filter_form_once(api, campus, monkeypatch):
+    """The cache key and the rows read the same form (a miss used to validate twice)."""
+    monkeypatch.setattr(ServiceViewSet, "public_rows", True)
+    cache.clear()
+    built = []
+    original = ServiceFilter.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(args or kwargs)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ServiceFilter, "__init__", counting)
+    assert api.get("/api/services/?category=food&ordering=-rating").status_code == 200
+    assert len(built) == 1
+    assert api.get("/api/services/?category=nope").json() == {
+        "category": ["Select a valid choice. nope is not one of the available choices."]
+    }
+    assert len(built) == 2
 
 
 def test_public_names_from_rows(api, campus, monkeypatch):
