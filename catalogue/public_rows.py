@@ -28,7 +28,6 @@ from .selectors import SEARCH_CONFIG, prefix_query, search_words
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
 PROFILE_FIELDS = ("business_name",)
-ITEM_ORDER = "name", "id"  # ServiceItem.Meta.ordering
 TOTAL = "matching_total"  # the count column of a page read with its count
 
 
@@ -56,6 +55,13 @@ class _Tables:
         }[model]
         field = model._meta.get_field(name)
         return f"{table}.{self.connection.ops.quote_name(field.column)}"
+
+    def model_order(self, model) -> list[str]:
+        """The model's ``Meta.ordering`` as SQL."""
+        return [
+            f"{self.column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}"
+            for name in model._meta.ordering
+        ]
 
     def converters(self, fields) -> list:
         """Per selected column: the ORM's converters (backend's, then the field's)."""
@@ -289,10 +295,7 @@ def public_service_rows(
             if nulls_last
             else f"{column} IS NULL, {column} {direction}"
         )
-    order += [
-        f"{tables.column(Service, 'created_at')} DESC",
-        f"{tables.column(Service, 'id')} DESC",
-    ]
+    order += tables.model_order(Service)  # ties: newest first
     return ServiceRows(conditions, params, order, page)
 
 
@@ -312,7 +315,7 @@ class _ItemSql:
         self.names = [f.attname for f in fields]
         self.converters = tables.converters(fields)
         columns = ", ".join(tables.column(ServiceItem, f.name) for f in fields)
-        order = ", ".join(tables.column(ServiceItem, name) for name in ITEM_ORDER)
+        order = ", ".join(tables.model_order(ServiceItem))
         self.select = (
             f"SELECT {columns} FROM {tables.item} WHERE "  # noqa: S608
             f"{tables.column(ServiceItem, 'service')} = %s AND "
