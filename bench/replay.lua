@@ -2,7 +2,10 @@
 --   METHOD <tab> PATH <tab> Name: value|Name: value <tab> BODY
 -- Thread k of n takes lines k, k+n, ...; with "once" a thread stops when its
 -- share is used up (each request is unique: idempotency keys, review pairs),
--- with "cycle" it starts over. Prints one BENCH_RESULT line of JSON.
+-- with "cycle" it starts over. With "cycle", a thread whose share is empty
+-- (a file of fewer lines than threads, e.g. one repeated URL) takes line
+-- k mod lines: a thread without requests would hold its connections open
+-- without ever sending one. Prints one BENCH_RESULT line of JSON.
 -- Arguments: FILE THREADS once|cycle
 
 local threads = {}
@@ -14,24 +17,33 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+local function formatted(line)
+  local method, target, raw_headers, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
+  local headers = {}
+  for name, value in raw_headers:gmatch("([^|:]+): ([^|]*)") do
+    headers[name] = value
+  end
+  if body == "" then
+    body = nil
+  end
+  return wrk.format(method, target, headers, body)
+end
+
 function init(args)
   local nthreads = tonumber(args[2])
   cycle = args[3] == "cycle"
   pool = {}
-  local line_no = 0
+  local lines = {}
   for line in io.lines(args[1]) do
-    if line_no % nthreads == thread_index then
-      local method, target, raw_headers, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
-      local headers = {}
-      for name, value in raw_headers:gmatch("([^|:]+): ([^|]*)") do
-        headers[name] = value
-      end
-      if body == "" then
-        body = nil
-      end
-      table.insert(pool, wrk.format(method, target, headers, body))
+    table.insert(lines, line)
+  end
+  for line_no, line in ipairs(lines) do
+    if (line_no - 1) % nthreads == thread_index then
+      table.insert(pool, formatted(line))
     end
-    line_no = line_no + 1
+  end
+  if cycle and #pool == 0 and #lines > 0 then
+    table.insert(pool, formatted(lines[thread_index % #lines + 1]))
   end
   sent = 0
   answered = 0

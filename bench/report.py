@@ -398,11 +398,13 @@ def render(
     if any(r["result"].p99_ms > 2000 and r["result"].p50_ms < 50 for r in rows):
         lines += [
             "",
-            "A p99 of seconds over a p50 of milliseconds is a few connections left waiting on "
-            "one busy gunicorn worker (a gthread worker keeps the connections it accepted); "
-            "across runs such tails moved from endpoint to endpoint, the ceiling included, so "
-            "they belong to the setup (load generator, database and server on two shared "
-            "cores) rather than to that endpoint.",
+            "A p99 of seconds over a p50 of milliseconds is one stall, not many slow "
+            "requests: wrk corrects its latencies for coordinated omission, so a request "
+            "held for seconds also stands for the requests its connection could not send "
+            "meanwhile. (Runs before 2026-11-30 had such stalls on rows that repeat one URL: "
+            "`bench/replay.lua` gave wrk's second thread no request, its connections stayed "
+            "silent, and gunicorn's gthread worker holds a thread up to 5 s for the first "
+            "bytes of a new connection, so live connections queued behind them.)",
         ]
     lines += [
         "",
