@@ -238,6 +238,15 @@ OPTIMISATIONS = [
     "(the server ended it), not with an empty query before every request | "
     "`common/postgresql/base.py` | one round trip of every request that reads the database "
     "(3.5 % of a profiled uncached detail) |",
+    "| The bench's driver gives every wrk connection requests (a one-line request file left "
+    "wrk's second thread silent, and gunicorn holds a thread up to 5 s for a silent new "
+    "connection) | `bench/replay.lua` | every 2.5-5 s p99 of earlier runs' ceiling and cached "
+    "rows was one such stall; the ceiling rose ~5,700 → ~6,500/s on 16 live connections |",
+    "| Each app server process keeps the stored answers it served in memory and answers them "
+    "again before URL resolution after reading the catalogue version alone | "
+    "`catalogue/api/caching.py::StoredAnswerMiddleware` | a hit was 285-292 µs in-process "
+    "(ceiling view 100 µs): the version and 19 kB body from Redis 105 µs, URL resolution and "
+    "the DRF view 30 µs; now 212-217 µs |",
     "| WebP variants (320 and 960 px) beside every photo, `srcset` in the web app | "
     "`common/images.py`, `web/src/components/ResponsiveImage.tsx` | the first catalogue "
     "page's photos: see *First catalogue page on a phone* |",

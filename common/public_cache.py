@@ -15,6 +15,8 @@ version), and the version is bumped again when it returns, since the writes
 made meanwhile could not bump it.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -24,11 +26,20 @@ from common.cache import is_degraded, on_recovery
 VERSION_KEY = "catalogue:version"
 
 
+def _fresh_version() -> int:
+    """A version no earlier one can equal: the clock in microseconds. A count
+    from 1 would start over when Redis loses its data, and an app server's
+    memory copy of a stored answer (``catalogue.api.caching``) made at the
+    old version 1 would then look current."""
+    return time.time_ns() // 1000
+
+
 def catalogue_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        fresh = _fresh_version()
+        cache.add(VERSION_KEY, fresh, timeout=None)
+        version = cache.get(VERSION_KEY, fresh)
     return version
 
 
@@ -36,7 +47,7 @@ def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # the key expired or was never set
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 on_recovery(_bump)

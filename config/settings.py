@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "common.middleware.OutsideTheApi",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost: an anonymous catalogue read this process answered before is
+    # answered again before URL resolution (catalogue/api/caching.py).
+    "catalogue.api.caching.StoredAnswerMiddleware",
 ]
 OUTSIDE_API_MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -15,11 +15,22 @@ version they were built at. The next anonymous GET of that URL is answered in
 entry), before DRF authenticates, negotiates, filters or serializes anything;
 an entry of an older version or minute is a miss. Only the normal form gets
 such an entry, so junk spellings cannot fill the cache either.
+
+Each app server process also keeps the stored answers it has read or stored
+in memory (``LOCAL_ANSWERS``, least recently used out past a byte budget).
+``StoredAnswerMiddleware``, the innermost middleware, answers a URL found
+there before Django resolves it or DRF builds a view: it asks the cache for
+the catalogue version only (a few bytes, still one round trip, so a write
+made through any server is seen at once), and serves the copy when the
+version and the minute match. A URL without a copy goes on to the view.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from decimal import Decimal
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
@@ -30,6 +41,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from catalogue.cache import catalogue_cache_key, current_minute
+from common.cache import on_recovery
 from common.public_cache import (
     VERSION_KEY,
     cache_seconds,
@@ -59,6 +71,121 @@ def _anonymous(request) -> bool:
         "HTTP_AUTHORIZATION" not in request.META
         and getattr(request, "_force_auth_user", None) is None
     )
+
+
+def stored_key(request) -> str:
+    """The key of the stored answer to this exact URL (parameters in any
+    order); raises DisallowedHost for a host name the site does not serve."""
+    params = sorted(request.GET.lists())
+    identity = repr((request.scheme, request.get_host(), request.path, params))
+    return "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _answer(content: bytes, headers) -> HttpResponse:
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class LocalAnswers:
+    """The stored answers this process has read or stored, by key: (version,
+    minute, body, headers). Least recently used out once the bodies pass
+    ``budget`` bytes; threads of one process share it."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        size = len(entry[2])
+        if size > self.budget:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old[2])
+            self._entries[key] = entry
+            self._bytes += size
+            while self._bytes > self.budget:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= len(dropped[2])
+
+    def discard(self, key: str, entry: tuple) -> None:
+        with self._lock:
+            if self._entries.get(key) is entry:
+                del self._entries[key]
+                self._bytes -= len(entry[2])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+# 16 MB of bodies per process: some 800 pages of 20 services.
+LOCAL_ANSWERS = LocalAnswers(budget=16 * 1024 * 1024)
+# Writes made while Redis was unreachable bumped no version: forget every copy.
+on_recovery(LOCAL_ANSWERS.clear)
+
+
+def local_answer(request) -> HttpResponse | None:
+    """This process's copy of the stored answer to an anonymous JSON GET, if
+    it is of the current minute and version (one small cache round trip,
+    none for a URL without a copy)."""
+    if not (_anonymous(request) and _accepts_json(request)):
+        return None
+    try:
+        key = stored_key(request)
+    except DisallowedHost:  # DRF answers it
+        return None
+    entry = LOCAL_ANSWERS.get(key)
+    if entry is None:
+        return None
+    version, minute, content, headers = entry
+    if minute != current_minute() or not catalogue_cache_usable():
+        return None
+    if cache.get(VERSION_KEY) != version:
+        LOCAL_ANSWERS.discard(key, entry)
+        return None
+    return _answer(content, headers)
+
+
+class StoredAnswerMiddleware:
+    """Innermost: answers an anonymous catalogue GET from this process's copy
+    of its stored answer before URL resolution and DRF (see the module's
+    docstring); the middleware outside it add their headers as to any answer.
+
+    Under ASGI (the event stream's server) it only passes requests on, so
+    Django adds no sync/async hop around the async stream views; the views'
+    own stored answers still apply there."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.passes_on = iscoroutinefunction(get_response)
+        if self.passes_on:
+            markcoroutinefunction(self)
+
+    def __call__(self, request):
+        if self.passes_on:
+            return self.get_response(request)  # a coroutine: the caller awaits it
+        if request.method == "GET" and request.path.startswith("/api/"):
+            answer = local_answer(request)
+            if answer is not None:
+                return answer
+        return self.get_response(request)
 
 
 def _normalise(value) -> str | None:
@@ -168,12 +295,6 @@ class AnonymousCacheMixin:
         digest = hashlib.sha256(identity.encode()).hexdigest()
         return catalogue_cache_key(digest, version, minute)
 
-    def _stored_key(self, request) -> str:
-        """The key of the stored answer to this exact URL (parameters in any order)."""
-        params = sorted(request.GET.lists())
-        identity = repr((request.scheme, request.get_host(), request.path, params))
-        return "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
-
     def _in_normal_form(self, request, parameters: list[tuple[str, str]]) -> bool:
         """True when every parameter the client sent is spelt as its normal form."""
         normal = dict(parameters)
@@ -195,7 +316,7 @@ class AnonymousCacheMixin:
         ):
             return None
         try:
-            key = self._stored_key(request)
+            key = stored_key(request)
         except DisallowedHost:  # DRF answers it
             return None
         found = cache.get_many([VERSION_KEY, key])
@@ -205,10 +326,8 @@ class AnonymousCacheMixin:
         version, minute, content, headers = entry
         if version != found.get(VERSION_KEY) or minute != current_minute():
             return None
-        response = HttpResponse(content)
-        for name, value in headers:
-            response[name] = value
-        return response
+        LOCAL_ANSWERS.put(key, entry)
+        return _answer(content, headers)
 
     def dispatch(self, request, *args, **kwargs):
         stored = self._stored_answer(request)
@@ -220,7 +339,9 @@ class AnonymousCacheMixin:
             response.render()
             headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
             version, minute, key = self._store_as
-            cache.set(key, (version, minute, response.content, headers), cache_seconds())
+            entry = (version, minute, response.content, headers)
+            cache.set(key, entry, cache_seconds())
+            LOCAL_ANSWERS.put(key, entry)
         return response
 
     # The actions that answer through ``cached``.
@@ -243,7 +364,7 @@ class AnonymousCacheMixin:
                 return response
             cache.set(key, response.data, cache_seconds())
         if _anonymous(request._request) and self._in_normal_form(request, parameters):
-            self._store_as = (version, minute, self._stored_key(request._request))
+            self._store_as = (version, minute, stored_key(request._request))
         return response
 
     def list(self, request, *args, **kwargs):

@@ -5,7 +5,10 @@ and never to a caller with credentials or after a write."""
 import pytest
 from django.core.cache import cache
 
+from catalogue.api.caching import LOCAL_ANSWERS, LocalAnswers
+from catalogue.models import Service
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
+from common.public_cache import _bump as bump_version
 from conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -49,19 +52,73 @@ def urls():
     ]
 
 
+HEADERS = ("Content-Type", "Allow", "Vary", "Content-Security-Policy", "X-Frame-Options")
+
+
 def test_a_hit_is_one_cache_round_trip_and_no_query(api, spy, django_assert_num_queries):
+    """This process's copy is checked against the version alone; an answer
+    stored by another process is read with the version in one round trip."""
     for url in urls():
         first = api.get(url)
         spy.calls.clear()
 
         with django_assert_num_queries(0):
             second = api.get(url)
+        assert spy.calls == ["get"], url
 
+        LOCAL_ANSWERS.clear()  # as if another app server had stored it
+        spy.calls.clear()
+        with django_assert_num_queries(0):
+            third = api.get(url)
         assert spy.calls == ["get_many"], url
-        assert second.status_code == 200
-        assert second.content == first.content
-        for header in ("Content-Type", "Allow", "Vary", "Content-Security-Policy"):
-            assert second.get(header) == first.get(header), (url, header)
+
+        for answer in (second, third):
+            assert answer.status_code == 200
+            assert answer.content == first.content
+            for header in HEADERS:
+                assert answer.get(header) == first.get(header), (url, header)
+
+
+def test_a_write_through_another_server_makes_the_copy_stale(api):
+    """Another server's write bumps the shared version: this process's copy is
+    not served again."""
+    service = ServiceFactory(service_name="Before")
+    url = f"/api/services/{service.pk}/"
+    assert api.get(url).json()["service_name"] == "Before"
+    assert api.get(url).json()["service_name"] == "Before"  # from the copy
+
+    Service.objects.filter(pk=service.pk).update(service_name="After")
+    bump_version()
+
+    assert api.get(url).json()["service_name"] == "After"
+
+
+def test_a_copy_is_not_served_after_the_cache_lost_its_data(api):
+    """Redis restarted empty: the version starts again from a value no copy
+    can hold (a count from 1 would have matched the copy's version 1)."""
+    service = ServiceFactory(service_name="Before")
+    url = f"/api/services/{service.pk}/"
+    api.get(url)
+    assert api.get(url).json()["service_name"] == "Before"  # from the copy
+
+    Service.objects.filter(pk=service.pk).update(service_name="After")
+    cache.clear()
+    api.get("/api/services/")  # any catalogue read sets a version again
+
+    assert api.get(url).json()["service_name"] == "After"
+
+
+def test_copies_keep_to_their_byte_budget():
+    answers = LocalAnswers(budget=100)
+    for n in range(5):
+        answers.put(f"k{n}", (1, 1, b"x" * 30, []))
+    answers.get("k2")  # used: kept over older ones
+    answers.put("k5", (1, 1, b"x" * 30, []))
+
+    assert sorted(answers._entries) == ["k2", "k4", "k5"]
+    assert answers._bytes == 90
+    answers.put("big", (1, 1, b"x" * 101, []))
+    assert "big" not in answers._entries
 
 
 def test_parameters_in_another_order_share_the_stored_answer(api, spy):
@@ -71,7 +128,7 @@ def test_parameters_in_another_order_share_the_stored_answer(api, spy):
 
     response = api.get("/api/services/?page=1&category=food")
 
-    assert spy.calls == ["get_many"]
+    assert spy.calls == ["get"]
     assert response.json()["count"] == 1
 
 
@@ -90,8 +147,6 @@ def test_odd_spellings_get_no_stored_answer_but_the_right_one(api, spy):
 def test_a_caller_with_credentials_never_gets_the_stored_answer(api, vendor):
     ServiceFactory(vendor=vendor, service_name="Public name")
     api.get("/api/services/")
-    from catalogue.models import Service
-
     Service.objects.update(service_name="Changed behind the API")
 
     assert client_for(vendor).get("/api/services/").json()["results"][0]["service_name"] == (
@@ -116,8 +171,6 @@ def test_a_stored_answer_serves_its_minute_only(api, monkeypatch):
     ServiceFactory()
     api.get("/api/services/")
     monkeypatch.setattr("catalogue.api.caching.current_minute", lambda: 10**9)
-    from catalogue.models import Service
-
     Service.objects.update(service_name="Next minute")
 
     assert api.get("/api/services/").json()["results"][0]["service_name"] == "Next minute"
