@@ -518,7 +518,7 @@ def render(
         "- gunicorn's worker class: the `sync` worker closes the connection after every "
         "response and wrk stalls on those reconnects, so the run uses `gthread` with "
         "keep-alive; its default `--keep-alive 2` let busy workers drop connections that "
-        "already held a request, and 4 threads a worker sometimes stalled a whole run.",
+        "already held a request. 8 threads a worker, as in the README's production command.",
         "",
     ]
     return "\n".join(lines)

@@ -61,10 +61,11 @@ UNIQUE_PER_SECOND = int(os.environ.get("BENCH_UNIQUE_PER_SECOND", "4000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 # gthread, not sync: the sync worker answers "Connection: close" to every
 # request and wrk stalls on those reconnects (timeouts, a few requests/s);
-# gthread keeps connections alive as a client behind a proxy would. With 4
-# threads a worker that accepted more connections than it has threads
-# sometimes stalled a whole run; 8 did not, and keeps PostgreSQL connections
-# (one per thread) well under max_connections.
+# gthread keeps connections alive as a client behind a proxy would. 8 threads,
+# as the README's production command; 4 once stalled whole runs, but that was
+# replay.lua's silent connections holding a worker's threads (fixed since,
+# docs/ARCHITECTURE.md, fifth pass): now 2, 4 and 8 serve an uncached list
+# equally fast. PostgreSQL connections stay well under max_connections.
 WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))
 # gthread drops a kept-alive connection it has not read from within this many
