@@ -5,7 +5,9 @@ there (400 saying why), and the vendor cannot lift the ban by deleting or
 replacing the deactivated profile (403)."""
 
 import pytest
+from django.test import Client
 
+from catalogue.api.caching import LOCAL_ANSWERS
 from catalogue.locks import lock_service
 from catalogue.models import Service
 from catalogue.selectors import hidden_vendor_q
@@ -14,7 +16,7 @@ from conftest import client_for
 from orders.models import Order
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
-from users.tests.factories import StudentFactory, VendorFactory
+from users.tests.factories import AdminFactory, StudentFactory, VendorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,47 @@ def test_the_lock_reads_the_same_hidden_state_as_the_query_rule(account_active, 
     by_query = Service.objects.filter(pk=service.pk).filter(hidden_vendor_q()).exists()
     assert locked.vendor_hidden is by_query
     assert by_query is (not account_active or profile == "inactive")
+
+
+def deactivate_account_in_the_admin(user):
+    """The only way an admin deactivates an account: the Django admin's form."""
+    site = Client()
+    site.force_login(AdminFactory(is_superuser=True))
+    response = site.post(
+        f"/admin/users/user/{user.pk}/change/",
+        {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "phone_number": user.phone_number,
+            "user_type": "vendor",
+        },  # "is_active" left out: the box unticked
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("how", ["profile", "account"])
+def test_a_ban_makes_the_answers_each_process_kept_stale(
+    api, admin_client, shop, how, django_capture_on_commit_callbacks
+):
+    """Public reads answered before the ban, the second time from this
+    process's copy (catalogue.api.caching): after the ban none is served."""
+    profile, service, item, _ = shop
+    lists = ["/api/services/", "/api/services/by_type/?type=ordering", "/api/vendor-profiles/"]
+    details = [f"/api/services/{service.pk}/", f"/api/services/{service.pk}/items/{item.pk}/"]
+    LOCAL_ANSWERS.clear()  # the copies earlier tests left (of older versions)
+    for url in lists + details:
+        assert api.get(url).status_code == 200
+        assert api.get(url).status_code == 200
+    assert len(LOCAL_ANSWERS._entries) == len(lists + details)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if how == "profile":
+            deactivate_profile(admin_client, profile)
+        else:
+            deactivate_account_in_the_admin(profile.user)
+
+    for url in lists:
+        assert ids(api.get(url)) == [], url
+    for url in details:
+        assert api.get(url).status_code == 404, url
