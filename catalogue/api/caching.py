@@ -75,10 +75,16 @@ def _anonymous(request) -> bool:
 
 def stored_key(request) -> str:
     """The key of the stored answer to this exact URL (parameters in any
-    order); raises DisallowedHost for a host name the site does not serve."""
-    params = sorted(request.GET.lists())
-    identity = repr((request.scheme, request.get_host(), request.path, params))
-    return "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
+    order); raises DisallowedHost for a host name the site does not serve.
+    Computed once per request: the middleware, the view's lookup and its
+    store all ask."""
+    key = request.__dict__.get("_stored_key")
+    if key is None:
+        params = sorted(request.GET.lists())
+        identity = repr((request.scheme, request.get_host(), request.path, params))
+        key = "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
+        request._stored_key = key
+    return key
 
 
 def _answer(content: bytes, headers) -> HttpResponse:
