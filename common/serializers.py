@@ -68,7 +68,7 @@ def renders_iso_in_current_zone(field) -> bool:
     )
 
 
-def iso_text(value: datetime, zone) -> str | None:
+def _iso_text(value: datetime, zone) -> str | None:
     """DRF's ISO 8601 text of an aware datetime in ``zone`` (``Z`` for UTC);
     None when DRF would have to decide (naive, or out of range there)."""
     if type(value) is not datetime or value.tzinfo is None:
@@ -80,15 +80,17 @@ def iso_text(value: datetime, zone) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def iso_or_general(value, zone, general):
+    """``_iso_text`` of ``value`` in ``zone``, or ``general(value)`` (the DRF
+    field's own rendering) where DRF has to decide."""
+    text = _iso_text(value, zone)
+    return general(value) if text is None else text
+
+
 def _iso_datetime(general):
     """``DateTimeField.to_representation`` without its per-value wrappers;
     anything unusual goes to DRF."""
-
-    def convert(value):
-        text = iso_text(value, timezone.get_current_timezone())
-        return general(value) if text is None else text
-
-    return convert
+    return lambda value: iso_or_general(value, timezone.get_current_timezone(), general)
 
 
 # Put before ``serializers.Serializer``/``ModelSerializer`` in the bases. A

@@ -17,7 +17,7 @@ from rest_framework import serializers
 
 from catalogue.models import Service, ServiceItem, ServiceType
 from common.images import variant_urls
-from common.serializers import iso_text, plain_converter, renders_iso_in_current_zone
+from common.serializers import iso_or_general, plain_converter, renders_iso_in_current_zone
 from schedule import clock
 from schedule.selectors import CLOSURES_COLUMN, PERIODS_COLUMN, opening, opening_key
 from users.selectors import public_name_of
@@ -75,10 +75,7 @@ def _time(field, name: str | None = None):
     general = field.to_representation
 
     def render(value, answer):
-        if value is None:
-            return None
-        text = iso_text(value, answer.zone)
-        return general(value) if text is None else text
+        return None if value is None else iso_or_general(value, answer.zone, general)
 
     if name is None:
         return render
