@@ -3,9 +3,11 @@ cache round trip, the same body and headers as the answer that stored them,
 and never to a caller with credentials or after a write."""
 
 import pytest
+from asgiref.sync import async_to_sync, iscoroutinefunction
 from django.core.cache import cache
+from django.test import RequestFactory
 
-from catalogue.api.caching import LOCAL_ANSWERS, LocalAnswers
+from catalogue.api.caching import LOCAL_ANSWERS, LocalAnswers, StoredAnswerMiddleware
 from catalogue.models import Service
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from common.public_cache import _bump as bump_version
@@ -195,3 +197,22 @@ def test_a_url_with_an_unknown_parameter_costs_no_cache_round_trip(api, spy):
         response = api.get(url)
         assert response.status_code == 200
         assert spy.calls == []
+
+
+def test_under_asgi_the_middleware_only_passes_requests_on(api, spy):
+    """The event stream's server (ASGI): no copy is served there, and Django
+    needs no sync/async hop around the async views."""
+    api.get("/api/services/")
+    api.get("/api/services/")  # this process now holds a copy
+    assert len(LOCAL_ANSWERS._entries) >= 1
+
+    async def view(request):
+        return "from the view"
+
+    middleware = StoredAnswerMiddleware(view)
+    spy.calls.clear()
+
+    assert iscoroutinefunction(middleware)
+    request = RequestFactory().get("/api/services/", HTTP_HOST="testserver")
+    assert async_to_sync(middleware)(request) == "from the view"
+    assert spy.calls == []
