@@ -28,22 +28,81 @@ way round, so two transactions cannot wait on each other. (The order row lock,
 catalogue row.)
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
 
-from django.db.models import Expression, Model
+from django.db.models import Expression, Model, QuerySet
 
+from common.plans import Plan
+from schedule.selectors import calendar_since
 from schedule.selectors import with_calendar as with_calendar_rows
 
 from .models import Service, ServiceItem
 from .selectors import vendor_is_hidden
 
 
+def locked_services(
+    *, with_vendor: bool = False, with_calendar: bool = False, since: date | None = None
+) -> QuerySet[Service]:
+    """Services read with ``SELECT ... FOR UPDATE`` of their own rows: the
+    query of ``lock_service`` before its filter, for a ``ServiceLock`` that
+    reads more with it."""
+    services = Service.objects.select_for_update(of=("self",))
+    if with_vendor:
+        services = services.select_related("vendor__vendor_profile")
+    if with_calendar:
+        services = with_calendar_rows(services, since=since)
+    return services
+
+
+class ServiceLock:
+    """``lock_service`` of one shape, compiled once per connection
+    (``common.plans``): a placement or a review pays for running the lock,
+    not for building it. ``annotate(**values)`` adds what the caller reads
+    with the row (e.g. ``reviews.selectors.completed_purchase``), each value
+    an id named in ``ids``."""
+
+    def __init__(
+        self,
+        *,
+        with_vendor: bool = False,
+        with_calendar: bool = False,
+        annotate: Callable[..., Mapping[str, Expression]] | None = None,
+        ids: tuple[str, ...] = (),
+    ):
+        self.with_vendor = with_vendor
+        self.with_calendar = with_calendar
+
+        def build(service, since=None, **values):
+            services = locked_services(
+                with_vendor=with_vendor, with_calendar=with_calendar, since=since
+            )
+            if annotate is not None:
+                services = services.annotate(**annotate(**values))
+            # No ordering: one row, and the model's ordering would only cost a sort.
+            return services.filter(pk=service).order_by()
+
+        self.plan = Plan(build, ids=("service", *ids), dates=("since",) if with_calendar else ())
+
+    def __call__(self, service_id: int, **values) -> Service | None:
+        """The service row, locked; None if it no longer exists."""
+        if self.with_calendar:
+            values["since"] = calendar_since()
+        service = self.plan.first(service=service_id, **values)
+        if service is not None and self.with_vendor:
+            service.vendor_hidden = vendor_is_hidden(service.vendor)
+        return service
+
+
+_SERVICE_LOCKS = {
+    (with_vendor, with_calendar): ServiceLock(with_vendor=with_vendor, with_calendar=with_calendar)
+    for with_vendor in (False, True)
+    for with_calendar in (False, True)
+}
+
+
 def lock_service(
-    service_id: int,
-    *,
-    with_vendor: bool = False,
-    with_calendar: bool = False,
-    annotations: Mapping[str, Expression] | None = None,
+    service_id: int, *, with_vendor: bool = False, with_calendar: bool = False
 ) -> Service | None:
     """The service row, locked; None if it no longer exists.
 
@@ -51,20 +110,10 @@ def lock_service(
     locked): ``with_vendor`` the vendor, their profile and ``vendor_hidden``
     (``ensure_service_open_to_customers`` then needs no query of its own);
     ``with_calendar`` the weekly periods and current closures
-    (``schedule.selectors.with_calendar``); ``annotations`` any other value
-    of the row (e.g. ``reviews.selectors.completed_purchase``).
+    (``schedule.selectors.with_calendar``). Anything else read with the row:
+    a ``ServiceLock`` of its own.
     """
-    services = Service.objects.select_for_update(of=("self",))
-    if with_vendor:
-        services = services.select_related("vendor__vendor_profile")
-    if with_calendar:
-        services = with_calendar_rows(services)
-    if annotations:
-        services = services.annotate(**annotations)
-    service = services.filter(pk=service_id).first()
-    if service is not None and with_vendor:
-        service.vendor_hidden = vendor_is_hidden(service.vendor)
-    return service
+    return _SERVICE_LOCKS[with_vendor, with_calendar](service_id)
 
 
 def lock_item(item_id: int) -> ServiceItem | None:

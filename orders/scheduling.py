@@ -10,6 +10,7 @@ place given back on cancellation.
 from datetime import datetime, timedelta
 
 from common.exceptions import DomainError
+from common.plans import Plan
 from schedule import clock
 from schedule.selectors import ORDERING, asap_refusal, campus_tz, slot_offered
 from schedule.services import release_place, take_place
@@ -21,6 +22,17 @@ from .models import Order, OrderStatus
 QUEUED = (OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PREPARING)
 READY_IN_STATUSES = (OrderStatus.CONFIRMED, OrderStatus.PREPARING)
 READY_IN_MINUTES = (1, 240)
+
+# How many as-soon-as-possible orders of a service are in its queue.
+_QUEUE_AHEAD = Plan(
+    lambda service: (
+        Order.objects.filter(service_id=service, pickup_at__isnull=True, order_status__in=QUEUED)
+        .order_by()
+        .values_list("pk")
+    ),
+    ids=("service",),
+    around="SELECT COUNT(*) FROM ({}) AS queued",
+)
 
 
 def order_timing(*, service, pickup_at: datetime | None) -> tuple[datetime | None, datetime]:
@@ -67,9 +79,7 @@ def _not_offered(service, pickup_at: datetime, *, now: datetime) -> str:
 def asap_estimate(service, *, now: datetime) -> datetime:
     """Placement time plus ``prep_minutes`` for each round of
     ``orders_in_parallel`` as-soon-as-possible orders already in the queue."""
-    ahead = Order.objects.filter(
-        service_id=service.pk, pickup_at__isnull=True, order_status__in=QUEUED
-    ).count()
+    (ahead,) = _QUEUE_AHEAD.first(service=service.pk)
     rounds = 1 + ahead // service.orders_in_parallel
     return now + timedelta(minutes=service.prep_minutes * rounds)
 

@@ -15,6 +15,7 @@ from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 from common.fields import missing_row
+from common.plans import Plan
 from common.prefetch import remember_related
 
 from . import events, scheduling
@@ -88,13 +89,39 @@ def _check_service_takes_orders(service: Service) -> None:
         )
 
 
+def _item_lock(count: int) -> Plan:
+    """The lock of ``count`` items (``item0``, ``item1``...), compiled once per connection."""
+    plan = _ITEM_LOCKS.get(count)
+    if plan is None:
+        names = tuple(f"item{number}" for number in range(count))
+        plan = _ITEM_LOCKS.setdefault(
+            count,
+            Plan(
+                lambda **ids: (
+                    ServiceItem.objects.select_for_update()
+                    .filter(pk__in=list(ids.values()))
+                    .order_by("pk")
+                ),
+                ids=names,
+            ),
+        )
+    return plan
+
+
+_ITEM_LOCKS: dict[int, Plan] = {}
+
+
 def _orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, ServiceItem]:
     # Locked like the service: a racing item deletion either waits and then
     # sees the order line (so deactivates the item), or commits first and the
     # item is simply missing here. Unlocked, the line's foreign key would fail
     # at commit, after every check had passed.
-    items = ServiceItem.objects.select_for_update().order_by("pk").in_bulk(list(item_ids))
-    for item_id in sorted(set(item_ids)):
+    wanted = sorted(set(item_ids))
+    locked = _item_lock(len(wanted)).all(
+        **{f"item{number}": item_id for number, item_id in enumerate(wanted)}
+    )
+    items = {item.pk: item for item in locked}
+    for item_id in wanted:
         item = items.get(item_id)
         if item is None or item.service_id != service.pk:
             raise DomainError(f"Item {item_id} does not belong to this service.", field="items")

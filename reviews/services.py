@@ -11,19 +11,36 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Sum
+from django.db.models import OuterRef
 
-from catalogue.locks import lock_service
+from catalogue.locks import ServiceLock, lock_service
 from catalogue.models import Service
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import DomainError, Forbidden, NotFound
 from common.fields import missing_row
+from common.plans import Plan
 from common.public_cache import invalidate_catalogue
 from reviews import events, selectors
 from reviews.models import Review, ReviewEventKind
 
 ALREADY_REVIEWED = "You have already reviewed this service"
 TWO_PLACES = Decimal("0.01")
+
+# The sum and number of a service's ratings (an aggregate, compiled once).
+_RATING_TOTALS = Plan(
+    lambda service: Review.objects.filter(service_id=service).order_by().values_list("rating"),
+    ids=("service",),
+    around="SELECT SUM(rating), COUNT(*) FROM ({}) AS ratings",
+)
+
+# The reviewed service, locked, with its vendor and whether the author bought there.
+_LOCK_TO_REVIEW = ServiceLock(
+    with_vendor=True,
+    annotate=lambda customer: {
+        "author_verified": selectors.completed_purchase(service=OuterRef("pk"), customer=customer)
+    },
+    ids=("customer",),
+)
 
 
 @dataclass(frozen=True)
@@ -47,14 +64,9 @@ def _refresh_rating(service: Service) -> RatingChange:
     The average is taken from the integer sum and count, not SQL's AVG, so it
     is exact before rounding (a float average can land just below a .005 tie).
     """
-    totals = Review.objects.filter(service_id=service.pk).aggregate(
-        total=Sum("rating"), count=Count("id")
-    )
-    count = totals["count"]
+    total, count = _RATING_TOTALS.first(service=service.pk)
     rating = (
-        (Decimal(totals["total"]) / count).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-        if count
-        else None
+        (Decimal(total) / count).quantize(TWO_PLACES, rounding=ROUND_HALF_UP) if count else None
     )
     change = RatingChange(service.pk, service.rating, service.total_ratings, rating, count)
     if change.changed:
@@ -75,15 +87,7 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
         raise Forbidden("Only students can do this.")
     try:
         with transaction.atomic():
-            locked = lock_service(
-                service.pk,
-                with_vendor=True,
-                annotations={
-                    "author_verified": selectors.completed_purchase(
-                        service=OuterRef("pk"), customer=user.pk
-                    )
-                },
-            )
+            locked = _LOCK_TO_REVIEW(service.pk, customer=user.pk)
             if locked is None:  # no such service, or deleted meanwhile
                 raise DomainError(missing_row(service.pk), field="service")
             ensure_service_open_to_customers(service=locked)

@@ -61,7 +61,9 @@ CLOSURES_COLUMN = "calendar_closures_json"
 _PARSED = "_calendar_rows"
 
 
-def calendar_columns(connection, outer: str) -> list[tuple[str, str, list]]:
+def calendar_columns(
+    connection, outer: str, since: date | None = None
+) -> list[tuple[str, str, list]]:
     """The two calendar columns as ``(name, sql, params)``: each service's weekly
     periods and its closures not yet over, a JSON text column each (a
     correlated subquery on the ``service`` index of both tables). ``outer`` is
@@ -92,25 +94,32 @@ def calendar_columns(connection, outer: str) -> list[tuple[str, str, list]]:
         (
             CLOSURES_COLUMN,
             rows(Closure, list(ClosureRow._fields), f" AND {ends_on} >= %s"),
-            calendar_params(),
+            [calendar_since() if since is None else since],
         ),
     ]
 
 
-def calendar_params() -> list:
-    """The parameters of ``calendar_columns``' SQL, in order, as of now."""
+def calendar_since() -> date:
+    """The first day whose closures ``calendar_columns`` reads, as of now."""
     # A day of slack: the campus date may still be yesterday somewhere in
     # the request, and a closure that just ended costs nothing to carry.
-    return [campus_today() - timedelta(days=1)]
+    return campus_today() - timedelta(days=1)
 
 
-def with_calendar(services: QuerySet) -> QuerySet:
+def calendar_params() -> list:
+    """The parameters of ``calendar_columns``' SQL, in order, as of now."""
+    return [calendar_since()]
+
+
+def with_calendar(services: QuerySet, *, since: date | None = None) -> QuerySet:
     """``services`` with each one's weekly periods and closures not yet over
     read by the same query (``calendar_columns``).
 
     A prefetch of both would cost two more queries a page (and their model
     rows); this way a page costs what it did before services had a calendar.
-    For top-level querysets (the outer table unaliased).
+    For top-level querysets (the outer table unaliased). ``since``: the first
+    day of the closures read (default ``calendar_since()``, for a query
+    compiled once and run on later days, ``common.plans``).
     """
     connection = connections[services.db]
     quote = connection.ops.quote_name
@@ -118,7 +127,7 @@ def with_calendar(services: QuerySet) -> QuerySet:
     return services.annotate(
         **{
             name: RawSQL(sql, params)  # noqa: S611 - quoted model names and parameters
-            for name, sql, params in calendar_columns(connection, outer)
+            for name, sql, params in calendar_columns(connection, outer, since)
         }
     )
 
