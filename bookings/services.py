@@ -19,6 +19,7 @@ from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.domain_events import publish
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
+from common.plans import create
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
@@ -62,7 +63,8 @@ def _bookable_item(service: Service, item_id: int | None) -> ServiceItem | None:
 
 def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data):
     """Write the event row in the change's transaction, then hand it to listeners."""
-    event = BookingEvent.objects.create(
+    event = create(
+        BookingEvent,
         booking=booking,
         kind=kind,
         actor=actor,
@@ -117,7 +119,8 @@ def booking_create(
         raise DomainError(FULLY_BOOKED, field="start") from exc
     try:
         with transaction.atomic():
-            booking = Booking.objects.create(
+            booking = create(
+                Booking,
                 service=service,
                 customer=customer,
                 service_item=item,
@@ -179,8 +182,11 @@ def booking_make(
     with transaction.atomic():
         try:
             with transaction.atomic():
-                key = BookingIdempotencyKey.objects.create(
-                    user=customer, key=idempotency_key, request_fingerprint=fingerprint
+                key = create(
+                    BookingIdempotencyKey,
+                    user=customer,
+                    key=idempotency_key,
+                    request_fingerprint=fingerprint,
                 )
         except IntegrityError:
             return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False

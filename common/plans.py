@@ -17,6 +17,14 @@ and foreign keys), ``dates`` are ``datetime.date`` values. Everything else
 about the queryset must be the same on every call; a marker the SQL does not
 use, or a value of the wrong type, is refused.
 
+``create(model, **values)`` is ``model.objects.create(**values)`` with the
+INSERT written once per model and connection: the values still go through
+each field's ``pre_save`` and ``get_db_prep_save`` as Django's insert
+compiler puts them, and the instance comes back saved (its id and other
+returned columns set, ``_state`` as after ``save()``). A model with save
+signals, parents or ``order_with_respect_to``, or a value that is an
+expression, is saved by ``save()`` as before.
+
 ``around`` wraps the compiled SQL (``"SELECT COUNT(*) FROM ({}) AS rows"``)
 for a total that a queryset would compute with ``count()`` or
 ``aggregate()``, which run at once instead of giving SQL to keep; its rows
@@ -28,9 +36,10 @@ from collections.abc import Callable
 from datetime import date
 from operator import index
 
-from django.db import connections, router
-from django.db.models import QuerySet
+from django.db import connections, router, transaction
+from django.db.models import Model, QuerySet, signals
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
+from django.db.models.sql import InsertQuery
 from django.db.transaction import TransactionManagementError
 
 # Marker values, far outside any id or date the application stores.
@@ -62,6 +71,10 @@ class _Compiled:
         self.compiler = compiler
         self.wrapped = around != "{}"
         self.locks = bool(queryset.query.select_for_update)
+        # What results_iter works out on every call, once.
+        columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        self.composite = compiler.has_composite_fields(columns)
+        self.converters = compiler.get_converters(columns)
         self.models = queryset._iterable_class is ModelIterable and not self.wrapped
         if self.models:
             klass_info, select = compiler.klass_info, compiler.select
@@ -72,14 +85,21 @@ class _Compiled:
             self.populators = get_related_populators(klass_info, select, using)
             self.annotations = list(compiler.annotation_col_map.items())
 
+    def _rows(self, rows: list[tuple]):
+        if self.composite:
+            return self.compiler.results_iter([rows])
+        if self.converters:
+            return self.compiler.apply_converters(rows, self.converters)
+        return rows
+
     def results(self, rows: list[tuple]) -> list:
         if self.wrapped:
             return rows
         if not self.models:
-            return [tuple(row) for row in self.compiler.results_iter([rows])]
+            return [tuple(row) for row in self._rows(rows)]
         alias = self.compiler.connection.alias
         instances = []
-        for row in self.compiler.results_iter([rows]):
+        for row in self._rows(rows):
             instance = self.model.from_db(alias, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, instance)
@@ -156,3 +176,73 @@ class Plan:
         """The first row for these values, or None."""
         rows = self.all(using=using, **values)
         return rows[0] if rows else None
+
+
+class _Insert:
+    """One model's single-row INSERT on one connection."""
+
+    def __init__(self, instance: Model, fields: list, using: str):
+        meta = type(instance)._meta
+        query = InsertQuery(type(instance))
+        query.insert_values(fields, [instance])
+        compiler = query.get_compiler(using=using)
+        compiler.returning_fields = meta.db_returning_fields
+        ((self.sql, _),) = compiler.as_sql()
+        self.connection = compiler.connection
+        self.returning = meta.db_returning_fields
+        columns = [field.get_col(meta.db_table) for field in self.returning]
+        self.converters = compiler.get_converters(columns)
+        self.compiler = compiler
+
+
+_inserts = threading.local()
+
+
+def create(model: type[Model], **values) -> Model:
+    """``model.objects.create(**values)``, its INSERT compiled once per connection."""
+    instance = model(**values)
+    meta = model._meta
+    using = router.db_for_write(model, instance=instance)
+    connection = connections[using]
+    if (
+        meta.parents
+        or meta.order_with_respect_to
+        or signals.pre_save.has_listeners(model)
+        or signals.post_save.has_listeners(model)
+        or not connection.features.can_return_columns_from_insert
+    ):
+        instance.save(force_insert=True, using=using)
+        return instance
+    instance._prepare_related_fields_for_save(operation_name="save")
+    pk_set = instance._is_pk_set(meta)
+    fields = [
+        field
+        for field in meta.local_concrete_fields
+        if not field.generated and (pk_set or field is not meta.auto_field)
+    ]
+    raw = [field.pre_save(instance, True) for field in fields]
+    if any(hasattr(value, "resolve_expression") for value in raw):
+        instance.save(force_insert=True, using=using)
+        return instance
+    by_key = _inserts.__dict__.setdefault("by_key", {})
+    key = (model, using, pk_set)
+    insert = by_key.get(key)
+    if insert is None or insert.connection is not connection:
+        insert = by_key[key] = _Insert(instance, fields, using)
+        # Compiling ran each field's pre_save again (a new auto_now time):
+        # store what the instance holds now.
+        raw = [field.pre_save(instance, True) for field in fields]
+    params = [
+        field.get_db_prep_save(value, connection) for field, value in zip(fields, raw, strict=True)
+    ]
+    with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
+        cursor.execute(insert.sql, params)
+        returned = cursor.fetchone() if insert.returning else None
+    if returned is not None:
+        if insert.converters:
+            (returned,) = list(insert.compiler.apply_converters([returned], insert.converters))
+        for value, field in zip(returned, insert.returning, strict=True):
+            setattr(instance, field.attname, value)
+    instance._state.adding = False
+    instance._state.db = using
+    return instance

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from common.plans import create
 from notifications.live.broker import announce
 from notifications.models import EmailOutbox, EventTicket, Notification
 
@@ -33,7 +34,8 @@ def notification_create(
     Takes ids, not users, so notifying costs no extra query to load them."""
     if recipient_id is None or recipient_id == actor_id:
         return None
-    notification = Notification.objects.create(
+    notification = create(
+        Notification,
         recipient_id=recipient_id,
         kind=kind,
         title=title[:200],

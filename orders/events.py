@@ -2,6 +2,7 @@
 in-process publication listeners (notifications, the live stream) read."""
 
 from common.domain_events import publish
+from common.plans import create
 
 from .models import Order, OrderEvent, OrderEventKind
 
@@ -18,7 +19,8 @@ def record(
 ) -> OrderEvent:
     """Store one event of ``order`` and publish it. Call inside the transaction
     that made the change, so both commit or roll back together."""
-    event = OrderEvent.objects.create(
+    event = create(
+        OrderEvent,
         order=order,
         kind=kind,
         actor=actor,

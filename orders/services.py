@@ -15,7 +15,7 @@ from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 from common.fields import missing_row
-from common.plans import Plan
+from common.plans import Plan, create
 from common.prefetch import remember_related
 
 from . import events, scheduling
@@ -168,7 +168,8 @@ def _order_create(
         )
         for item_id, quantity in sorted(merged.items())
     ]
-    order = Order.objects.create(
+    order = create(
+        Order,
         service=service,
         customer=customer,
         special_instructions=special_instructions,
@@ -236,8 +237,8 @@ def order_place(
             # The key row first: a racing retry's insert of it waits for this
             # transaction, then fails. A refusal rolls back the key with the
             # rest, and so does a failed key insert (there is nothing else yet).
-            key = IdempotencyKey.objects.create(
-                user=customer, key=idempotency_key, request_fingerprint=fingerprint
+            key = create(
+                IdempotencyKey, user=customer, key=idempotency_key, request_fingerprint=fingerprint
             )
             order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
             key.order = order

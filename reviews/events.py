@@ -2,6 +2,7 @@
 in-process publication listeners (notifications, the live stream) read."""
 
 from common.domain_events import publish
+from common.plans import create
 
 from .models import Review, ReviewEvent, ReviewEventKind
 
@@ -15,7 +16,8 @@ def record(
     # The service as the write read it, when it did: the listeners read it.
     cached = Review.service.is_cached(review)
     service = {"service": review.service} if cached else {"service_id": review.service_id}
-    event = ReviewEvent.objects.create(
+    event = create(
+        ReviewEvent,
         review=review,
         **service,
         kind=kind,

@@ -18,7 +18,7 @@ from catalogue.models import Service
 from catalogue.services import ensure_service_open_to_customers
 from common.exceptions import DomainError, Forbidden, NotFound
 from common.fields import missing_row
-from common.plans import Plan
+from common.plans import Plan, create
 from common.public_cache import invalidate_catalogue
 from reviews import events, selectors
 from reviews.models import Review, ReviewEventKind
@@ -93,9 +93,7 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
             ensure_service_open_to_customers(service=locked)
             # The unique constraint decides; a duplicate rolls this whole
             # transaction back, and is told apart below.
-            review = Review.objects.create(
-                service=locked, user=user, rating=rating, comment=comment
-            )
+            review = create(Review, service=locked, user=user, rating=rating, comment=comment)
             events.record(
                 review=review,
                 kind=ReviewEventKind.POSTED,

@@ -5,15 +5,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q, Value, signals
 from django.db.models.expressions import RawSQL
+from django.db.models.fields.files import FieldFile
 from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import Service, ServiceItem
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
-from common.plans import Plan
+from common.plans import Plan, create
 from users.tests.factories import VendorFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +174,107 @@ def test_a_locking_plan_needs_a_transaction(services):
         plan.all(service=services[0].pk)
     with transaction.atomic():
         assert plan.first(service=services[0].pk) == services[0]
+
+
+# ``create``: Model.objects.create with the INSERT compiled once.
+
+
+def _stored_like_create(model, theirs_also, **values):
+    """The same row written by ``create`` and by ``objects.create`` (with
+    ``theirs_also`` changed, for unique columns), both read back."""
+    ours = create(model, **values)
+    theirs = model.objects.create(**{**values, **theirs_also})
+    return ours, model.objects.get(pk=ours.pk), model.objects.get(pk=theirs.pk)
+
+
+def _columns(instance, *skip):
+    def value(field):
+        value = getattr(instance, field.attname)
+        # A file field without a file: None in memory, "" stored (as after objects.create).
+        return (value.name or "") if isinstance(value, FieldFile) else value
+
+    return {
+        field.attname: value(field)
+        for field in instance._meta.concrete_fields
+        if field.attname not in ("id", *skip)
+    }
+
+
+def test_create_stores_the_row_objects_create_stores_and_returns_it_saved(services):
+    for _ in range(2):  # the first call compiles, the second reuses
+        ours, stored, theirs = _stored_like_create(
+            ServiceItem,
+            {"name": "Chai (objects.create)"},
+            service=services[0],
+            name="Chai",
+            price=Decimal("2.50"),
+            description="x",
+        )
+        assert ours.pk is not None and ours._state.adding is False
+        assert ours._state.db == "default"
+        assert _columns(ours) == _columns(stored)  # the instance is the row, times included
+        assert _columns(stored, "created_at", "updated_at", "name") == _columns(
+            theirs, "created_at", "updated_at", "name"
+        )
+        ServiceItem.objects.filter(pk__in=[ours.pk, theirs.pk]).update(is_active=False)
+
+
+def test_create_keeps_json_text_and_foreign_keys(student):
+    from notifications.models import Notification
+    from orders.models import Order, OrderEvent
+    from orders.tests.factories import OrderFactory
+
+    order = OrderFactory(customer=student)
+    event = create(
+        OrderEvent, order=order, kind="placed", actor=student, data={"lines": 2, "note": "é"}
+    )
+    notification = create(
+        Notification, recipient_id=student.pk, kind="order_placed", title="T", body="B", order=order
+    )
+
+    assert OrderEvent.objects.get(pk=event.pk).data == {"lines": 2, "note": "é"}
+    assert event.order is order
+    assert Notification.objects.get(pk=notification.pk).order_id == order.pk
+    assert isinstance(Order.objects.get(pk=order.pk), Order)
+
+
+def test_create_is_one_statement(services):
+    create(ServiceItem, service=services[0], name="Warm", price=1)
+
+    with CaptureQueriesContext(connection) as queries:
+        create(ServiceItem, service=services[0], name="Tea", price=1)
+
+    assert len(queries) == 1
+    assert queries[0]["sql"].startswith("INSERT")
+
+
+def test_a_refused_insert_marks_the_transaction_as_objects_create_does(services):
+    create(ServiceItem, service=services[0], name="Only one", price=1)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        try:
+            create(ServiceItem, service=services[0], name="Only one", price=1)
+        finally:
+            assert transaction.get_rollback()
+
+
+def test_an_unsaved_related_row_is_refused_as_save_refuses_it(services):
+    with pytest.raises(ValueError, match="unsaved related object"):
+        create(ServiceItem, service=Service(service_name="Never saved"), name="X", price=1)
+
+
+def test_save_signals_and_expressions_take_django_s_own_save(services):
+    heard = []
+
+    def listener(sender, instance, created, **kwargs):
+        heard.append((instance.name, created))
+
+    signals.post_save.connect(listener, sender=ServiceItem)
+    try:
+        create(ServiceItem, service=services[0], name="Heard", price=1)
+    finally:
+        signals.post_save.disconnect(listener, sender=ServiceItem)
+    item = create(ServiceItem, service=services[0], name="Computed", price=Value(3) + Value(4))
+
+    assert heard == [("Heard", True)]
+    assert ServiceItem.objects.get(pk=item.pk).price == Decimal("7.00")
