@@ -41,7 +41,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from catalogue.cache import catalogue_cache_key, current_minute
-from common.cache import on_recovery
+from common.cache import get_small, on_recovery
 from common.public_cache import (
     VERSION_KEY,
     cache_seconds,
@@ -160,7 +160,7 @@ def local_answer(request) -> HttpResponse | None:
     version, minute, content, headers = entry
     if minute != current_minute() or not catalogue_cache_usable():
         return None
-    if cache.get(VERSION_KEY) != version:
+    if get_small(VERSION_KEY) != version:
         LOCAL_ANSWERS.discard(key, entry)
         return None
     return _answer(content, headers)

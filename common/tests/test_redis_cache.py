@@ -54,3 +54,50 @@ def test_cache_reuses_one_client_for_every_operation(redis_cache):
     redis_cache.get("a")
 
     assert redis_cache._cache.get_client(write=False) is client
+
+
+def test_get_small_answers_as_get_does(redis_cache):
+    redis_cache.set("version", 1796011498365241, None)
+    redis_cache.set("menu", {"fries": "2.75"}, 30)
+    redis_cache.set("name", "Chai", 30)
+    redis_cache.add("counter", 1, None)
+    redis_cache.incr("counter")
+
+    for key in ("version", "menu", "name", "counter", "never-set"):
+        assert redis_cache.get_small(key) == redis_cache.get(key), key
+    assert redis_cache.get_small("never-set", "absent") == "absent"
+
+    redis_cache.incr("version")
+    assert redis_cache.get_small("version") == 1796011498365242
+
+
+def test_get_small_keeps_one_connection_of_its_own(redis_cache):
+    redis_cache.set("version", 7, None)
+    redis_cache.get_small("version")
+    connection = redis_cache._small_reads
+    pool = redis_cache._cache._get_connection_pool(0)
+    in_pool = pool._created_connections
+
+    for _ in range(3):
+        assert redis_cache.get_small("version") == 7
+
+    assert redis_cache._small_reads is connection
+    assert pool._created_connections == in_pool  # never taken from the pool
+
+
+def test_get_small_survives_a_dropped_connection(redis_cache):
+    """A broken connection (Redis restarted, or closed it) costs answers from
+    the fallback for the retry pause, as any cache operation; then a new
+    connection of its own reads Redis again."""
+    redis_cache.set("version", 7, None)
+    redis_cache.get_small("version")
+    broken = redis_cache._small_reads
+    broken._sock.close()  # the socket is gone, redis-py does not know yet
+
+    assert redis_cache.get_small("version", "fallback") == "fallback"
+    assert redis_cache.degraded
+    redis_cache._outage.retry_at = 0  # skip the pause
+
+    assert redis_cache.get_small("version") == 7
+    assert redis_cache._small_reads is not broken
+    assert not redis_cache.degraded

@@ -113,3 +113,19 @@ def test_a_service_edit_that_committed_is_answered_as_a_success(
 
     assert response.status_code == 200
     assert api.get(f"/api/services/{service.pk}/").json()["service_name"] == "After"
+
+
+def test_the_version_read_of_a_copy_falls_back_too(api):
+    """A process's copy of a stored answer is checked against the version on
+    the thread's own connection; with Redis gone that read falls back like
+    every other, and the answer comes from the database."""
+    from common.cache import get_small
+
+    assert get_small("catalogue:version", "none") == "none"
+    assert caches["default"].degraded
+    service = ServiceFactory(service_name="Before")
+    url = f"/api/services/{service.pk}/"
+    assert api.get(url).json()["service_name"] == "Before"
+    Service.objects.filter(pk=service.pk).update(service_name="After")
+
+    assert api.get(url).json()["service_name"] == "After"
