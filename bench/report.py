@@ -247,6 +247,21 @@ OPTIMISATIONS = [
     "`catalogue/api/caching.py::StoredAnswerMiddleware` | a hit was 285-292 µs in-process "
     "(ceiling view 100 µs): the version and 19 kB body from Redis 105 µs, URL resolution and "
     "the DRF view 30 µs; now 212-217 µs |",
+    "| The small, hot queries of writes and of authentication compiled once per connection "
+    "and run with each call's ids (the service lock with what a write reads with it, an "
+    "order's items, the queue ahead of it, a service's rating totals, the bearer token's "
+    "account); rows made into model instances as the queryset makes them | "
+    "`common/plans.py`, `catalogue/locks.py`, `users/authentication.py` | building and "
+    "compiling a review's lock took 1.8-2.0 ms, running it 0.5 ms; CPU per request "
+    "in-process: order creation 9.5 → 5.4 ms, review creation 8.3 → 3.8 ms, same statements |",
+    "| Rows a write creates are inserted with SQL compiled once per model and connection "
+    "(each field's `pre_save` and database preparation as Django's insert) | "
+    "`common/plans.py::create` | `objects.create` cost ~0.3 ms of CPU beyond its round trip; "
+    "order creation 6.0 → 5.5 ms CPU in-process |",
+    "| A process's copy of a stored answer checks the catalogue version on a Redis "
+    "connection the thread keeps to itself | `common/cache.py::RedisCache.get_small` | "
+    "the GET through redis-py's pool and Django's client 129 µs, on a held connection "
+    "82 µs; a cached list 0.36 → 0.25 ms in-process |",
     "| WebP variants (320 and 960 px) beside every photo, `srcset` in the web app | "
     "`common/images.py`, `web/src/components/ResponsiveImage.tsx` | the first catalogue "
     "page's photos: see *First catalogue page on a phone* |",

@@ -127,14 +127,15 @@ class Plan:
         }
         self._markers.update({name: date(1, 1, 1 + number) for number, name in enumerate(dates)})
         self._dates = frozenset(dates)
-        self._model = None
+        self._using: str | None = None
         self._local = threading.local()
 
     def _compiled(self, using: str | None) -> _Compiled:
         if using is None:
-            if self._model is None:
-                self._model = self.build(**self._markers).model
-            using = router.db_for_read(self._model)
+            if self._using is None:
+                # The queryset's own choice (the write database for a lock).
+                self._using = self.build(**self._markers).db
+            using = self._using
         by_alias = self._local.__dict__.setdefault("by_alias", {})
         compiled = by_alias.get(using)
         # Kept with the connection it was compiled for (its SQL dialect, its
