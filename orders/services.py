@@ -90,7 +90,8 @@ def _check_service_takes_orders(service: Service) -> None:
 
 
 def _item_lock(count: int) -> Plan:
-    """The lock of ``count`` items (``item0``, ``item1``...), compiled once per connection."""
+    """The lock of ``count`` items (``item0``, ``item1``...), compiled once per
+    connection; at most ``MAX_LINES`` of them (``merge_lines``)."""
     plan = _ITEM_LOCKS.get(count)
     if plan is None:
         names = tuple(f"item{number}" for number in range(count))

@@ -117,9 +117,10 @@ def with_calendar(services: QuerySet, *, since: date | None = None) -> QuerySet:
 
     A prefetch of both would cost two more queries a page (and their model
     rows); this way a page costs what it did before services had a calendar.
-    For top-level querysets (the outer table unaliased). ``since``: the first
-    day of the closures read (default ``calendar_since()``, for a query
-    compiled once and run on later days, ``common.plans``).
+    For top-level querysets (the outer table unaliased). ``since`` is the
+    first day of the closures read, ``calendar_since()`` when not given; a
+    plan (``common.plans``) passes each call's, so SQL compiled on one day
+    still reads the closures of the day it runs.
     """
     connection = connections[services.db]
     quote = connection.ops.quote_name
