@@ -253,15 +253,15 @@ OPTIMISATIONS = [
     "account); rows made into model instances as the queryset makes them | "
     "`common/plans.py`, `catalogue/locks.py`, `users/authentication.py` | building and "
     "compiling a review's lock took 1.8-2.0 ms, running it 0.5 ms; CPU per request "
-    "in-process: order creation 9.5 → 5.4 ms, review creation 8.3 → 3.8 ms, same statements |",
+    "in-process: order creation 7.0 → 4.7 ms, review creation 5.8 → 3.3 ms, same statements |",
     "| Rows a write creates are inserted with SQL compiled once per model and connection "
     "(each field's `pre_save` and database preparation as Django's insert) | "
     "`common/plans.py::create` | `objects.create` cost ~0.3 ms of CPU beyond its round trip; "
-    "order creation 6.0 → 5.5 ms CPU in-process |",
+    "order creation 4.7 → 4.35 ms CPU in-process |",
     "| A process's copy of a stored answer checks the catalogue version on a Redis "
     "connection the thread keeps to itself | `common/cache.py::RedisCache.get_small` | "
     "the GET through redis-py's pool and Django's client 129 µs, on a held connection "
-    "82 µs; a cached list 0.36 → 0.25 ms in-process |",
+    "82 µs; a cached list 0.27 → 0.23 ms in-process |",
     "| WebP variants (320 and 960 px) beside every photo, `srcset` in the web app | "
     "`common/images.py`, `web/src/components/ResponsiveImage.tsx` | the first catalogue "
     "page's photos: see *First catalogue page on a phone* |",
