@@ -209,16 +209,26 @@ class RedisCache(DjangoRedisCache):
             return self._fallback.get(key, default)
         made = self.make_and_validate_key(key)
         try:
-            connection = self._own_connection()
-            connection.send_command("GET", made)
-            value = connection.read_response()
-        except (RedisError, OSError) as exc:
+            value = self._read_small(made)
+        except (RedisError, OSError):
+            # A connection Redis closed while it sat idle (a server timeout, a
+            # restart) is not an outage: a fresh one decides, as redis-py's
+            # pool does when it hands out a connection.
             self._drop_own_connection()
-            self._went_down(exc)
-            return self._fallback.get(key, default)
+            try:
+                value = self._read_small(made)
+            except (RedisError, OSError) as exc:
+                self._drop_own_connection()
+                self._went_down(exc)
+                return self._fallback.get(key, default)
         if outage.down:
             self._came_back()
         return default if value is None else self._cache._serializer.loads(value)
+
+    def _read_small(self, made_key: str):
+        connection = self._own_connection()
+        connection.send_command("GET", made_key)
+        return connection.read_response()
 
     def _own_connection(self):
         connection = self.__dict__.get("_small_reads")

@@ -85,19 +85,36 @@ def test_get_small_keeps_one_connection_of_its_own(redis_cache):
     assert pool._created_connections == in_pool  # never taken from the pool
 
 
-def test_get_small_survives_a_dropped_connection(redis_cache):
-    """A broken connection (Redis restarted, or closed it) costs answers from
-    the fallback for the retry pause, as any cache operation; then a new
-    connection of its own reads Redis again."""
+def test_a_connection_redis_closed_is_replaced_without_an_outage(redis_cache):
+    """Redis closing an idle connection (its ``timeout`` setting, a restart)
+    is not an outage: a fresh connection answers, nothing falls back."""
     redis_cache.set("version", 7, None)
     redis_cache.get_small("version")
-    broken = redis_cache._small_reads
-    broken._sock.close()  # the socket is gone, redis-py does not know yet
+    closed = redis_cache._small_reads
+    redis.Redis.from_url(REDIS_TEST_URL).client_kill(_client_address(closed))
 
+    assert redis_cache.get_small("version", "fallback") == 7
+    assert redis_cache._small_reads is not closed
+    assert not redis_cache.degraded
+
+
+def test_a_socket_that_fails_twice_is_an_outage_until_redis_answers(redis_cache, monkeypatch):
+    redis_cache.set("version", 7, None)
+    failing = redis_cache._read_small
+
+    def broken(made_key):
+        raise ConnectionError("the network is gone")
+
+    monkeypatch.setattr(redis_cache, "_read_small", broken)
     assert redis_cache.get_small("version", "fallback") == "fallback"
     assert redis_cache.degraded
-    redis_cache._outage.retry_at = 0  # skip the pause
 
+    monkeypatch.setattr(redis_cache, "_read_small", failing)
+    redis_cache._outage.retry_at = 0  # skip the pause
     assert redis_cache.get_small("version") == 7
-    assert redis_cache._small_reads is not broken
     assert not redis_cache.degraded
+
+
+def _client_address(connection) -> str:
+    host, port = connection._sock.getsockname()[:2]
+    return f"{host}:{port}"
