@@ -41,7 +41,7 @@ from .models import Service, ServiceItem
 from .selectors import vendor_is_hidden
 
 
-def locked_services(
+def _locked_services(
     *, with_vendor: bool = False, with_calendar: bool = False, since: date | None = None
 ) -> QuerySet[Service]:
     """Services read with ``SELECT ... FOR UPDATE`` of their own rows: the
@@ -74,7 +74,7 @@ class ServiceLock:
         self.with_calendar = with_calendar
 
         def build(service, since=None, **values):
-            services = locked_services(
+            services = _locked_services(
                 with_vendor=with_vendor, with_calendar=with_calendar, since=since
             )
             if annotate is not None:

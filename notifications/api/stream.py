@@ -13,11 +13,11 @@ from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.http import JsonResponse, StreamingHttpResponse
 from rest_framework.exceptions import APIException
-from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from notifications import services
 from notifications.live.hub import run_db
 from notifications.live.stream import notification_stream, notification_stream_sync
+from users.authentication import JWTAuthentication
 
 MAX_EVENT_ID = 2**63 - 1
 

@@ -4,10 +4,10 @@ from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from common.exceptions import DomainError
 from users import services
+from users.authentication import JWTAuthentication
 from users.throttles import AccountLoginThrottle, LoginClientThrottle, RegisterClientThrottle
 
 from .serializers import (
