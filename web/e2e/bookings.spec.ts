@@ -114,6 +114,39 @@ test('a slot taken while the student was choosing is refused in the API’s word
   await check(page, 'booking-refused');
 });
 
+test('while another day’s times load, the day before’s cannot be picked or booked', async ({ page, api, request, student }) => {
+  const shop = await barberShop(api, request, 1);
+  const tomorrow = await campusDate(request, shop.serviceId, 1);
+  await signIn(page, student);
+  // Tomorrow's times arrive only when the test lets them (a slow phone connection).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === `/api/services/${shop.serviceId}/slots/` && url.searchParams.get('date') === tomorrow,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto(`/services/${shop.serviceId}`);
+  await expect(page.getByRole('heading', { name: 'Book a time' })).toBeVisible();
+  await expect(page.getByText('Loading times…')).toHaveCount(0); // today's answer is in
+
+  await page.getByRole('group', { name: 'Day' }).getByRole('button', { name: /^Tomorrow/ }).click();
+  await expect(page.getByRole('heading', { name: /^Tomorrow,/ })).toBeVisible();
+  await expect(page.getByText('Loading times…')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Times' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+
+  release();
+  await slot(page, '14:30').click();
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(page.getByText('Your booking is confirmed')).toBeVisible();
+  const [year, month, day] = tomorrow.split('-').map(Number);
+  const monthName = new Date(Date.UTC(year, month - 1, day)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  await expect(page.getByText(new RegExp(`\\b${day} ${monthName} ${year}, 14:30–15:00`))).toBeVisible();
+});
+
 test('the vendor marks started bookings completed or no-show, and cancels a later one only with a reason', async ({ page, check, api, request }) => {
   const shop = await barberShop(api, request, 1);
   const tomorrow = await campusDate(request, shop.serviceId, 1);

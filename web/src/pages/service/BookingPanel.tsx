@@ -56,7 +56,11 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
   const isStudent = user?.user_type === 'student';
   const canBook = !!service.is_available;
   const day = strip.find((d) => d.date === date);
-  const chosenSlot = slots.data?.find((s) => s.start === start) ?? null;
+  // Right after another day is picked, the query still holds the previous
+  // day's times (kept so polling does not flicker): they are never shown or
+  // bookable as this day's, or a tap would book the same hour on the wrong day.
+  const dayTimes = slots.isPlaceholderData ? undefined : slots.data;
+  const chosenSlot = dayTimes?.find((s) => s.start === start) ?? null;
 
   if (booked) {
     const w = wallClock(booked.start);
@@ -93,8 +97,8 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
   }
 
   function book() {
-    if (!start) return;
-    const body: BookingCreateRequest = { service: service.id, start, ...(itemId ? { service_item: itemId } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) };
+    if (!chosenSlot) return;
+    const body: BookingCreateRequest = { service: service.id, start: chosenSlot.start, ...(itemId ? { service_item: itemId } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) };
     make.mutate(
       { body, key: attempt.current.keyFor(body) },
       {
@@ -154,15 +158,17 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
             Try again
           </button>
         </Notice>
-      ) : slots.data.length === 0 ? (
+      ) : !dayTimes ? (
+        <Spinner label="Loading times…" />
+      ) : dayTimes.length === 0 ? (
         <p className="muted">No times on this day. Try another day.</p>
-      ) : slots.data.every((s) => s.remaining === 0) ? (
+      ) : dayTimes.every((s) => s.remaining === 0) ? (
         <>
           <p className="muted">Every time on this day is taken. Try another day.</p>
-          <SlotGrid slots={slots.data} start={start} onPick={setStart} />
+          <SlotGrid slots={dayTimes} start={start} onPick={setStart} />
         </>
       ) : (
-        <SlotGrid slots={slots.data} start={start} onPick={setStart} />
+        <SlotGrid slots={dayTimes} start={start} onPick={setStart} />
       )}
 
       {items.length > 0 && (
@@ -202,7 +208,7 @@ export function BookingPanel({ service }: { service: ServiceDetail }) {
           <p className="muted small" aria-live="polite">
             {chosenSlot ? `${day ? day.label : date}, ${wallClock(chosenSlot.start).time}–${wallClock(chosenSlot.end).time}` : 'Choose a time above.'}
           </p>
-          <button type="button" className="btn" disabled={!start || !canBook || make.isPending} onClick={book}>
+          <button type="button" className="btn" disabled={!chosenSlot || !canBook || make.isPending} onClick={book}>
             {make.isPending ? 'Booking…' : 'Book'}
           </button>
         </div>
