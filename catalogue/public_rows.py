@@ -118,11 +118,19 @@ class _ServiceSql:
             f"({tables.column(User, 'id')} = {tables.column(VendorProfile, 'user')})"
         )
         # selectors.public_service_q: the service not deleted, its vendor's
-        # account active and their profile (if any) too.
-        profile_active = tables.column(VendorProfile, "is_active")
+        # account active and their profile (if any) too. Said of the service
+        # row alone, so a count or a search reads no other table: its vendor
+        # is not among the deactivated accounts and profiles, a set that is
+        # small and read from partial indexes once per statement.
+        hidden_vendors = (
+            f"SELECT {tables.column(User, 'id')} FROM {user} "  # noqa: S608
+            f"WHERE NOT {tables.column(User, 'is_active')} UNION ALL "
+            f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "
+            f"WHERE NOT {tables.column(VendorProfile, 'is_active')}"
+        )
         self.public = (
-            f"{tables.column(Service, 'is_active')} AND {tables.column(User, 'is_active')} "
-            f"AND ({profile_active} IS NULL OR {profile_active})"
+            f"{tables.column(Service, 'is_active')} AND "
+            f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
         )
 
 
@@ -148,11 +156,21 @@ def _sql() -> _ServiceSql:
 class ServiceRows:
     """Public services matching some conditions, as a sequence Django's
     paginator can page through: ``count()`` and slices run one query each.
+    The conditions are on the service row alone, so a count reads that
+    table and the indexes of its filters only.
 
     ``page`` (offset, limit), when the request names one, lets ``count()``
-    read that page and the count in one statement (the count as an
-    uncorrelated subquery, computed once); the paginator's slice of it then
-    costs nothing.
+    read that page and the count in one statement; the paginator's slice of
+    it then costs nothing. The count is an uncorrelated subquery, computed
+    once, unless ``one_pass`` names the Service fields ``order`` sorts by:
+    then the matching services are read once, as ids and those fields,
+    counted by a window function and cut to the page, and only the page's
+    rows are joined to their columns. A search takes its matches from the
+    full-text index and must visit every one of them to count them; the
+    subquery form visited each twice (the count, then the page's sort), the
+    one-pass form once, and only for ids and sort keys. A plain filter keeps
+    the subquery: its count walks an index and its page stops after the
+    page's rows, which a window function cannot do.
     """
 
     def __init__(
@@ -161,8 +179,11 @@ class ServiceRows:
         params: list,
         order: list[str],
         page: tuple[int, int] | None = None,
+        *,
+        one_pass: Iterable[str] = (),
     ):
         self.sql = _sql()
+        self.one_pass = tuple(one_pass)
         self.where = " AND ".join([self.sql.public, *conditions])
         self.params = params
         self.order = f" ORDER BY {', '.join(order)}" if order else ""
@@ -171,12 +192,17 @@ class ServiceRows:
         self._page_rows: list[dict] | None = None
 
     def _count_sql(self) -> str:
-        return f"SELECT COUNT(*) FROM {self.sql.joins} WHERE {self.where}"  # noqa: S608
+        return f"SELECT COUNT(*) FROM {self.sql.tables.service} WHERE {self.where}"  # noqa: S608
 
     def count(self) -> int:
         if self._count is None and self.page is not None:
             offset, limit = self.page
-            rows = self._select(f"{self.order} LIMIT %s OFFSET %s", [limit, offset], counted=True)
+            if self.one_pass:
+                rows = self._select_counted_in_one_pass(limit, offset)
+            else:
+                rows = self._select(
+                    f"{self.order} LIMIT %s OFFSET %s", [limit, offset], counted=True
+                )
             self._page_rows = rows
             if rows:
                 self._count = rows[0].pop(TOTAL)
@@ -215,6 +241,39 @@ class ServiceRows:
             )
             rows = [list(row) for row in cursor.fetchall()]
         _convert(rows, sql.converters, connection)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _select_counted_in_one_pass(self, limit: int, offset: int) -> list[dict]:
+        """One page with the count of every match beside each row (``one_pass``).
+
+        The matches are a derived table named as the service table, so that
+        ``order`` sorts them as written. PostgreSQL plans it for all its rows
+        (the query above it sorts). Written as one query level, the planner
+        would take the window function for a step that can stop after the
+        page's rows and walk the newest-first index through every service.
+        """
+        sql = self.sql
+        tables = sql.tables
+        connection = tables.connection
+        service_id = tables.column(Service, "id")
+        fields = dict.fromkeys(("id", *self.one_pass))
+        matches = (
+            f"SELECT {', '.join(tables.column(Service, name) for name in fields)}, "  # noqa: S608
+            f"COUNT(*) OVER () AS {TOTAL} FROM {tables.service} WHERE {self.where}"
+        )
+        page = (
+            f"SELECT {service_id} AS id, {tables.service}.{TOTAL} "  # noqa: S608
+            f"FROM ({matches}) AS {tables.service}{self.order} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {sql.columns}, page.{TOTAL} FROM {sql.joins} "  # noqa: S608
+                f"INNER JOIN ({page}) AS page ON ({service_id} = page.id){self.order}",
+                [*calendar_params(), *self.params, limit, offset],
+            )
+            rows = [list(row) for row in cursor.fetchall()]
+        _convert(rows, sql.converters, connection)
+        names = [*sql.names, TOTAL]
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def one(self) -> dict | None:
@@ -281,13 +340,16 @@ def public_service_rows(
             continue
         conditions.append(f"{tables.column(Service, field)} {operator} %s")
         params.append(_prep(field, value, connection))
+    searched = False
     if filters.get("search"):
         more, more_params = _search(tables, filters["search"])
         conditions += more
         params += more_params
-    order = []
+        searched = bool(more)
+    order, sorted_by = [], [name.lstrip("-") for name in Service._meta.ordering]
     nulls_last = connection.features.supports_order_by_nulls_modifier
     for field, descending in ordering:
+        sorted_by.append(field)
         column = tables.column(Service, field)
         direction = "DESC" if descending else "ASC"
         order.append(
@@ -296,7 +358,8 @@ def public_service_rows(
             else f"{column} IS NULL, {column} {direction}"
         )
     order += tables.model_order(Service)  # ties: newest first
-    return ServiceRows(conditions, params, order, page)
+    # A search is counted and paged in one pass (ServiceRows).
+    return ServiceRows(conditions, params, order, page, one_pass=sorted_by if searched else ())
 
 
 def public_service_row(pk: int) -> dict | None:

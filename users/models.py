@@ -61,6 +61,11 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="users_user_email_ci_unique"),
         ]
+        indexes = [
+            # Deactivated accounts, few: the public catalogue leaves out
+            # their services (catalogue.public_rows) after reading them.
+            models.Index(fields=["id"], condition=models.Q(is_active=False), name="user_inactive"),
+        ]
 
     def __str__(self):
         return self.email

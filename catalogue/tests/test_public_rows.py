@@ -139,6 +139,16 @@ LIST_QUERIES = [
     "?search=%25%25",
     "?search=_",
     "?search=",
+    # A search is counted and paged in one pass: pages, their ends, orderings.
+    "?search=barber&page_size=1",
+    "?search=barber&page_size=1&page=2",
+    "?search=barber&page_size=1&page=3",
+    "?search=hall&page_size=1&page=last",
+    "?search=hall&ordering=-base_price",
+    "?search=hall&ordering=rating&page_size=2&page=2",
+    "?search=pizza&ordering=-rating,base_price&page_size=1",
+    "?category=beauty&search=barber",
+    "?vendor=abc&search=barber",
     "?ordering=base_price",
     "?ordering=-base_price",
     "?ordering=rating",
@@ -229,6 +239,13 @@ def test_a_page_costs_one_statement_and_an_empty_first_page_too(
     # Past the end: the page read finds nothing, the count says why (404).
     with django_assert_num_queries(2):
         assert api.get("/api/services/?page=3&nocache=1").status_code == 404
+    # A search: every match counted, one page read, in one statement.
+    with django_assert_num_queries(1):
+        searched = api.get("/api/services/?search=barber&page_size=1&page=2&nocache=1").json()
+    assert searched["count"] == 2
+    assert [row["service_name"] for row in searched["results"]] == ["Hall 3 Barber"]
+    with django_assert_num_queries(2):
+        assert api.get("/api/services/?search=barber&page=2&nocache=1").status_code == 404
 
 
 def test_a_filtered_list_builds_and_validates_its_filter_form_once(api, campus, monkeypatch):
