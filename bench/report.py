@@ -262,13 +262,22 @@ OPTIMISATIONS = [
     "connection the thread keeps to itself | `common/cache.py::RedisCache.get_small` | "
     "the GET through redis-py's pool and Django's client 129 µs, on a held connection "
     "82 µs; a cached list 0.27 → 0.23 ms in-process |",
+    "| A search is counted and paged in one pass: its matches read once as ids and sort keys, "
+    "counted by a window function, cut to the page, and only the page joined to its columns; "
+    "the hidden-vendor rule said of the service row (its vendor not among the deactivated "
+    "accounts and profiles, read from partial indexes), so a count joins nothing | "
+    "`catalogue/public_rows.py`, `users/migrations/0002_user_inactive_index.py` | the generic "
+    "plan of `?search=pizza` at 100,000 services visited its 1,722 matches twice (the count, "
+    "then the page's sort) and joined each to its vendor: 5.3 → 1.7-2.3 ms (EXPLAIN ANALYZE); "
+    "in-process 6.5 → 3.7 ms (1,000 services: 2.0 → 1.9 ms); `?category=food` 13.8 → 7.0 ms |",
     "| WebP variants (320 and 960 px) beside every photo, `srcset` in the web app | "
     "`common/images.py`, `web/src/components/ResponsiveImage.tsx` | the first catalogue "
     "page's photos: see *First catalogue page on a phone* |",
     "",
-    "Left as it is: the *list, uncached* column falls as the catalogue grows, because a "
-    "page's `COUNT(*)` walks every matching row; anonymous reads are served from the cache, "
-    "and an estimated count would change what `count` means to clients.",
+    "Left as it is: the *list, uncached* and *search, uncached* columns fall as the catalogue "
+    "grows, because a page's `COUNT(*)` visits every matching row (PostgreSQL 15 reads the "
+    "table for each match even when an index found it); anonymous reads are served from the "
+    "cache, and an estimated count would change what `count` means to clients.",
     "",
 ]
 
