@@ -87,6 +87,15 @@ def _convert(rows, plan, connection) -> None:
             row[index] = value
 
 
+def _read(connection, sql: str, params: list, names: list[str], converters) -> list[dict]:
+    """The rows of ``sql`` as dicts keyed by ``names``, converted as the ORM does."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = [list(row) for row in cursor.fetchall()]
+    _convert(rows, converters, connection)
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
 class _ServiceSql:
     """The service query of one database: columns, joins and the public rule."""
 
@@ -234,14 +243,13 @@ class ServiceRows:
             columns = f"{columns}, ({self._count_sql()}) AS {TOTAL}"
             params += self.params
             names = [*names, TOTAL]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
-                [*params, *self.params, *tail_params],
-            )
-            rows = [list(row) for row in cursor.fetchall()]
-        _convert(rows, sql.converters, connection)
-        return [dict(zip(names, row, strict=True)) for row in rows]
+        return _read(
+            connection,
+            f"SELECT {columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
+            [*params, *self.params, *tail_params],
+            names,
+            sql.converters,
+        )
 
     def _select_counted_in_one_pass(self, limit: int, offset: int) -> list[dict]:
         """One page with the count of every match beside each row (``one_pass``).
@@ -254,7 +262,6 @@ class ServiceRows:
         """
         sql = self.sql
         tables = sql.tables
-        connection = tables.connection
         service_id = tables.column(Service, "id")
         fields = dict.fromkeys(("id", *self.one_pass))
         matches = (
@@ -265,16 +272,14 @@ class ServiceRows:
             f"SELECT {service_id} AS id, {tables.service}.{TOTAL} "  # noqa: S608
             f"FROM ({matches}) AS {tables.service}{self.order} LIMIT %s OFFSET %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {sql.columns}, page.{TOTAL} FROM {sql.joins} "  # noqa: S608
-                f"INNER JOIN ({page}) AS page ON ({service_id} = page.id){self.order}",
-                [*calendar_params(), *self.params, limit, offset],
-            )
-            rows = [list(row) for row in cursor.fetchall()]
-        _convert(rows, sql.converters, connection)
-        names = [*sql.names, TOTAL]
-        return [dict(zip(names, row, strict=True)) for row in rows]
+        return _read(
+            tables.connection,
+            f"SELECT {sql.columns}, page.{TOTAL} FROM {sql.joins} "  # noqa: S608
+            f"INNER JOIN ({page}) AS page ON ({service_id} = page.id){self.order}",
+            [*calendar_params(), *self.params, limit, offset],
+            [*sql.names, TOTAL],
+            sql.converters,
+        )
 
     def one(self) -> dict | None:
         found = self._select("", [])
@@ -389,8 +394,4 @@ class _ItemSql:
 def active_item_rows(service_id: int) -> list[dict]:
     """``selectors.service_items``: a service's active items, as dicts."""
     sql = _built(_ItemSql)
-    with sql.connection.cursor() as cursor:
-        cursor.execute(sql.select, [service_id])
-        rows = [list(row) for row in cursor.fetchall()]
-    _convert(rows, sql.converters, sql.connection)
-    return [dict(zip(sql.names, row, strict=True)) for row in rows]
+    return _read(sql.connection, sql.select, [service_id], sql.names, sql.converters)
