@@ -8,7 +8,7 @@ errors, ``{"detail": "message"}`` otherwise.
 
 | exception | status | when |
 |---|---|---|
-| ``Invalid`` (= ``DomainError``) | 400 | a rule refused the input; the client can fix it |
+| ``DomainError`` | 400 | a rule refused the input; the client can fix it |
 | ``Unauthenticated`` | 401 | the credentials or token do not prove who is calling |
 | ``Forbidden`` | 403 | the caller is known, may see the object, but may not do this |
 | ``NotFound`` | 404 | the object does not exist, or not for this caller |
@@ -45,9 +45,6 @@ class DomainError(Exception):
             return {self.field: [self.message]}
         return {"detail": self.message}
 
-
-# The name services use for a plain refusal; DomainError stays for older callers.
-Invalid = DomainError
 
 
 class Unauthenticated(DomainError):

@@ -4,7 +4,7 @@ Roles come from ``user.user_type``. Object ownership checks live with the
 domain that owns the object; these only answer "who is calling".
 """
 
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.permissions import BasePermission
 
 
 def _has_role(request, role: str) -> bool:
@@ -32,7 +32,3 @@ class IsAdminUserType(BasePermission):
     def has_permission(self, request, view):
         return _has_role(request, "admin")
 
-
-class ReadOnly(BasePermission):
-    def has_permission(self, request, view):
-        return request.method in SAFE_METHODS

@@ -337,7 +337,3 @@ def slot_offered(
     wanted = start.astimezone(pure.UTC)
     return next((tile for tile in tiles if tile.start == wanted), None)
 
-
-def slot_capacity(service, *, kind: str | None = None) -> int | None:
-    """The places of one slot: ``orders_per_slot`` or ``seats_per_slot``."""
-    return _rules(service, kind or slot_kind(service) or ORDERING)[3]

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     ("exc", "status", "body"),
     [
-        (exceptions.Invalid("Bad.", field="name"), 400, {"name": ["Bad."]}),
+        (exceptions.DomainError("Bad.", field="name"), 400, {"name": ["Bad."]}),
         (exceptions.DomainError("Bad."), 400, {"detail": "Bad."}),
         (exceptions.Unauthenticated("Who?"), 401, {"detail": "Who?"}),
         (exceptions.Forbidden("No."), 403, {"detail": "No."}),
