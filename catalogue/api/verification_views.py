@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from catalogue import verification
 from catalogue.models import VendorProfile, VerificationDocument
+from common.parsers import SafeJSONParser
 
 from .base import ID_REGEX, errors
 from .serializers import VendorProfileSerializer
@@ -84,7 +85,8 @@ class VerificationActionsMixin:
     @action(
         detail=True,
         methods=["get", "post"],
-        parser_classes=[MultiPartParser, FormParser],
+        # JSON too, so a client forgetting multipart hears "documents: required", not 415.
+        parser_classes=[MultiPartParser, FormParser, SafeJSONParser],
     )
     def verification(self, request, pk=None):
         profile = self.get_object()
