@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 from catalogue.locks import lock_current
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
 from catalogue.selectors import hidden_vendor_q
+from catalogue.verification import verification_set_flag
 from common.exceptions import DomainError, Forbidden, NotFound
 from common.images import delete_variants, store_variants
 from common.public_cache import invalidate_catalogue
@@ -175,7 +176,12 @@ def vendor_profile_create(*, user, **data) -> VendorProfile:
 
 
 @transaction.atomic
-def vendor_profile_update(*, profile: VendorProfile, data: dict) -> VendorProfile:
+def vendor_profile_update(*, profile: VendorProfile, data: dict, actor=None) -> VendorProfile:
+    """Change a profile. ``is_verified`` (admins only, the API decides) is a
+    verification decision (``catalogue.verification``), made first."""
+    data = dict(data)
+    if "is_verified" in data:
+        verification_set_flag(profile_id=profile.pk, actor=actor, verified=data.pop("is_verified"))
     profile = _locked(profile)
     save_with_files(profile, previous=_apply(profile, data))
     return profile
@@ -195,7 +201,9 @@ def vendor_profile_delete(*, profile: VendorProfile) -> None:
 
 @transaction.atomic
 def vendor_profiles_set_status(*, profiles, **flags) -> int:
-    """Verify or (de)activate many profiles at once (admin actions).
+    """(De)activate many profiles at once (admin actions). Not for
+    ``is_verified``: verification changes through ``catalogue.verification``,
+    which keeps the status beside it (a check constraint refuses otherwise).
 
     A deactivated profile hides its vendor's services from the public list.
     """

@@ -248,6 +248,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Campus Market <no-reply@loca
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 30)
 
+# --- Reviews ------------------------------------------------------------------------------
+# Open reports from this many different users hold a review until an admin decides.
+REVIEW_HIDE_AFTER_REPORTS = max(1, env_int("REVIEW_HIDE_AFTER_REPORTS", 3))
+
 # --- Accounts and sessions -------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -299,6 +303,8 @@ REST_FRAMEWORK = {
         # Per client address: far above a campus NAT's hundreds of logins a minute.
         "login_client": env_str("LOGIN_CLIENT_RATE", "3000/min"),
         "register_client": env_str("REGISTER_CLIENT_RATE", "3000/hour"),
+        # Per user: review reports (reviews.api.throttles); a real user never gets near.
+        "review_report": "30/hour",
     },
     # How many reverse proxies sit in front (for the client address in throttles).
     "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,
@@ -352,6 +358,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Vendors' verification documents: outside MEDIA_ROOT, never under a public URL;
+# served only by the API to their owner and admins (catalogue.verification).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 # Origins images may come from besides this one (MEDIA_URL's own origin is added),
 # for the web pages' Content-Security-Policy; e.g. a CDN in front of the bucket.
 CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
