@@ -23,7 +23,7 @@ from catalogue.models import Service, ServiceItem, VendorProfile
 from schedule.selectors import calendar_columns, calendar_params
 from users.models import User
 
-from .selectors import SEARCH_CONFIG, prefix_query, search_words
+from .selectors import SEARCH_CONFIG, prefix_query, search_words, verification_required
 
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
@@ -137,10 +137,19 @@ class _ServiceSql:
             f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "
             f"WHERE NOT {tables.column(VendorProfile, 'is_active')}"
         )
-        self.public = (
-            f"{tables.column(Service, 'is_active')} AND "
-            f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
-        )
+        if verification_required():
+            # Unverified vendors are hidden too: a vendor is shown only from
+            # a verified profile, so the set to name is the shown one.
+            shown_vendors = (
+                f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "  # noqa: S608
+                f"WHERE {tables.column(VendorProfile, 'is_active')} AND "
+                f"{tables.column(VendorProfile, 'is_verified')} AND "
+                f"{tables.column(VendorProfile, 'user')} NOT IN ({hidden_vendors})"
+            )
+            vendor_rule = f"{tables.column(Service, 'vendor')} IN ({shown_vendors})"
+        else:
+            vendor_rule = f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
+        self.public = f"{tables.column(Service, 'is_active')} AND {vendor_rule}"
 
 
 # What the SQL of one connection is built into, kept on the connection itself:
@@ -150,11 +159,15 @@ _BUILT = "_catalogue_public_rows"
 
 
 def _built(kind):
+    """``kind``'s SQL for this connection, built once per value of the
+    settings it depends on (``REQUIRE_VENDOR_VERIFICATION`` changes the
+    public rule)."""
     connection = connections[_using()]
     per_connection = connection.__dict__.setdefault(_BUILT, {})
-    built = per_connection.get(kind)
+    key = (kind, verification_required())
+    built = per_connection.get(key)
     if built is None:
-        built = per_connection[kind] = kind(connection)
+        built = per_connection[key] = kind(connection)
     return built
 
 

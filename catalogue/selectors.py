@@ -7,6 +7,7 @@ visibility rules and the query count are decided once.
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.conf import settings
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -24,24 +25,54 @@ SEARCH_MAX_WORDS = 8
 _WORD = re.compile(r"\w+")
 
 
-def hidden_vendor_q(vendor: str = "vendor") -> Q:
-    """The contract's *hidden vendor*: their account or their profile is
-    deactivated. ``vendor`` is the lookup path from the queried model to the
-    vendor user (``"vendor"`` on Service, ``"service__vendor"`` on Review).
+def verification_required() -> bool:
+    """``REQUIRE_VENDOR_VERIFICATION``, read at each call: tests and operators
+    may change it while processes run, so nothing caches it but keys that
+    name its value (``catalogue.public_rows``, ``api.caching``)."""
+    return bool(settings.REQUIRE_VENDOR_VERIFICATION)
 
-    The one definition every public read and every customer write uses; a
-    vendor who never created a profile is not hidden by that alone.
-    """
+
+def suspended_vendor_q(vendor: str = "vendor") -> Q:
+    """Their account or their profile is deactivated (by an admin)."""
     return Q(**{f"{vendor}__is_active": False}) | Q(
         **{f"{vendor}__vendor_profile__is_active": False}
     )
 
 
-def vendor_is_hidden(vendor) -> bool:
+def hidden_vendor_q(vendor: str = "vendor") -> Q:
+    """The contract's *hidden vendor*: suspended (``suspended_vendor_q``) or,
+    while ``REQUIRE_VENDOR_VERIFICATION`` is on, not verified (a vendor without
+    a profile is not verified). ``vendor`` is the lookup path from the queried
+    model to the vendor user (``"vendor"`` on Service, ``"service__vendor"``
+    on Review).
+
+    The one definition every public read and every customer write uses; a
+    vendor who never created a profile is hidden by that alone only while
+    verification is required.
+    """
+    hidden = suspended_vendor_q(vendor)
+    if verification_required():
+        hidden |= Q(**{f"{vendor}__vendor_profile__isnull": True}) | Q(
+            **{f"{vendor}__vendor_profile__is_verified": False}
+        )
+    return hidden
+
+
+def vendor_hidden_reason(vendor) -> str | None:
     """``hidden_vendor_q`` for a vendor user read with its profile
-    (``select_related("vendor__vendor_profile")``): the same rule, in memory."""
+    (``select_related("vendor__vendor_profile")``), in memory: ``"suspended"``,
+    ``"unverified"`` or None when the public may see them."""
     profile = getattr(vendor, "vendor_profile", None)
-    return not vendor.is_active or (profile is not None and not profile.is_active)
+    if not vendor.is_active or (profile is not None and not profile.is_active):
+        return "suspended"
+    if verification_required() and (profile is None or not profile.is_verified):
+        return "unverified"
+    return None
+
+
+def vendor_is_hidden(vendor) -> bool:
+    """``hidden_vendor_q`` in memory (``vendor_hidden_reason``)."""
+    return vendor_hidden_reason(vendor) is not None
 
 
 def public_service_q(service: str = "") -> Q:
@@ -51,8 +82,13 @@ def public_service_q(service: str = "") -> Q:
     return Q(**{f"{prefix}is_active": True}) & ~hidden_vendor_q(f"{prefix}vendor")
 
 
-# The same rule seen from the profile: it and its vendor's account active.
-PUBLIC_PROFILE = Q(is_active=True, user__is_active=True)
+def public_profile_q() -> Q:
+    """The same rule seen from the profile: it and its vendor's account
+    active, and verified while verification is required."""
+    visible = Q(is_active=True, user__is_active=True)
+    if verification_required():
+        visible &= Q(is_verified=True)
+    return visible
 
 
 def visible_services() -> QuerySet[Service]:
@@ -150,14 +186,14 @@ def service_items(service: Service) -> QuerySet[ServiceItem]:
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:
     """Profiles of vendors who are not hidden, for everyone."""
-    return VendorProfile.objects.filter(PUBLIC_PROFILE)
+    return VendorProfile.objects.filter(public_profile_q())
 
 
 def vendor_profile_visible_to(user) -> QuerySet[VendorProfile]:
     """Profiles ``user`` may open: public ones, their own, or any for an admin."""
     if user.is_authenticated and user.is_admin_type:
         return VendorProfile.objects.all()
-    visible = PUBLIC_PROFILE
+    visible = public_profile_q()
     if user.is_authenticated:
         visible |= Q(user=user)
     return VendorProfile.objects.filter(visible)

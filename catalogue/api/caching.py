@@ -41,6 +41,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from catalogue.cache import catalogue_cache_key, current_minute
+from catalogue.selectors import verification_required
 from common.cache import get_small, on_recovery
 from common.public_cache import (
     VERSION_KEY,
@@ -81,7 +82,9 @@ def stored_key(request) -> str:
     key = request.__dict__.get("_stored_key")
     if key is None:
         params = sorted(request.GET.lists())
-        identity = repr((request.scheme, request.get_host(), request.path, params))
+        identity = repr(
+            (request.scheme, request.get_host(), request.path, params, verification_required())
+        )
         key = "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
         request._stored_key = key
     return key
@@ -296,7 +299,11 @@ class AnonymousCacheMixin:
         return self._key_of(request, parameters)
 
     def _key_of(self, request, parameters, version=None, minute=None) -> str:
-        identity = repr((request.build_absolute_uri(request.path), parameters))
+        # The public rule depends on REQUIRE_VENDOR_VERIFICATION: its value
+        # is part of every key, so a change never serves the other rule's answer.
+        identity = repr(
+            (request.build_absolute_uri(request.path), parameters, verification_required())
+        )
         # Hashed: a URL can be longer than cache backends allow for a key.
         digest = hashlib.sha256(identity.encode()).hexdigest()
         return catalogue_cache_key(digest, version, minute)
