@@ -4,25 +4,14 @@ List, detail, item and admin views all start from these querysets, so the
 visibility rules and the query count are decided once.
 """
 
-import re
-
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.conf import settings
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.search import search_sql
 from schedule.selectors import with_calendar
-
-# On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
-# (english configuration) that the model does not declare; change both together.
-SEARCH_CONFIG = "english"
-SEARCH_DOCUMENT = RawSQL(
-    '"catalogue_service"."search_document"', [], output_field=SearchVectorField()
-)
-SEARCH_MAX_WORDS = 8
-_WORD = re.compile(r"\w+")
 
 
 def verification_required() -> bool:
@@ -149,35 +138,29 @@ def load_active_items(service: Service) -> Service:
 
 
 def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
-    """Services whose name, description or location match every word of ``text``.
-
-    PostgreSQL: full-text search with prefix matching of each typed word
-    (``piz`` finds "Pizza"), served by a GIN index. Other databases: a
-    case-insensitive substring match of each word.
-    """
-    words = search_words(text)
-    if not words:
+    """Services matching every word of ``text`` (``catalogue.search``), most
+    relevant first, then newest (an explicit ``?ordering=`` sorts afterwards)."""
+    table = connections[queryset.db].ops.quote_name(Service._meta.db_table)
+    found = search_sql(text, using=queryset.db, service=table)
+    if found is None:
         return queryset
-    if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(prefix_query(words), search_type="raw", config=SEARCH_CONFIG)
-        return queryset.alias(search_document=SEARCH_DOCUMENT).filter(search_document=query)
-    for word in words:
-        queryset = queryset.filter(
-            Q(service_name__icontains=word)
-            | Q(description__icontains=word)
-            | Q(location__icontains=word)
+    return (
+        queryset.filter(
+            RawSQL(
+                found.where,  # noqa: S611 (parameters bound)
+                found.where_params,
+                output_field=BooleanField(),
+            )
         )
-    return queryset
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a search, as many as are matched."""
-    return _WORD.findall(text)[:SEARCH_MAX_WORDS]
-
-
-def prefix_query(words: list[str]) -> str:
-    """PostgreSQL's raw tsquery matching every word as a prefix."""
-    return " & ".join(f"{word}:*" for word in words)
+        .alias(
+            search_score=RawSQL(
+                found.score,  # noqa: S611
+                found.score_params,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-search_score", *Service._meta.ordering)
+    )
 
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:
