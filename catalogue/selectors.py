@@ -144,21 +144,12 @@ def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
     found = search_sql(text, using=queryset.db, service=table)
     if found is None:
         return queryset
+    # Both SQL texts come from catalogue.search; the query's words are parameters.
+    matches = RawSQL(found.where, found.where_params, output_field=BooleanField())  # noqa: S611
+    score = RawSQL(found.score, found.score_params, output_field=IntegerField())  # noqa: S611
     return (
-        queryset.filter(
-            RawSQL(
-                found.where,  # noqa: S611 (parameters bound)
-                found.where_params,
-                output_field=BooleanField(),
-            )
-        )
-        .alias(
-            search_score=RawSQL(
-                found.score,  # noqa: S611
-                found.score_params,
-                output_field=IntegerField(),
-            )
-        )
+        queryset.filter(matches)
+        .alias(search_score=score)
         .order_by("-search_score", *Service._meta.ordering)
     )
 

@@ -51,6 +51,12 @@ from common.public_cache import (
 )
 
 PAGE_PARAMETERS = {"page", "page_size"}
+# Free-form values (any text, any price): every distinct one would be a new
+# entry, so a request giving one is answered from the database, never cached.
+# The rest are bounded: choices, booleans, the paginator's page sizes (an
+# invalid one is the default), and ids and pages that find something (an
+# empty list or a 404 is never stored).
+UNCACHED_PARAMETERS = {"search", "min_price", "max_price"}
 # Headers the view (DRF) sets that a stored answer repeats; the middleware
 # outside the view add theirs to every answer, stored or not.
 STORED_HEADERS = ("Content-Type", "Allow", "Vary")
@@ -207,6 +213,16 @@ def _normalise(value) -> str | None:
     return str(value).strip()
 
 
+def _free_form(params) -> bool:
+    """A non-blank value of an ``UNCACHED_PARAMETERS`` parameter."""
+    return any(params.get(name, "").strip() for name in UNCACHED_PARAMETERS)
+
+
+def _empty(data) -> bool:
+    """A list answer without rows: junk ids would each make one."""
+    return isinstance(data, dict) and data.get("count") == 0
+
+
 def sees_the_public_view(user) -> bool:
     """Anonymous visitors and students see exactly the public catalogue (a
     student has no services of their own and no admin's view), so a student's
@@ -271,6 +287,8 @@ class AnonymousCacheMixin:
             return None
         if any(len(params.getlist(name)) != 1 for name in params):
             return None
+        if _free_form(params):
+            return None
         values = {name: params[name] for name in params}
         # A form only when a filter parameter was sent (as common.filters.FilterBackend).
         if (
@@ -323,8 +341,9 @@ class AnonymousCacheMixin:
             or action not in self.stored_actions
             or not _anonymous(request)
             or not _accepts_json(request)
-            # A parameter the endpoint does not know: never stored.
+            # A parameter the endpoint does not know, or a free-form value: never stored.
             or not request.GET.keys() <= self._known_parameters(action)
+            or _free_form(request.GET)
             or not catalogue_cache_usable()
         ):
             return None
@@ -373,7 +392,7 @@ class AnonymousCacheMixin:
             response = Response(data)
         else:
             response = build()
-            if response.status_code != status.HTTP_200_OK:
+            if response.status_code != status.HTTP_200_OK or _empty(response.data):
                 return response
             cache.set(key, response.data, cache_seconds())
         if _anonymous(request._request) and self._in_normal_form(request, parameters):

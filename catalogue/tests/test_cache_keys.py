@@ -42,7 +42,7 @@ def test_junk_requests_are_still_answered_fresh(api):
         ("?page=1", "?page=01"),
         ("", "?page=1"),
         ("?page_size=100", "?page_size=500"),
-        ("?min_price=5", "?min_price=5.00"),
+        ("?page_size=20", "?page_size=abc"),
         ("?is_available=true", "?is_available=1"),
         ("?category=food&ordering=-rating", "?ordering=-rating&category=food"),
         ("", "?search="),
@@ -81,3 +81,21 @@ def test_item_lists_and_details_are_still_cached(api, django_assert_num_queries)
         api.get(path)
     with django_assert_num_queries(0):
         api.get(f"/api/services/{item.service_id}/")
+
+
+def test_free_form_values_and_empty_answers_create_no_entries(api):
+    """Each distinct search or price would be a new entry: never cached
+    (catalogue.api.caching.UNCACHED_PARAMETERS); nor is an empty list (junk ids)."""
+    ServiceFactory(service_name="Coffee Cart")
+    api.get("/api/services/")
+    before = entries()
+
+    for n in range(30):
+        assert api.get(f"/api/services/?search=coffee{n}").status_code == 200
+        assert api.get(f"/api/services/?search=coffee&page_size={n % 5 + 1}").status_code == 200
+        assert api.get(f"/api/services/?min_price={n}.{n % 10}5").status_code == 200
+        assert api.get(f"/api/services/?max_price={n}").status_code == 200
+        assert api.get(f"/api/services/?vendor={10_000 + n}").status_code == 200
+        assert api.get(f"/api/vendor-profiles/?search=x{n}").status_code == 200
+
+    assert entries() == before
