@@ -10,7 +10,7 @@ from django.db.models import BooleanField, IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
-from catalogue.search import search_sql
+from catalogue.search import query_words, search_sql, word_matches, words_of
 from schedule.selectors import with_calendar
 
 
@@ -152,6 +152,25 @@ def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
         .alias(search_score=score)
         .order_by("-search_score", *Service._meta.ordering)
     )
+
+
+def matched_items(service_ids: list[int], text: str) -> dict[int, list[dict]]:
+    """Per service id, its available items a search for ``text`` matched by
+    name or description (``{id, name, price}``, in the items' order), so an
+    answer can say what was found ("Croissant · 3.00 at Coffee Cart"). One
+    query for a page, matched in Python by ``catalogue.search``'s word rule."""
+    words = [part for word in query_words(text) for part in words_of(word)]
+    found: dict[int, list[dict]] = {pk: [] for pk in service_ids}
+    if not words or not service_ids:
+        return found
+    items = ServiceItem.objects.filter(
+        service_id__in=service_ids, is_active=True, is_available=True
+    ).values_list("id", "service_id", "name", "description", "price")
+    for pk, service_id, name, description, price in items:
+        text_words = words_of(f"{name} {description}")
+        if any(word_matches(word, text_words) for word in words):
+            found[service_id].append({"id": pk, "name": name, "price": f"{price:.2f}"})
+    return found
 
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:

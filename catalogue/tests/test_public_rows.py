@@ -245,8 +245,9 @@ def test_a_page_costs_one_statement_and_an_empty_first_page_too(
     with django_assert_num_queries(2):
         assert api.get("/api/services/?page=3&nocache=1").status_code == 404
     # A search: every match counted, one page read, in one statement (after
-    # PostgreSQL's look-up of typo candidates: catalogue.search).
-    with django_assert_num_queries(1 + TYPO_LOOKUP):
+    # PostgreSQL's look-up of typo candidates: catalogue.search), and the
+    # page's matched items in one more.
+    with django_assert_num_queries(2 + TYPO_LOOKUP):
         searched = api.get("/api/services/?search=barber&page_size=1&page=2&nocache=1").json()
     assert searched["count"] == 2
     assert [row["service_name"] for row in searched["results"]] == ["Hall 3 Barber"]

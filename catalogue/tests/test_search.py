@@ -189,3 +189,15 @@ def test_a_typo_in_a_vendors_name_still_finds_their_services(search):
     rice = ServiceFactory(vendor=vendor, service_name="Rice", location="Annex")
 
     assert search("kitchn") == [rice.pk]
+
+
+def test_a_search_result_says_which_items_matched(api, search, coffee_cart):
+    ServiceItemFactory(service=coffee_cart, name="Croissant aux amandes", is_available=False)
+    croissant = coffee_cart.items.get(name="Croissant")
+
+    rows = api.get("/api/services/", {"search": "croisant"}).json()["results"]
+
+    assert rows[0]["matched_items"] == [{"id": croissant.pk, "name": "Croissant", "price": "3.50"}]
+    by_name = api.get("/api/services/", {"search": "morning"}).json()["results"]
+    assert by_name[0]["matched_items"] == []
+    assert "matched_items" not in api.get("/api/services/").json()["results"][0]
