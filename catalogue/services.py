@@ -54,12 +54,12 @@ def ensure_service_open_to_customers(*, service: Service) -> None:
         raise DomainError(SERVICE_REMOVED, field="service")
     hidden = service.__dict__.get("vendor_hidden", False)
     if hidden is False:
-        vendor = (
+        current = (
             Service.objects.select_related("vendor", "vendor__vendor_profile")
-            .get(pk=service.pk)
-            .vendor
+            .filter(pk=service.pk)
+            .first()
         )
-        hidden = vendor_hidden_reason(vendor)
+        hidden = vendor_hidden_reason(current.vendor) if current is not None else None
     if hidden == "suspended":
         raise DomainError(VENDOR_HIDDEN, field="service")
     if hidden:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from catalogue.api.filters import ServiceFilter
 from catalogue.api.serializers import ServiceSerializer
 from catalogue.api.service_views import ServiceViewSet
-from catalogue.models import Category, Service, ServiceType
+from catalogue.models import Category, Service, ServiceType, VendorProfile
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from catalogue.tests.images import png_upload as image_file
 from conftest import client_for
@@ -290,3 +290,23 @@ def test_public_names_from_rows(api, campus, monkeypatch):
         "Early Bakery": "Ada Obi",
         "Poster Print": f"Vendor {no_profile.pk}",
     }
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?search=pizza", "?search=hall&page_size=1", "?ordering=rating", "?page=2"]
+)
+def test_both_paths_agree_while_verification_is_required(api, campus, settings, monkeypatch, query):
+    """REQUIRE_VENDOR_VERIFICATION is one more rule of the public read: the rows
+    and the querysets must add it alike (only Mama's Kitchen is verified)."""
+    settings.REQUIRE_VENDOR_VERIFICATION = True
+    verified = VendorProfile.objects.filter(business_name="Mama's Kitchen")
+    assert verified.update(is_verified=True) == 1
+
+    fast, slow = both_ways(api, f"/api/services/{query}", monkeypatch)
+
+    assert fast == slow
+    for pk in [*campus["public"], *campus["never"]]:
+        fast, slow = both_ways(api, f"/api/services/{pk}/", monkeypatch)
+        assert fast == slow
+        shown = pk in campus["public"] and Service.objects.get(pk=pk).vendor == campus["vendor"]
+        assert fast[0] == (200 if shown else 404)
