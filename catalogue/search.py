@@ -108,14 +108,20 @@ def _quote(term: str) -> str:
 
 
 # The typo candidates of PostgreSQL: the query words folded as the documents
-# are, each with the vocabulary words within one edit (long enough words only).
+# are, each with the vocabulary words within one edit (long enough words
+# only). The folded words are materialised and each looked up laterally, so
+# the trigram index answers ``%`` with the word as a value (a join on the
+# expression scanned the whole vocabulary and folded again for every row).
 PG_VARIANTS = f"""
-SELECT q.ord, q.word, v.word FROM (
+WITH q AS MATERIALIZED (
     SELECT t.ord, catalogue_fold(t.w) AS word
     FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, ord)
-) AS q LEFT JOIN catalogue_search_word AS v
-    ON char_length(q.word) >= {TYPO_MIN_LENGTH} AND v.word %% q.word
-    AND v.word <> q.word AND levenshtein(v.word, q.word) <= 1
+)
+SELECT q.ord, q.word, v.word FROM q LEFT JOIN LATERAL (
+    SELECT w.word FROM catalogue_search_word AS w
+    WHERE char_length(q.word) >= {TYPO_MIN_LENGTH} AND w.word %% q.word
+    AND w.word <> q.word AND levenshtein(w.word, q.word) <= 1
+) AS v ON true
 ORDER BY q.ord, v.word
 """  # noqa: S608
 
