@@ -52,11 +52,14 @@ from common.public_cache import (
 
 PAGE_PARAMETERS = {"page", "page_size"}
 # Free-form values (any text, any price): every distinct one would be a new
-# entry, so a request giving one is answered from the database, never cached.
-# The rest are bounded: choices, booleans, the paginator's page sizes (an
-# invalid one is the default), and ids and pages that find something (an
-# empty list or a 404 is never stored).
-UNCACHED_PARAMETERS = {"search", "min_price", "max_price"}
+# entry, so at most FREE_FORM_ENTRIES_PER_MINUTE answers giving one are stored
+# per catalogue version and minute (an entry serves one minute at most, so
+# that bounds how many exist); past the cap they are answered from the
+# database. The rest are bounded: choices, booleans, the paginator's page
+# sizes (an invalid one is the default), and ids and pages that find
+# something (an empty list or a 404 is never stored).
+FREE_FORM_PARAMETERS = {"search", "min_price", "max_price"}
+FREE_FORM_ENTRIES_PER_MINUTE = 500
 # Headers the view (DRF) sets that a stored answer repeats; the middleware
 # outside the view add theirs to every answer, stored or not.
 STORED_HEADERS = ("Content-Type", "Allow", "Vary")
@@ -214,8 +217,20 @@ def _normalise(value) -> str | None:
 
 
 def _free_form(params) -> bool:
-    """A non-blank value of an ``UNCACHED_PARAMETERS`` parameter."""
-    return any(params.get(name, "").strip() for name in UNCACHED_PARAMETERS)
+    """A non-blank value of a ``FREE_FORM_PARAMETERS`` parameter."""
+    return any(params.get(name, "").strip() for name in FREE_FORM_PARAMETERS)
+
+
+def _admit_free_form(version: int, minute: int) -> bool:
+    """Whether one more answer with a free-form value may be stored in this
+    version and minute (``FREE_FORM_ENTRIES_PER_MINUTE``): one counter
+    increment per such miss."""
+    key = catalogue_cache_key("free-form-count", version, minute)
+    cache.add(key, 0, timeout=cache_seconds() + 60)
+    try:
+        return cache.incr(key) <= FREE_FORM_ENTRIES_PER_MINUTE
+    except ValueError:  # expired or evicted in between: store nothing this time
+        return False
 
 
 def _empty(data) -> bool:
@@ -287,8 +302,6 @@ class AnonymousCacheMixin:
             return None
         if any(len(params.getlist(name)) != 1 for name in params):
             return None
-        if _free_form(params):
-            return None
         values = {name: params[name] for name in params}
         # A form only when a filter parameter was sent (as common.filters.FilterBackend).
         if (
@@ -341,9 +354,8 @@ class AnonymousCacheMixin:
             or action not in self.stored_actions
             or not _anonymous(request)
             or not _accepts_json(request)
-            # A parameter the endpoint does not know, or a free-form value: never stored.
+            # A parameter the endpoint does not know: never stored.
             or not request.GET.keys() <= self._known_parameters(action)
-            or _free_form(request.GET)
             or not catalogue_cache_usable()
         ):
             return None
@@ -393,6 +405,8 @@ class AnonymousCacheMixin:
         else:
             response = build()
             if response.status_code != status.HTTP_200_OK or _empty(response.data):
+                return response
+            if _free_form(request.query_params) and not _admit_free_form(version, minute):
                 return response
             cache.set(key, response.data, cache_seconds())
         if _anonymous(request._request) and self._in_normal_form(request, parameters):

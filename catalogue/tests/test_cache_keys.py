@@ -4,6 +4,7 @@ create no entries, and spellings of the same query share one."""
 import pytest
 from django.core.cache import cache
 
+from catalogue.api import caching
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,19 +84,28 @@ def test_item_lists_and_details_are_still_cached(api, django_assert_num_queries)
         api.get(f"/api/services/{item.service_id}/")
 
 
-def test_free_form_values_and_empty_answers_create_no_entries(api):
-    """Each distinct search or price would be a new entry: never cached
-    (catalogue.api.caching.UNCACHED_PARAMETERS); nor is an empty list (junk ids)."""
-    ServiceFactory(service_name="Coffee Cart")
+def test_free_form_values_make_at_most_the_capped_entries_and_empty_answers_none(api, monkeypatch):
+    """Each distinct search or price is a new entry: at most
+    FREE_FORM_ENTRIES_PER_MINUTE of them are stored per version and minute
+    (here 5), the rest answered fresh; an empty list (junk ids) is never stored."""
+    monkeypatch.setattr(caching, "FREE_FORM_ENTRIES_PER_MINUTE", 5)
+    ServiceFactory(service_name="Coffee Cart", base_price="40.00")
     api.get("/api/services/")
     before = entries()
 
     for n in range(30):
-        assert api.get(f"/api/services/?search=coffee{n}").status_code == 200
-        assert api.get(f"/api/services/?search=coffee&page_size={n % 5 + 1}").status_code == 200
-        assert api.get(f"/api/services/?min_price={n}.{n % 10}5").status_code == 200
-        assert api.get(f"/api/services/?max_price={n}").status_code == 200
+        assert api.get(f"/api/services/?search=coffee{n % 3} cart").status_code == 200
+        assert api.get(f"/api/services/?min_price={n}.{n % 10}5").json()["count"] == 1
         assert api.get(f"/api/services/?vendor={10_000 + n}").status_code == 200
         assert api.get(f"/api/vendor-profiles/?search=x{n}").status_code == 200
 
-    assert entries() == before
+    # 5 answers, each as data and as stored bytes, and the counter.
+    assert entries() <= before + 5 * 2 + 1
+
+
+def test_a_popular_search_is_served_from_the_cache(api, django_assert_num_queries):
+    ServiceFactory(service_name="Pizza Place")
+    api.get("/api/services/?search=pizza")
+
+    with django_assert_num_queries(0):
+        assert api.get("/api/services/?search=pizza").json()["count"] == 1
