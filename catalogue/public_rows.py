@@ -25,6 +25,7 @@ from users.models import User
 
 from .search import search_sql
 from .selectors import verification_required
+from .sql_rows import SqlTables, read_rows
 
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
@@ -37,72 +38,11 @@ def _using() -> str:
     return router.db_for_read(Service)
 
 
-class _Tables:
-    """The quoted names of one database's SQL, and the converters of its columns."""
-
-    def __init__(self, connection):
-        self.connection = connection
-        quote = connection.ops.quote_name
-        self.service = quote(Service._meta.db_table)
-        self.user = quote(User._meta.db_table)
-        self.profile = quote(VendorProfile._meta.db_table)
-        self.item = quote(ServiceItem._meta.db_table)
-
-    def column(self, model, name: str) -> str:
-        table = {
-            Service: self.service,
-            User: self.user,
-            VendorProfile: self.profile,
-            ServiceItem: self.item,
-        }[model]
-        field = model._meta.get_field(name)
-        return f"{table}.{self.connection.ops.quote_name(field.column)}"
-
-    def model_order(self, model) -> list[str]:
-        """The model's ``Meta.ordering`` as SQL."""
-        return [
-            f"{self.column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}"
-            for name in model._meta.ordering
-        ]
-
-    def converters(self, fields) -> list:
-        """Per selected column: the ORM's converters (backend's, then the field's)."""
-        plan = []
-        for index, field in enumerate(fields):
-            if field is None:
-                continue
-            expression = field.get_col(field.model._meta.db_table)
-            functions = self.connection.ops.get_db_converters(
-                expression
-            ) + expression.get_db_converters(self.connection)
-            if functions:
-                plan.append((index, functions, expression))
-        return plan
-
-
-def _convert(rows, plan, connection) -> None:
-    for row in rows:
-        for index, functions, expression in plan:
-            value = row[index]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[index] = value
-
-
-def _read(connection, sql: str, params: list, names: list[str], converters) -> list[dict]:
-    """The rows of ``sql`` as dicts keyed by ``names``, converted as the ORM does."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = [list(row) for row in cursor.fetchall()]
-    _convert(rows, converters, connection)
-    return [dict(zip(names, row, strict=True)) for row in rows]
-
-
 class _ServiceSql:
     """The service query of one database: columns, joins and the public rule."""
 
     def __init__(self, connection):
-        tables = self.tables = _Tables(connection)
+        tables = self.tables = SqlTables(connection)
         service_fields = [f for f in Service._meta.concrete_fields if f.name != "is_active"]
         self.names = [f.attname for f in service_fields]
         fields = list(service_fields)
@@ -269,7 +209,7 @@ class ServiceRows:
             columns = f"{columns}, ({self._count_sql()}) AS {TOTAL}"
             params += self.params
             names = [*names, TOTAL]
-        return _read(
+        return read_rows(
             connection,
             f"SELECT {columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
             [*params, *self.params, *tail_params],
@@ -306,7 +246,7 @@ class ServiceRows:
             f"SELECT {service_id} AS id, {tables.service}.{TOTAL}{score} "  # noqa: S608
             f"FROM ({matches}) AS {tables.service}{self.order} LIMIT %s OFFSET %s"
         )
-        return _read(
+        return read_rows(
             tables.connection,
             f"SELECT {sql.columns}, page.{TOTAL} FROM {sql.joins} "  # noqa: S608
             f"INNER JOIN ({page}) AS page ON ({service_id} = page.id){order}",
@@ -396,7 +336,7 @@ class _ItemSql:
     """One service's active items, in the model's order."""
 
     def __init__(self, connection):
-        tables = _Tables(connection)
+        tables = SqlTables(connection)
         self.connection = connection
         fields = list(ServiceItem._meta.concrete_fields)
         self.names = [f.attname for f in fields]
@@ -413,4 +353,4 @@ class _ItemSql:
 def active_item_rows(service_id: int) -> list[dict]:
     """``selectors.service_items``: a service's active items, as dicts."""
     sql = _built(_ItemSql)
-    return _read(sql.connection, sql.select, [service_id], sql.names, sql.converters)
+    return read_rows(sql.connection, sql.select, [service_id], sql.names, sql.converters)

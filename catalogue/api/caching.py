@@ -50,16 +50,9 @@ from common.public_cache import (
     catalogue_version,
 )
 
+from .free_form import admit_free_form, empty_list, free_form
+
 PAGE_PARAMETERS = {"page", "page_size"}
-# Free-form values (any text, any price): every distinct one would be a new
-# entry, so at most FREE_FORM_ENTRIES_PER_MINUTE answers giving one are stored
-# per catalogue version and minute (an entry serves one minute at most, so
-# that bounds how many exist); past the cap they are answered from the
-# database. The rest are bounded: choices, booleans, the paginator's page
-# sizes (an invalid one is the default), and ids and pages that find
-# something (an empty list or a 404 is never stored).
-FREE_FORM_PARAMETERS = {"search", "min_price", "max_price"}
-FREE_FORM_ENTRIES_PER_MINUTE = 500
 # Headers the view (DRF) sets that a stored answer repeats; the middleware
 # outside the view add theirs to every answer, stored or not.
 STORED_HEADERS = ("Content-Type", "Allow", "Vary")
@@ -214,28 +207,6 @@ def _normalise(value) -> str | None:
     if isinstance(value, list | tuple):
         return ",".join(str(item) for item in value)
     return str(value).strip()
-
-
-def _free_form(params) -> bool:
-    """A non-blank value of a ``FREE_FORM_PARAMETERS`` parameter."""
-    return any(params.get(name, "").strip() for name in FREE_FORM_PARAMETERS)
-
-
-def _admit_free_form(version: int, minute: int) -> bool:
-    """Whether one more answer with a free-form value may be stored in this
-    version and minute (``FREE_FORM_ENTRIES_PER_MINUTE``): one counter
-    increment per such miss."""
-    key = catalogue_cache_key("free-form-count", version, minute)
-    cache.add(key, 0, timeout=cache_seconds() + 60)
-    try:
-        return cache.incr(key) <= FREE_FORM_ENTRIES_PER_MINUTE
-    except ValueError:  # expired or evicted in between: store nothing this time
-        return False
-
-
-def _empty(data) -> bool:
-    """A list answer without rows: junk ids would each make one."""
-    return isinstance(data, dict) and data.get("count") == 0
 
 
 def sees_the_public_view(user) -> bool:
@@ -404,9 +375,9 @@ class AnonymousCacheMixin:
             response = Response(data)
         else:
             response = build()
-            if response.status_code != status.HTTP_200_OK or _empty(response.data):
+            if response.status_code != status.HTTP_200_OK or empty_list(response.data):
                 return response
-            if _free_form(request.query_params) and not _admit_free_form(version, minute):
+            if free_form(request.query_params) and not admit_free_form(version, minute):
                 return response
             cache.set(key, response.data, cache_seconds())
         if _anonymous(request._request) and self._in_normal_form(request, parameters):

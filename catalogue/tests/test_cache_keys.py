@@ -4,7 +4,7 @@ create no entries, and spellings of the same query share one."""
 import pytest
 from django.core.cache import cache
 
-from catalogue.api import caching
+from catalogue.api import free_form
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_free_form_values_make_at_most_the_capped_entries_and_empty_answers_none
     """Each distinct search or price is a new entry: at most
     FREE_FORM_ENTRIES_PER_MINUTE of them are stored per version and minute
     (here 5), the rest answered fresh; an empty list (junk ids) is never stored."""
-    monkeypatch.setattr(caching, "FREE_FORM_ENTRIES_PER_MINUTE", 5)
+    monkeypatch.setattr(free_form, "FREE_FORM_ENTRIES_PER_MINUTE", 5)
     ServiceFactory(service_name="Coffee Cart", base_price="40.00")
     api.get("/api/services/")
     before = entries()
