@@ -75,6 +75,7 @@ LOCATIONS = [
     "Business School",
 ]
 ITEM_SIZES = ["Small", "Regular", "Large", "Family", "Deluxe"]
+ALL_PRODUCTS = [product for products in PRODUCTS.values() for product in products]
 # Weighted towards ordering: orders need an ordering service.
 SERVICE_TYPES = ["ordering", "ordering", "booking", "contact", "walk_in"]
 STATUSES = [OrderStatus.COMPLETED] * 6 + [
@@ -242,14 +243,32 @@ def seed_services(rng: random.Random, campus: Campus, *, count: int, items_each:
     )
 
 
-def seed_extra_services(rng: random.Random, campus: Campus, *, total: int) -> None:
-    """Grow the catalogue to ``total`` services, without items (the list does not show them)."""
+def seed_extra_services(
+    rng: random.Random, campus: Campus, *, total: int, items_each: int = 2
+) -> None:
+    """Grow the catalogue to ``total`` services, each with ``items_each`` items
+    named after other products, so a search also finds services by their
+    items alone (the search index holds the items: catalogue/search.py)."""
     services = [
         _service(rng, rng.choice(campus.vendor_ids[1:]), n)
         for n in range(campus.service_count, total)
     ]
     if services:
         services = Service.objects.bulk_create(services, BATCH)
+        ServiceItem.objects.bulk_create(
+            [
+                ServiceItem(
+                    service=service,
+                    name=f"{size} {rng.choice(ALL_PRODUCTS)}",
+                    description="Made to order.",
+                    price=Decimal(rng.randint(50, 3000)) / 100,
+                    is_available=rng.random() < 0.95,
+                )
+                for service in services
+                for size in ITEM_SIZES[:items_each]
+            ],
+            BATCH,
+        )
         _spread_created_at(Service, services[0].pk)
     campus.service_count = max(total, campus.service_count)
 

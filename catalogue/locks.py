@@ -38,7 +38,7 @@ from schedule.selectors import calendar_since
 from schedule.selectors import with_calendar as with_calendar_rows
 
 from .models import Service, ServiceItem
-from .selectors import vendor_is_hidden
+from .selectors import vendor_hidden_reason
 
 
 def _locked_services(
@@ -90,7 +90,7 @@ class ServiceLock:
             values["since"] = calendar_since()
         service = self.plan.first(service=service_id, **values)
         if service is not None and self.with_vendor:
-            service.vendor_hidden = vendor_is_hidden(service.vendor)
+            service.vendor_hidden = vendor_hidden_reason(service.vendor)
         return service
 
 

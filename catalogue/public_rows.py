@@ -8,11 +8,11 @@ SQL is written once per connection and a request only joins the conditions of
 the filters it sent; rows come back as dicts keyed by field name, converted
 by the same database converters the ORM applies.
 
-The SQL says what ``selectors.visible_services``, ``selectors.service_search``,
-``with_schedule`` and ``api.filters.ServiceFilter`` say; vendors (who see
-their own services) still go through those querysets, and
-``catalogue/tests/test_public_rows.py`` compares both paths answer for answer
-on both databases.
+The SQL says what ``selectors.visible_services``, ``selectors.service_search``
+(both searches from ``search.search_sql``), ``with_schedule`` and
+``api.filters.ServiceFilter`` say; vendors (who see their own services)
+still go through those querysets, and ``catalogue/tests/test_public_rows.py``
+compares both paths answer for answer on both databases.
 """
 
 from collections.abc import Iterable
@@ -23,84 +23,26 @@ from catalogue.models import Service, ServiceItem, VendorProfile
 from schedule.selectors import calendar_columns, calendar_params
 from users.models import User
 
-from .selectors import SEARCH_CONFIG, prefix_query, search_words
+from .search import search_sql
+from .selectors import verification_required
+from .sql_rows import SqlTables, read_rows
 
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
 PROFILE_FIELDS = ("business_name",)
 TOTAL = "matching_total"  # the count column of a page read with its count
+SCORE = "search_score"  # the relevance column of a search without ?ordering=
 
 
 def _using() -> str:
     return router.db_for_read(Service)
 
 
-class _Tables:
-    """The quoted names of one database's SQL, and the converters of its columns."""
-
-    def __init__(self, connection):
-        self.connection = connection
-        quote = connection.ops.quote_name
-        self.service = quote(Service._meta.db_table)
-        self.user = quote(User._meta.db_table)
-        self.profile = quote(VendorProfile._meta.db_table)
-        self.item = quote(ServiceItem._meta.db_table)
-
-    def column(self, model, name: str) -> str:
-        table = {
-            Service: self.service,
-            User: self.user,
-            VendorProfile: self.profile,
-            ServiceItem: self.item,
-        }[model]
-        field = model._meta.get_field(name)
-        return f"{table}.{self.connection.ops.quote_name(field.column)}"
-
-    def model_order(self, model) -> list[str]:
-        """The model's ``Meta.ordering`` as SQL."""
-        return [
-            f"{self.column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}"
-            for name in model._meta.ordering
-        ]
-
-    def converters(self, fields) -> list:
-        """Per selected column: the ORM's converters (backend's, then the field's)."""
-        plan = []
-        for index, field in enumerate(fields):
-            if field is None:
-                continue
-            expression = field.get_col(field.model._meta.db_table)
-            functions = self.connection.ops.get_db_converters(
-                expression
-            ) + expression.get_db_converters(self.connection)
-            if functions:
-                plan.append((index, functions, expression))
-        return plan
-
-
-def _convert(rows, plan, connection) -> None:
-    for row in rows:
-        for index, functions, expression in plan:
-            value = row[index]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[index] = value
-
-
-def _read(connection, sql: str, params: list, names: list[str], converters) -> list[dict]:
-    """The rows of ``sql`` as dicts keyed by ``names``, converted as the ORM does."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = [list(row) for row in cursor.fetchall()]
-    _convert(rows, converters, connection)
-    return [dict(zip(names, row, strict=True)) for row in rows]
-
-
 class _ServiceSql:
     """The service query of one database: columns, joins and the public rule."""
 
     def __init__(self, connection):
-        tables = self.tables = _Tables(connection)
+        tables = self.tables = SqlTables(connection)
         service_fields = [f for f in Service._meta.concrete_fields if f.name != "is_active"]
         self.names = [f.attname for f in service_fields]
         fields = list(service_fields)
@@ -137,10 +79,19 @@ class _ServiceSql:
             f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "
             f"WHERE NOT {tables.column(VendorProfile, 'is_active')}"
         )
-        self.public = (
-            f"{tables.column(Service, 'is_active')} AND "
-            f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
-        )
+        if verification_required():
+            # Unverified vendors are hidden too: a vendor is shown only from
+            # a verified profile, so the set to name is the shown one.
+            shown_vendors = (
+                f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "  # noqa: S608
+                f"WHERE {tables.column(VendorProfile, 'is_active')} AND "
+                f"{tables.column(VendorProfile, 'is_verified')} AND "
+                f"{tables.column(VendorProfile, 'user')} NOT IN ({hidden_vendors})"
+            )
+            vendor_rule = f"{tables.column(Service, 'vendor')} IN ({shown_vendors})"
+        else:
+            vendor_rule = f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
+        self.public = f"{tables.column(Service, 'is_active')} AND {vendor_rule}"
 
 
 # What the SQL of one connection is built into, kept on the connection itself:
@@ -150,11 +101,15 @@ _BUILT = "_catalogue_public_rows"
 
 
 def _built(kind):
+    """``kind``'s SQL for this connection, built once per value of the
+    settings it depends on (``REQUIRE_VENDOR_VERIFICATION`` changes the
+    public rule)."""
     connection = connections[_using()]
     per_connection = connection.__dict__.setdefault(_BUILT, {})
-    built = per_connection.get(kind)
+    key = (kind, verification_required())
+    built = per_connection.get(key)
     if built is None:
-        built = per_connection[kind] = kind(connection)
+        built = per_connection[key] = kind(connection)
     return built
 
 
@@ -190,9 +145,15 @@ class ServiceRows:
         page: tuple[int, int] | None = None,
         *,
         one_pass: Iterable[str] = (),
+        ranked: tuple[str, list] | None = None,
     ):
         self.sql = _sql()
         self.one_pass = tuple(one_pass)
+        # (SQL, params) of the relevance score ``order`` names as SCORE: a
+        # column of the one-pass matches, so a ranked read is always one-pass.
+        self.ranked = ranked
+        if ranked is not None and not self.one_pass:
+            self.one_pass = tuple(name.lstrip("-") for name in Service._meta.ordering)
         self.where = " AND ".join([self.sql.public, *conditions])
         self.params = params
         self.order = f" ORDER BY {', '.join(order)}" if order else ""
@@ -232,6 +193,11 @@ class ServiceRows:
             return []
         if self._page_rows is not None and self.page is not None and start == self.page[0]:
             return self._page_rows[: stop - start]
+        if self.ranked is not None:
+            rows = self._select_counted_in_one_pass(stop - start, start)
+            for row in rows:
+                del row[TOTAL]
+            return rows
         return self._select(f"{self.order} LIMIT %s OFFSET %s", [stop - start, start])
 
     def _select(self, tail: str, tail_params: list, *, counted: bool = False) -> list[dict]:
@@ -243,7 +209,7 @@ class ServiceRows:
             columns = f"{columns}, ({self._count_sql()}) AS {TOTAL}"
             params += self.params
             names = [*names, TOTAL]
-        return _read(
+        return read_rows(
             connection,
             f"SELECT {columns} FROM {sql.joins} WHERE {self.where}{tail}",  # noqa: S608
             [*params, *self.params, *tail_params],
@@ -264,19 +230,27 @@ class ServiceRows:
         tables = sql.tables
         service_id = tables.column(Service, "id")
         fields = dict.fromkeys(("id", *self.one_pass))
+        columns = [tables.column(Service, name) for name in fields]
+        score_params, order = [], self.order
+        if self.ranked is not None:
+            columns.append(f"{self.ranked[0]} AS {SCORE}")
+            score_params = self.ranked[1]
+            # The outer query sorts by the page's own score column.
+            order = order.replace(f"{tables.service}.{SCORE}", f"page.{SCORE}")
         matches = (
-            f"SELECT {', '.join(tables.column(Service, name) for name in fields)}, "  # noqa: S608
+            f"SELECT {', '.join(columns)}, "  # noqa: S608
             f"COUNT(*) OVER () AS {TOTAL} FROM {tables.service} WHERE {self.where}"
         )
+        score = f", {tables.service}.{SCORE}" if self.ranked is not None else ""
         page = (
-            f"SELECT {service_id} AS id, {tables.service}.{TOTAL} "  # noqa: S608
+            f"SELECT {service_id} AS id, {tables.service}.{TOTAL}{score} "  # noqa: S608
             f"FROM ({matches}) AS {tables.service}{self.order} LIMIT %s OFFSET %s"
         )
-        return _read(
+        return read_rows(
             tables.connection,
             f"SELECT {sql.columns}, page.{TOTAL} FROM {sql.joins} "  # noqa: S608
-            f"INNER JOIN ({page}) AS page ON ({service_id} = page.id){self.order}",
-            [*calendar_params(), *self.params, limit, offset],
+            f"INNER JOIN ({page}) AS page ON ({service_id} = page.id){order}",
+            [*calendar_params(), *score_params, *self.params, limit, offset],
             [*sql.names, TOTAL],
             sql.converters,
         )
@@ -288,32 +262,6 @@ class ServiceRows:
 
 def _prep(name: str, value, connection):
     return Service._meta.get_field(name).get_db_prep_value(value, connection, prepared=False)
-
-
-def _search(tables: _Tables, text: str) -> tuple[list[str], list]:
-    """``selectors.service_search`` as SQL conditions."""
-    words = search_words(text)
-    if not words:
-        return [], []
-    connection = tables.connection
-    if connection.vendor == "postgresql":
-        document = f"{tables.service}.{connection.ops.quote_name('search_document')}"
-        return [f"{document} @@ (to_tsquery(%s::regconfig, %s))"], [
-            SEARCH_CONFIG,
-            prefix_query(words),
-        ]
-    operator = connection.operators["icontains"]
-    conditions, params = [], []
-    for word in words:
-        pattern = f"%{connection.ops.prep_for_like_query(word)}%"
-        matches = []
-        for name in ("service_name", "description", "location"):
-            internal = Service._meta.get_field(name).get_internal_type()
-            lhs = connection.ops.lookup_cast("icontains", internal) % tables.column(Service, name)
-            matches.append(f"{lhs} {operator % '%s'}")
-            params.append(pattern)
-        conditions.append(f"({' OR '.join(matches)})")
-    return conditions, params
 
 
 # ServiceFilter's plain comparisons: parameter -> (field, SQL operator).
@@ -345,13 +293,17 @@ def public_service_rows(
             continue
         conditions.append(f"{tables.column(Service, field)} {operator} %s")
         params.append(_prep(field, value, connection))
-    searched = False
+    found = None
     if filters.get("search"):
-        more, more_params = _search(tables, filters["search"])
-        conditions += more
-        params += more_params
-        searched = bool(more)
+        found = search_sql(filters["search"], using=connection.alias, service=tables.service)
+    if found is not None:
+        conditions.append(found.where)
+        params += found.where_params
     order, sorted_by = [], [name.lstrip("-") for name in Service._meta.ordering]
+    ranked = None
+    if found is not None and not ordering:
+        ranked = (found.score, found.score_params)
+        order.append(f"{tables.service}.{SCORE} DESC")  # most relevant first
     nulls_last = connection.features.supports_order_by_nulls_modifier
     for field, descending in ordering:
         sorted_by.append(field)
@@ -364,7 +316,14 @@ def public_service_rows(
         )
     order += tables.model_order(Service)  # ties: newest first
     # A search is counted and paged in one pass (ServiceRows).
-    return ServiceRows(conditions, params, order, page, one_pass=sorted_by if searched else ())
+    return ServiceRows(
+        conditions,
+        params,
+        order,
+        page,
+        one_pass=sorted_by if found is not None else (),
+        ranked=ranked,
+    )
 
 
 def public_service_row(pk: int) -> dict | None:
@@ -377,7 +336,7 @@ class _ItemSql:
     """One service's active items, in the model's order."""
 
     def __init__(self, connection):
-        tables = _Tables(connection)
+        tables = SqlTables(connection)
         self.connection = connection
         fields = list(ServiceItem._meta.concrete_fields)
         self.names = [f.attname for f in fields]
@@ -394,4 +353,4 @@ class _ItemSql:
 def active_item_rows(service_id: int) -> list[dict]:
     """``selectors.service_items``: a service's active items, as dicts."""
     sql = _built(_ItemSql)
-    return _read(sql.connection, sql.select, [service_id], sql.names, sql.converters)
+    return read_rows(sql.connection, sql.select, [service_id], sql.names, sql.converters)

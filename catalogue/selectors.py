@@ -4,44 +4,64 @@ List, detail, item and admin views all start from these querysets, so the
 visibility rules and the query count are decided once.
 """
 
-import re
-
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.conf import settings
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.search import query_words, search_sql, word_matches, words_of
 from schedule.selectors import with_calendar
 
-# On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
-# (english configuration) that the model does not declare; change both together.
-SEARCH_CONFIG = "english"
-SEARCH_DOCUMENT = RawSQL(
-    '"catalogue_service"."search_document"', [], output_field=SearchVectorField()
-)
-SEARCH_MAX_WORDS = 8
-_WORD = re.compile(r"\w+")
+
+def verification_required() -> bool:
+    """``REQUIRE_VENDOR_VERIFICATION``, read at each call: tests and operators
+    may change it while processes run, so nothing caches it but keys that
+    name its value (``catalogue.public_rows``, ``api.caching``)."""
+    return bool(settings.REQUIRE_VENDOR_VERIFICATION)
 
 
-def hidden_vendor_q(vendor: str = "vendor") -> Q:
-    """The contract's *hidden vendor*: their account or their profile is
-    deactivated. ``vendor`` is the lookup path from the queried model to the
-    vendor user (``"vendor"`` on Service, ``"service__vendor"`` on Review).
-
-    The one definition every public read and every customer write uses; a
-    vendor who never created a profile is not hidden by that alone.
-    """
+def suspended_vendor_q(vendor: str = "vendor") -> Q:
+    """Their account or their profile is deactivated (by an admin)."""
     return Q(**{f"{vendor}__is_active": False}) | Q(
         **{f"{vendor}__vendor_profile__is_active": False}
     )
 
 
-def vendor_is_hidden(vendor) -> bool:
+def hidden_vendor_q(vendor: str = "vendor") -> Q:
+    """The contract's *hidden vendor*: suspended (``suspended_vendor_q``) or,
+    while ``REQUIRE_VENDOR_VERIFICATION`` is on, not verified (a vendor without
+    a profile is not verified). ``vendor`` is the lookup path from the queried
+    model to the vendor user (``"vendor"`` on Service, ``"service__vendor"``
+    on Review).
+
+    The one definition every public read and every customer write uses; a
+    vendor who never created a profile is hidden by that alone only while
+    verification is required.
+    """
+    hidden = suspended_vendor_q(vendor)
+    if verification_required():
+        hidden |= Q(**{f"{vendor}__vendor_profile__isnull": True}) | Q(
+            **{f"{vendor}__vendor_profile__is_verified": False}
+        )
+    return hidden
+
+
+def vendor_hidden_reason(vendor) -> str | None:
     """``hidden_vendor_q`` for a vendor user read with its profile
-    (``select_related("vendor__vendor_profile")``): the same rule, in memory."""
+    (``select_related("vendor__vendor_profile")``), in memory: ``"suspended"``,
+    ``"unverified"`` or None when the public may see them."""
     profile = getattr(vendor, "vendor_profile", None)
-    return not vendor.is_active or (profile is not None and not profile.is_active)
+    if not vendor.is_active or (profile is not None and not profile.is_active):
+        return "suspended"
+    if verification_required() and (profile is None or not profile.is_verified):
+        return "unverified"
+    return None
+
+
+def vendor_is_hidden(vendor) -> bool:
+    """``hidden_vendor_q`` in memory (``vendor_hidden_reason``)."""
+    return vendor_hidden_reason(vendor) is not None
 
 
 def public_service_q(service: str = "") -> Q:
@@ -51,8 +71,13 @@ def public_service_q(service: str = "") -> Q:
     return Q(**{f"{prefix}is_active": True}) & ~hidden_vendor_q(f"{prefix}vendor")
 
 
-# The same rule seen from the profile: it and its vendor's account active.
-PUBLIC_PROFILE = Q(is_active=True, user__is_active=True)
+def public_profile_q() -> Q:
+    """The same rule seen from the profile: it and its vendor's account
+    active, and verified while verification is required."""
+    visible = Q(is_active=True, user__is_active=True)
+    if verification_required():
+        visible &= Q(is_verified=True)
+    return visible
 
 
 def visible_services() -> QuerySet[Service]:
@@ -113,35 +138,39 @@ def load_active_items(service: Service) -> Service:
 
 
 def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
-    """Services whose name, description or location match every word of ``text``.
-
-    PostgreSQL: full-text search with prefix matching of each typed word
-    (``piz`` finds "Pizza"), served by a GIN index. Other databases: a
-    case-insensitive substring match of each word.
-    """
-    words = search_words(text)
-    if not words:
+    """Services matching every word of ``text`` (``catalogue.search``), most
+    relevant first, then newest (an explicit ``?ordering=`` sorts afterwards)."""
+    table = connections[queryset.db].ops.quote_name(Service._meta.db_table)
+    found = search_sql(text, using=queryset.db, service=table)
+    if found is None:
         return queryset
-    if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(prefix_query(words), search_type="raw", config=SEARCH_CONFIG)
-        return queryset.alias(search_document=SEARCH_DOCUMENT).filter(search_document=query)
-    for word in words:
-        queryset = queryset.filter(
-            Q(service_name__icontains=word)
-            | Q(description__icontains=word)
-            | Q(location__icontains=word)
-        )
-    return queryset
+    # Both SQL texts come from catalogue.search; the query's words are parameters.
+    matches = RawSQL(found.where, found.where_params, output_field=BooleanField())  # noqa: S611
+    score = RawSQL(found.score, found.score_params, output_field=IntegerField())  # noqa: S611
+    return (
+        queryset.filter(matches)
+        .alias(search_score=score)
+        .order_by("-search_score", *Service._meta.ordering)
+    )
 
 
-def search_words(text: str) -> list[str]:
-    """The words of a search, as many as are matched."""
-    return _WORD.findall(text)[:SEARCH_MAX_WORDS]
-
-
-def prefix_query(words: list[str]) -> str:
-    """PostgreSQL's raw tsquery matching every word as a prefix."""
-    return " & ".join(f"{word}:*" for word in words)
+def matched_items(service_ids: list[int], text: str) -> dict[int, list[dict]]:
+    """Per service id, its available items a search for ``text`` matched by
+    name or description (``{id, name, price}``, in the items' order), so an
+    answer can say what was found ("Croissant · 3.00 at Coffee Cart"). One
+    query for a page, matched in Python by ``catalogue.search``'s word rule."""
+    words = [part for word in query_words(text) for part in words_of(word)]
+    found: dict[int, list[dict]] = {pk: [] for pk in service_ids}
+    if not words or not service_ids:
+        return found
+    items = ServiceItem.objects.filter(
+        service_id__in=service_ids, is_active=True, is_available=True
+    ).values_list("id", "service_id", "name", "description", "price")
+    for pk, service_id, name, description, price in items:
+        text_words = words_of(f"{name} {description}")
+        if any(word_matches(word, text_words) for word in words):
+            found[service_id].append({"id": pk, "name": name, "price": f"{price:.2f}"})
+    return found
 
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:
@@ -150,14 +179,14 @@ def service_items(service: Service) -> QuerySet[ServiceItem]:
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:
     """Profiles of vendors who are not hidden, for everyone."""
-    return VendorProfile.objects.filter(PUBLIC_PROFILE)
+    return VendorProfile.objects.filter(public_profile_q())
 
 
 def vendor_profile_visible_to(user) -> QuerySet[VendorProfile]:
     """Profiles ``user`` may open: public ones, their own, or any for an admin."""
     if user.is_authenticated and user.is_admin_type:
         return VendorProfile.objects.all()
-    visible = PUBLIC_PROFILE
+    visible = public_profile_q()
     if user.is_authenticated:
         visible |= Q(user=user)
     return VendorProfile.objects.filter(visible)

@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 
 from catalogue.locks import lock_current
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
-from catalogue.selectors import hidden_vendor_q
+from catalogue.selectors import vendor_hidden_reason
 from catalogue.verification import verification_set_flag
 from common.exceptions import DomainError, Forbidden, NotFound
 from common.images import delete_variants, store_variants
@@ -31,6 +31,10 @@ VENDOR_HIDDEN = (
     "This service's vendor is suspended by the campus administration; "
     "their services cannot be ordered, booked or reviewed."
 )
+VENDOR_UNVERIFIED = (
+    "This service's vendor is not verified yet; "
+    "their services cannot be ordered, booked or reviewed until they are."
+)
 GONE = "Not found."
 # Statuses under which a service still takes orders (the contract: busy does).
 TAKES_ORDERS = {AvailabilityStatus.AVAILABLE, AvailabilityStatus.BUSY}
@@ -43,16 +47,24 @@ def ensure_service_open_to_customers(*, service: Service) -> None:
 
     Reads the vendor's state from the database now, not from ``service``'s
     possibly stale relations, unless the service row was just read with it
-    (``lock_service(with_vendor=True)`` sets ``vendor_hidden``). Call it
+    (``lock_service(with_vendor=True)`` sets ``vendor_hidden``, a
+    ``selectors.vendor_hidden_reason``). Call it
     inside the writing transaction.
     """
     if not service.is_active:
         raise DomainError(SERVICE_REMOVED, field="service")
-    hidden = service.__dict__.get("vendor_hidden")
-    if hidden is None:
-        hidden = Service.objects.filter(pk=service.pk).filter(hidden_vendor_q()).exists()
-    if hidden:
+    hidden = service.__dict__.get("vendor_hidden", False)
+    if hidden is False:
+        current = (
+            Service.objects.select_related("vendor", "vendor__vendor_profile")
+            .filter(pk=service.pk)
+            .first()
+        )
+        hidden = vendor_hidden_reason(current.vendor) if current is not None else None
+    if hidden == "suspended":
         raise DomainError(VENDOR_HIDDEN, field="service")
+    if hidden:
+        raise DomainError(VENDOR_UNVERIFIED, field="service")
 
 
 def _locked(instance: models.Model) -> models.Model:

@@ -208,6 +208,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long public catalogue reads stay cached (seconds); writes invalidate them.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 60)
+# When true, a vendor whose profile is not verified is hidden from everyone
+# else, like a suspended one (catalogue.selectors.hidden_vendor_q).
+REQUIRE_VENDOR_VERIFICATION = env_bool("REQUIRE_VENDOR_VERIFICATION", False)
 
 # --- Live events (notifications/live/) -------------------------------------------
 # Which broker tells every app server about a new notification: auto = Redis

@@ -41,6 +41,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from catalogue.cache import catalogue_cache_key, current_minute
+from catalogue.selectors import verification_required
 from common.cache import get_small, on_recovery
 from common.public_cache import (
     VERSION_KEY,
@@ -48,6 +49,8 @@ from common.public_cache import (
     catalogue_cache_usable,
     catalogue_version,
 )
+
+from .free_form import admit_free_form, empty_list, free_form
 
 PAGE_PARAMETERS = {"page", "page_size"}
 # Headers the view (DRF) sets that a stored answer repeats; the middleware
@@ -81,7 +84,9 @@ def stored_key(request) -> str:
     key = request.__dict__.get("_stored_key")
     if key is None:
         params = sorted(request.GET.lists())
-        identity = repr((request.scheme, request.get_host(), request.path, params))
+        identity = repr(
+            (request.scheme, request.get_host(), request.path, params, verification_required())
+        )
         key = "catalogue:bytes:" + hashlib.sha256(identity.encode()).hexdigest()
         request._stored_key = key
     return key
@@ -296,7 +301,11 @@ class AnonymousCacheMixin:
         return self._key_of(request, parameters)
 
     def _key_of(self, request, parameters, version=None, minute=None) -> str:
-        identity = repr((request.build_absolute_uri(request.path), parameters))
+        # The public rule depends on REQUIRE_VENDOR_VERIFICATION: its value
+        # is part of every key, so a change never serves the other rule's answer.
+        identity = repr(
+            (request.build_absolute_uri(request.path), parameters, verification_required())
+        )
         # Hashed: a URL can be longer than cache backends allow for a key.
         digest = hashlib.sha256(identity.encode()).hexdigest()
         return catalogue_cache_key(digest, version, minute)
@@ -366,7 +375,9 @@ class AnonymousCacheMixin:
             response = Response(data)
         else:
             response = build()
-            if response.status_code != status.HTTP_200_OK:
+            if response.status_code != status.HTTP_200_OK or empty_list(response.data):
+                return response
+            if free_form(request.query_params) and not admit_free_form(version, minute):
                 return response
             cache.set(key, response.data, cache_seconds())
         if _anonymous(request._request) and self._in_normal_form(request, parameters):

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from catalogue import selectors
 from catalogue.models import Category, Service, ServiceType, VendorProfile
+from catalogue.search import MAX_QUERY_LENGTH
 from common.filters import IdFilter, StaticFilterSet
 
 
@@ -71,7 +72,9 @@ class ServiceFilter(StaticFilterSet):
     min_price = PriceFilter(field_name="base_price", lookup_expr="gte", label="Lowest base price")
     max_price = PriceFilter(field_name="base_price", lookup_expr="lte", label="Highest base price")
     search = django_filters.CharFilter(
-        method="filter_search", max_length=200, label="Words in name, description or location"
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        label="Words of the service, its vendor's name or its items (API.md, Search)",
     )
     ordering = NullsLastOrderingFilter(
         fields=["base_price", "rating", "created_at"],

@@ -10,6 +10,7 @@ from .base import errors
 from .serializers import (
     AdminVendorProfileSerializer,
     AvailabilitySerializer,
+    SearchResultSerializer,
     ServiceDetailSerializer,
     ServiceItemSerializer,
     ServiceSerializer,
@@ -62,7 +63,7 @@ service_schema = extend_schema_view(
     list=extend_schema(
         summary="List services",
         description=SERVICE_LIST_DESCRIPTION,
-        responses={200: ServiceSerializer(many=True), **errors(400)},
+        responses={200: SearchResultSerializer(many=True), **errors(400)},
     ),
     retrieve=extend_schema(
         summary="One service, with its items and the vendor's business name",

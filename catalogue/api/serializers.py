@@ -290,3 +290,23 @@ class AdminVendorProfileSerializer(VendorProfileSerializer):
         # is_verified is a verification decision (catalogue.verification); the
         # status itself changes only through the verification endpoints.
         read_only_fields = ["id", "user", "verification_status", "created_at", "updated_at"]
+
+
+class MatchedItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    price = serializers.DecimalField(max_digits=10, decimal_places=2)
+
+
+class SearchResultSerializer(ServiceSerializer):
+    """A listed service; with ``?search=``, also the items that matched (schema only)."""
+
+    matched_items = MatchedItemSerializer(
+        many=True,
+        required=False,  # not read_only: the schema would then call it required
+        help_text="Only with ?search=: the service's available items whose name or "
+        "description matched the search, in the items' order (often empty).",
+    )
+
+    class Meta(ServiceSerializer.Meta):
+        fields = [*ServiceSerializer.Meta.fields, "matched_items"]

@@ -98,6 +98,15 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         ]
         return {"filters": filters, "ordering": ordering}
 
+    def get_paginated_response(self, data):
+        """A search's rows also say which of their items matched (``matched_items``)."""
+        text = self.request.query_params.get("search", "") if self.action == "list" else ""
+        if text.strip():
+            found = selectors.matched_items([row["id"] for row in data], text)
+            for row in data:
+                row["matched_items"] = found[row["id"]]
+        return super().get_paginated_response(data)
+
     def _public_page(self, filters: dict, ordering=()):
         rows = public_rows.public_service_rows(filters, ordering, self._asked_page())
         page = self.paginate_queryset(rows)

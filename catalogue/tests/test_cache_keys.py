@@ -4,6 +4,7 @@ create no entries, and spellings of the same query share one."""
 import pytest
 from django.core.cache import cache
 
+from catalogue.api import free_form
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_junk_requests_are_still_answered_fresh(api):
         ("?page=1", "?page=01"),
         ("", "?page=1"),
         ("?page_size=100", "?page_size=500"),
-        ("?min_price=5", "?min_price=5.00"),
+        ("?page_size=20", "?page_size=abc"),
         ("?is_available=true", "?is_available=1"),
         ("?category=food&ordering=-rating", "?ordering=-rating&category=food"),
         ("", "?search="),
@@ -81,3 +82,30 @@ def test_item_lists_and_details_are_still_cached(api, django_assert_num_queries)
         api.get(path)
     with django_assert_num_queries(0):
         api.get(f"/api/services/{item.service_id}/")
+
+
+def test_free_form_values_make_at_most_the_capped_entries_and_empty_answers_none(api, monkeypatch):
+    """Each distinct search or price is a new entry: at most
+    FREE_FORM_ENTRIES_PER_MINUTE of them are stored per version and minute
+    (here 5), the rest answered fresh; an empty list (junk ids) is never stored."""
+    monkeypatch.setattr(free_form, "FREE_FORM_ENTRIES_PER_MINUTE", 5)
+    ServiceFactory(service_name="Coffee Cart", base_price="40.00")
+    api.get("/api/services/")
+    before = entries()
+
+    for n in range(30):
+        assert api.get(f"/api/services/?search=coffee{n % 3} cart").status_code == 200
+        assert api.get(f"/api/services/?min_price={n}.{n % 10}5").json()["count"] == 1
+        assert api.get(f"/api/services/?vendor={10_000 + n}").status_code == 200
+        assert api.get(f"/api/vendor-profiles/?search=x{n}").status_code == 200
+
+    # 5 answers, each as data and as stored bytes, and the counter.
+    assert entries() <= before + 5 * 2 + 1
+
+
+def test_a_popular_search_is_served_from_the_cache(api, django_assert_num_queries):
+    ServiceFactory(service_name="Pizza Place")
+    api.get("/api/services/?search=pizza")
+
+    with django_assert_num_queries(0):
+        assert api.get("/api/services/?search=pizza").json()["count"] == 1

@@ -31,3 +31,20 @@ def test_seed_demo_is_idempotent():
     # Orders and reviews went through the services, so they have their events.
     assert first["OrderEvent"] > first["Order"]
     assert first["ReviewEvent"] == 3
+
+
+def test_the_demo_is_found_as_a_new_student_would_search_it(api):
+    """The issue's two searches: an item finds its cart, a vendor's business
+    name finds every one of its services."""
+    call_command("seed_demo", stdout=StringIO())
+
+    def names(text):
+        response = api.get("/api/services/", {"search": text})
+        assert response.status_code == 200
+        return [row["service_name"] for row in response.json()["results"]]
+
+    assert names("croissant") == ["Morning Coffee Cart"]
+    assert names("croisant") == ["Morning Coffee Cart"]
+    union = Service.objects.filter(vendor__vendor_profile__business_name="Union Kitchen")
+    assert sorted(names("union kitchen")) == sorted(union.values_list("service_name", flat=True))
+    assert union.count() == 2
