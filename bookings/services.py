@@ -25,7 +25,7 @@ from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
 from schedule.services import SlotFull
 
-from . import transitions
+from . import paying, transitions
 from .models import Booking, BookingEvent, BookingEventKind, BookingIdempotencyKey, BookingStatus
 
 FULLY_BOOKED = "This slot is fully booked"
@@ -61,7 +61,9 @@ def _bookable_item(service: Service, item_id: int | None) -> ServiceItem | None:
     return item
 
 
-def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data):
+def record_event(
+    booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data
+):
     """Write the event row in the change's transaction, then hand it to listeners."""
     event = create(
         BookingEvent,
@@ -86,6 +88,7 @@ def booking_create(
     service_item_id: int | None = None,
     notes: str = "",
     now: datetime | None = None,
+    payment_method: str | None = None,
 ) -> Booking:
     """Book the slot of ``service`` starting at ``start`` for ``customer``.
 
@@ -111,6 +114,7 @@ def booking_create(
             field="start",
         )
     item = _bookable_item(service, service_item_id)
+    payment = paying.open_payment(customer, service, item.price if item else None, payment_method)
     try:
         schedule_services.take_place(
             service_id=service.pk, start=slot.start, end=slot.end, capacity=service.seats_per_slot
@@ -128,28 +132,37 @@ def booking_create(
                 start=slot.start,
                 end=slot.end,
                 notes=notes,
+                payment=payment,
             )
     except IntegrityError as exc:
         raise DomainError(
             "You already hold a confirmed booking of this service that overlaps this time.",
             field="start",
         ) from exc
-    _record(booking, kind=BookingEventKind.MADE, actor=customer, by=transitions.CUSTOMER)
+    record_event(booking, kind=BookingEventKind.MADE, actor=customer, by=transitions.CUSTOMER)
     return booking
 
 
 def request_fingerprint(
-    *, service_id: int, start: datetime, service_item_id: int | None, notes: str
+    *,
+    service_id: int,
+    start: datetime,
+    service_item_id: int | None,
+    notes: str,
+    payment_method: str | None = None,
 ) -> str:
     """A digest of what the request asks for; the same instant written with
     another offset is the same request."""
+    request = {
+        "service": service_id,
+        "start": start.astimezone(UTC).isoformat(),
+        "service_item": service_item_id,
+        "notes": notes,
+    }
+    if payment_method is not None:  # only when given: older keys still match
+        request["payment_method"] = payment_method
     canonical = json.dumps(
-        {
-            "service": service_id,
-            "start": start.astimezone(UTC).isoformat(),
-            "service_item": service_item_id,
-            "notes": notes,
-        },
+        request,
         sort_keys=True,
         separators=(",", ":"),
     )
@@ -164,6 +177,7 @@ def booking_make(
     service_item_id: int | None = None,
     notes: str = "",
     idempotency_key: str | None = None,
+    payment_method: str | None = None,
 ) -> tuple[Booking, bool]:
     """Make a booking, or with an ``idempotency_key`` this customer already
     used, return the booking it made. Returns ``(booking, created)``.
@@ -173,7 +187,12 @@ def booking_make(
     loser waits for the winner's commit, then replays its booking), and a
     refused booking rolls its key back.
     """
-    fields = {"start": start, "service_item_id": service_item_id, "notes": notes}
+    fields = {
+        "start": start,
+        "service_item_id": service_item_id,
+        "notes": notes,
+        "payment_method": payment_method,
+    }
     if idempotency_key is None:
         return booking_create(customer=customer, service=service, **fields), True
     if not customer.is_student:
@@ -228,7 +247,8 @@ def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> 
     booking.save(update_fields=["booking_status", "updated_at"])
     if to_status == BookingStatus.CANCELLED:
         schedule_services.release_place(service_id=booking.service_id, start=booking.start)
-    _record(
+    paying.status_changed(booking)
+    record_event(
         booking,
         kind=BookingEventKind.STATUS_CHANGED,
         actor=actor,

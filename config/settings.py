@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "users",
     "schedule",
     "catalogue",
+    "payments",
     "orders",
     "bookings",
     "reviews",
@@ -225,6 +226,22 @@ EVENTS_HEARTBEAT_SECONDS = float(env_str("EVENTS_HEARTBEAT_SECONDS", "15"))
 EVENTS_STREAM_MAX_SECONDS = env_int("EVENTS_STREAM_MAX_SECONDS", 3600)
 # Under a WSGI server (not the production route) a stream polls and ends sooner.
 EVENTS_WSGI_STREAM_SECONDS = env_int("EVENTS_WSGI_STREAM_SECONDS", 25)
+
+# --- Payments (payments/) -------------------------------------------------------------
+# `dummy` (no network; the app's own checkout page) or `paystack`.
+PAYMENT_PROVIDER = env_str("PAYMENT_PROVIDER", "dummy")
+if PAYMENT_PROVIDER not in {"dummy", "paystack"}:
+    raise ImproperlyConfigured("PAYMENT_PROVIDER must be 'dummy' or 'paystack'.")
+# Signs the dummy provider's webhooks; the development default exists only with DEBUG.
+PAYMENT_WEBHOOK_SECRET = env_str(
+    "PAYMENT_WEBHOOK_SECRET", "dev-payment-webhook-secret" if DEBUG else ""
+)
+PAYSTACK_API_URL = env_str("PAYSTACK_API_URL", "https://api.paystack.co").rstrip("/")
+# Authenticates the API calls and signs Paystack's webhooks.
+PAYSTACK_SECRET_KEY = env_str("PAYSTACK_SECRET_KEY")
+PAYSTACK_TIMEOUT_SECONDS = env_float("PAYSTACK_TIMEOUT_SECONDS", 10.0)
+# An unpaid online order or booking is cancelled this long after creation.
+PAYMENT_HOLD_MINUTES = max(1, env_int("PAYMENT_HOLD_MINUTES", 15))
 
 # --- Background tasks and email -------------------------------------------------------
 # django-tasks with its database backend: a task is a row in the app's own
