@@ -17,9 +17,5 @@ def default_payment_methods() -> list[str]:
 def offered_payment_methods() -> list[str]:
     """``pay_at_pickup``, plus ``online`` when a provider is configured: with
     DEBUG off only a real provider with its secret key counts (the dummy
-    provider pays nothing)."""
-    if settings.PAYMENT_PROVIDER == "paystack":
-        online = bool(settings.PAYSTACK_SECRET_KEY)
-    else:
-        online = settings.DEBUG and bool(settings.PAYMENT_WEBHOOK_SECRET)
-    return [PAY_AT_PICKUP, ONLINE] if online else [PAY_AT_PICKUP]
+    provider pays nothing); see ``PAYMENT_ONLINE_OFFERED`` in the settings."""
+    return [PAY_AT_PICKUP, ONLINE] if settings.PAYMENT_ONLINE_OFFERED else [PAY_AT_PICKUP]

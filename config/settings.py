@@ -240,6 +240,13 @@ PAYSTACK_API_URL = env_str("PAYSTACK_API_URL", "https://api.paystack.co").rstrip
 # Authenticates the API calls and signs Paystack's webhooks.
 PAYSTACK_SECRET_KEY = env_str("PAYSTACK_SECRET_KEY")
 PAYSTACK_TIMEOUT_SECONDS = env_float("PAYSTACK_TIMEOUT_SECONDS", 10.0)
+# Derived, not read: `online` is offered with a real provider that has its key,
+# or with the dummy one only while DEBUG is on.
+PAYMENT_ONLINE_OFFERED = (
+    bool(PAYSTACK_SECRET_KEY)
+    if PAYMENT_PROVIDER == "paystack"
+    else DEBUG and bool(PAYMENT_WEBHOOK_SECRET)
+)
 # An unpaid online order or booking is cancelled this long after creation.
 PAYMENT_HOLD_MINUTES = max(1, env_int("PAYMENT_HOLD_MINUTES", 15))
 

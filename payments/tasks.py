@@ -24,6 +24,15 @@ def enqueue_later(job, seconds: float, **kwargs):
     return job.enqueue(**kwargs)
 
 
+def is_queued(job) -> bool:
+    """Whether ``job`` waits in the database queue already (another backend: no)."""
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover
+        return False
+    return DBTaskResult.objects.filter(status="READY", task_path=job.module_path).exists()
+
+
 @task()
 def refund_send(refund_id: int) -> bool:
     """Ask the provider for a refund; not accepted: ask again later, waiting
