@@ -347,7 +347,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Event kinds of each domain keep their own name instead of colliding as "KindEnum".
-    "ENUM_NAME_OVERRIDES": {"BookingEventKindEnum": "bookings.models.BookingEventKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "BookingEventKindEnum": "bookings.models.BookingEventKind",
+        "PaymentMethodEnum": "payments.models.PaymentMethod",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.document_shared_errors",

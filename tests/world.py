@@ -25,6 +25,7 @@ from catalogue.models import Service, ServiceItem, VendorProfile
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
+from payments.models import Payment
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
 from schedule.models import Closure
@@ -46,6 +47,8 @@ class World:
     booking_service: Service
     booking: Booking
     closure: Closure
+    # The student's online payment awaiting the provider (not attached to ``order``).
+    payment: Payment | None = None
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -97,5 +100,13 @@ def build_world() -> World:
             starts_on=date.today() + timedelta(days=60),
             ends_on=date.today() + timedelta(days=61),
             reason="Inventory",
+        ),
+        payment=Payment.objects.create(
+            payer=users["student"],
+            method="online",
+            status="awaiting_payment",
+            amount=item.price,
+            currency="GHS",
+            reference="cs_world",
         ),
     )
