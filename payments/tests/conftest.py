@@ -46,3 +46,17 @@ def other_student_client(other_student):
     from conftest import client_for
 
     return client_for(other_student)
+
+
+@pytest.fixture
+def barber(vendor):
+    from bookings.tests.factories import BookingServiceFactory, open_every_day
+
+    service = BookingServiceFactory(vendor=vendor, service_name="Haircuts")
+    open_every_day(service)
+    return service
+
+
+@pytest.fixture
+def haircut(barber):
+    return ServiceItemFactory(service=barber, name="Skin fade", price=Decimal("12.50"))
