@@ -31,6 +31,3 @@ def status_changed(order: Order) -> None:
     elif order.order_status == OrderStatus.COMPLETED:
         payments.payment_collect(payment_id=order.payment_id)
 
-
-def awaits_payment(order: Order) -> bool:
-    return order.payment_id is not None and not order.payment.visible_to_vendor
