@@ -11,6 +11,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from common.images import original_of, store_variants
 from common.views import health, site_config, web_app
 from payments.api.checkout import checkout
+from payments.api.urls import REFERENCE
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = "Marketplace operations"
@@ -40,7 +41,7 @@ api_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     # The dummy payment provider's checkout page (server-rendered, not the API).
-    path("pay/<str:reference>/", checkout, name="payments-checkout"),
+    re_path(rf"^pay/{REFERENCE}/$", checkout, name="payments-checkout"),
     path("api/", include(api_patterns)),
 ]
 

@@ -326,3 +326,9 @@ def test_a_student_cannot_read_anothers_payment(order_online, other_student):
     order = order_online()
     other = client_for(other_student)
     assert other.get(f"{ORDERS_URL}{order['id']}/").status_code == 404
+
+
+@pytest.mark.parametrize("reference", ["bad%00ref", "x" * 65, "a%2Fb"])
+def test_malformed_references_are_404_never_500(api, student_client, reference):
+    assert student_client.post(f"/api/payments/{reference}/verify/").status_code == 404
+    assert api.get(f"/pay/{reference}/").status_code == 404
