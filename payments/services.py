@@ -289,6 +289,21 @@ def refund_attempt(*, refund_id: int) -> bool:
     return True
 
 
+def refunds_resend_stale(*, now=None) -> int:
+    """Queue again the pending refunds nobody is retrying: never sent (the
+    process died between commit and enqueue) or not tried for twice the
+    longest retry delay (a worker killed mid-task). Returns how many."""
+    now = now or timezone.now()
+    never_sent = Q(requested_at__isnull=True, created_at__lt=now - timedelta(minutes=5))
+    abandoned = Q(requested_at__lt=now - timedelta(seconds=2 * REFUND_RETRY_MAX_SECONDS))
+    stale = Refund.objects.filter(never_sent | abandoned, status=RefundStatus.PENDING)
+    ids = list(stale.values_list("pk", flat=True)[:100])
+    Refund.objects.filter(pk__in=ids).update(requested_at=now)
+    for refund_id in ids:
+        tasks.refund_send.enqueue(refund_id=refund_id)
+    return len(ids)
+
+
 def refund_retry_delay(attempts: int) -> timedelta:
     return timedelta(
         seconds=min(REFUND_RETRY_SECONDS * 2 ** max(attempts - 1, 0), REFUND_RETRY_MAX_SECONDS)

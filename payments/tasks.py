@@ -63,10 +63,12 @@ def dummy_refund_confirm(reference: str, amount: int) -> str:
 
 @task()
 def holds_expire_tick() -> int:
-    """Cancel lapsed holds, then come back in ``EXPIRY_EVERY_SECONDS``."""
+    """Cancel lapsed holds (and queue again refunds nobody retries), then come
+    back in ``EXPIRY_EVERY_SECONDS``."""
     from payments import services
 
     try:
+        services.refunds_resend_stale()
         return services.holds_expire()
     finally:
         enqueue_later(holds_expire_tick, EXPIRY_EVERY_SECONDS)

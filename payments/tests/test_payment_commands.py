@@ -1,12 +1,15 @@
 """The scheduled jobs and the commands that start or run them."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from payments import tasks
+from payments import services, tasks
+from payments.models import Refund
 
 from .helpers import charge
 
@@ -41,3 +44,17 @@ def test_reconcile_command_reports_a_clean_range(api, order_online):
 def test_expire_holds_command(order_online):
     order_online()
     assert "0 lapsed holds cancelled." in run("payments_expire_holds")
+
+
+def test_a_refund_nobody_sent_is_queued_again(api, order_online, student_client):
+    order = order_online()
+    charge(api, order["payment"])
+    url = f"/api/orders/{order['id']}/update_status/"
+    student_client.post(url, {"order_status": "cancelled"}, format="json")
+    assert Refund.objects.get().payment.status == "refund_pending"
+    DBTaskResult.objects.all().delete()  # the enqueue after commit was lost
+    assert services.refunds_resend_stale() == 0  # too recent to call lost
+    Refund.objects.update(created_at=timezone.now() - timedelta(minutes=10))
+    assert services.refunds_resend_stale() == 1
+    assert DBTaskResult.objects.filter(task_path="payments.tasks.refund_send").count() == 1
+    assert services.refunds_resend_stale() == 0
