@@ -6,7 +6,7 @@ from common.domain_events import subscribe
 from payments.events import PaymentAbandoned, PaymentPaid, PaymentSettling
 
 from . import services
-from .models import Booking, BookingEventKind, BookingStatus
+from .models import Booking, BookingStatus
 
 
 def _booking_id(payment_id: int) -> int | None:
@@ -24,14 +24,7 @@ def on_payment_event(event) -> None:
         # The lock order of every path: the booking row, then its payment.
         list(Booking.objects.select_for_update(of=("self",)).filter(pk=booking_id))
     elif isinstance(event, PaymentPaid):
-        booking = Booking.objects.select_related("service", "customer").get(pk=booking_id)
-        # The vendor's "booking made" notification goes out now (notifications).
-        services.record_event(
-            booking,
-            kind=BookingEventKind.PAID,
-            actor=booking.customer,
-            from_status=booking.booking_status,
-        )
+        services.booking_paid(booking_id=booking_id)
     elif Booking.objects.filter(pk=booking_id, booking_status=BookingStatus.CONFIRMED).exists():
         # As the system: no actor in the history; the customer is told.
         services.booking_cancel_by_operator(booking_id=booking_id, actor=None, reason=event.reason)

@@ -61,9 +61,7 @@ def _bookable_item(service: Service, item_id: int | None) -> ServiceItem | None:
     return item
 
 
-def record_event(
-    booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data
-):
+def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data):
     """Write the event row in the change's transaction, then hand it to listeners."""
     event = create(
         BookingEvent,
@@ -139,7 +137,7 @@ def booking_create(
             "You already hold a confirmed booking of this service that overlaps this time.",
             field="start",
         ) from exc
-    record_event(booking, kind=BookingEventKind.MADE, actor=customer, by=transitions.CUSTOMER)
+    _record(booking, kind=BookingEventKind.MADE, actor=customer, by=transitions.CUSTOMER)
     return booking
 
 
@@ -248,7 +246,7 @@ def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> 
     if to_status == BookingStatus.CANCELLED:
         schedule_services.release_place(service_id=booking.service_id, start=booking.start)
     paying.status_changed(booking)
-    record_event(
+    _record(
         booking,
         kind=BookingEventKind.STATUS_CHANGED,
         actor=actor,
@@ -276,6 +274,19 @@ def booking_transition(
     if (role, to_status) in transitions.REASON_REQUIRED and not reason:
         raise DomainError("Say why you cancel: the customer is told.", field="reason")
     return _apply(booking, actor=actor, to_status=to_status, reason=reason, by=role)
+
+
+def booking_paid(*, booking_id: int) -> Booking:
+    """Its online payment was accepted (payments): the ``paid`` event, which
+    tells the vendor of the booking now that they can see it."""
+    booking = Booking.objects.select_related("service", "customer").get(pk=booking_id)
+    _record(
+        booking,
+        kind=BookingEventKind.PAID,
+        actor=booking.customer,
+        from_status=booking.booking_status,
+    )
+    return booking
 
 
 @transaction.atomic
