@@ -30,4 +30,3 @@ def status_changed(order: Order) -> None:
         payments.payment_subject_cancelled(payment_id=order.payment_id)
     elif order.order_status == OrderStatus.COMPLETED:
         payments.payment_collect(payment_id=order.payment_id)
-

@@ -6,15 +6,14 @@ import common.payment_methods
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogue', '0004_service_schedule_settings'),
+        ("catalogue", "0004_service_schedule_settings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='service',
-            name='payment_methods',
+            model_name="service",
+            name="payment_methods",
             field=models.JSONField(default=common.payment_methods.default_payment_methods),
         ),
     ]
