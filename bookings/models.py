@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Func, Q
 
 from catalogue.models import Service, ServiceItem
+from payments.models import Payment
 
 
 class BookingStatus(models.TextChoices):
@@ -43,6 +44,10 @@ class Booking(models.Model):
         max_length=20, choices=BookingStatus.choices, default=BookingStatus.CONFIRMED
     )
     notes = models.TextField(blank=True, default="")
+    # How it is paid (payments). Null for bookings made before payments existed.
+    payment = models.OneToOneField(
+        Payment, on_delete=models.PROTECT, null=True, blank=True, related_name="booking"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -81,6 +86,8 @@ class Booking(models.Model):
 class BookingEventKind(models.TextChoices):
     MADE = "made", "Made"
     STATUS_CHANGED = "status_changed", "Status changed"
+    # Its online payment was accepted: the vendor sees it (and is told) from now.
+    PAID = "paid", "Paid"
 
 
 class BookingEvent(models.Model):

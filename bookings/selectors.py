@@ -5,13 +5,16 @@ from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from catalogue.models import Service
 from common.filters import IdFilter
 
 from .models import Booking, BookingEvent, BookingStatus
+
+# A booking waiting for its online payment is its customer's alone (payments).
+VISIBLE_TO_VENDOR = Q(payment__isnull=True) | Q(payment__visible_to_vendor=True)
 
 
 def bookings_visible_to(user) -> QuerySet[Booking]:
@@ -23,7 +26,7 @@ def bookings_visible_to(user) -> QuerySet[Booking]:
     if user.is_vendor:
         # Ids as a list, not a join, so the (service, start) index is walked.
         service_ids = list(Service.objects.filter(vendor=user).values_list("id", flat=True))
-        return bookings.filter(service_id__in=service_ids)
+        return bookings.filter(service_id__in=service_ids).filter(VISIBLE_TO_VENDOR)
     if user.is_student:
         return bookings.filter(customer=user)
     return bookings.none()
@@ -64,7 +67,7 @@ def booking_list(*, user, filters: Mapping | None = None) -> QuerySet[Booking]:
     """
     queryset = (
         bookings_visible_to(user)
-        .select_related("service__vendor__vendor_profile", "customer", "service_item")
+        .select_related("service__vendor__vendor_profile", "customer", "service_item", "payment")
         .prefetch_related(Prefetch("events", queryset=BookingEvent.objects.select_related("actor")))
         .order_by("start", "id")
     )

@@ -25,7 +25,7 @@ from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
 from schedule.services import SlotFull
 
-from . import transitions
+from . import paying, transitions
 from .models import Booking, BookingEvent, BookingEventKind, BookingIdempotencyKey, BookingStatus
 
 FULLY_BOOKED = "This slot is fully booked"
@@ -86,6 +86,7 @@ def booking_create(
     service_item_id: int | None = None,
     notes: str = "",
     now: datetime | None = None,
+    payment_method: str | None = None,
 ) -> Booking:
     """Book the slot of ``service`` starting at ``start`` for ``customer``.
 
@@ -111,6 +112,7 @@ def booking_create(
             field="start",
         )
     item = _bookable_item(service, service_item_id)
+    payment = paying.open_payment(customer, service, item.price if item else None, payment_method)
     try:
         schedule_services.take_place(
             service_id=service.pk, start=slot.start, end=slot.end, capacity=service.seats_per_slot
@@ -128,6 +130,7 @@ def booking_create(
                 start=slot.start,
                 end=slot.end,
                 notes=notes,
+                payment=payment,
             )
     except IntegrityError as exc:
         raise DomainError(
@@ -139,17 +142,25 @@ def booking_create(
 
 
 def request_fingerprint(
-    *, service_id: int, start: datetime, service_item_id: int | None, notes: str
+    *,
+    service_id: int,
+    start: datetime,
+    service_item_id: int | None,
+    notes: str,
+    payment_method: str | None = None,
 ) -> str:
     """A digest of what the request asks for; the same instant written with
     another offset is the same request."""
+    request = {
+        "service": service_id,
+        "start": start.astimezone(UTC).isoformat(),
+        "service_item": service_item_id,
+        "notes": notes,
+    }
+    if payment_method is not None:  # only when given: older keys still match
+        request["payment_method"] = payment_method
     canonical = json.dumps(
-        {
-            "service": service_id,
-            "start": start.astimezone(UTC).isoformat(),
-            "service_item": service_item_id,
-            "notes": notes,
-        },
+        request,
         sort_keys=True,
         separators=(",", ":"),
     )
@@ -164,6 +175,7 @@ def booking_make(
     service_item_id: int | None = None,
     notes: str = "",
     idempotency_key: str | None = None,
+    payment_method: str | None = None,
 ) -> tuple[Booking, bool]:
     """Make a booking, or with an ``idempotency_key`` this customer already
     used, return the booking it made. Returns ``(booking, created)``.
@@ -173,7 +185,12 @@ def booking_make(
     loser waits for the winner's commit, then replays its booking), and a
     refused booking rolls its key back.
     """
-    fields = {"start": start, "service_item_id": service_item_id, "notes": notes}
+    fields = {
+        "start": start,
+        "service_item_id": service_item_id,
+        "notes": notes,
+        "payment_method": payment_method,
+    }
     if idempotency_key is None:
         return booking_create(customer=customer, service=service, **fields), True
     if not customer.is_student:
@@ -228,6 +245,7 @@ def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> 
     booking.save(update_fields=["booking_status", "updated_at"])
     if to_status == BookingStatus.CANCELLED:
         schedule_services.release_place(service_id=booking.service_id, start=booking.start)
+    paying.status_changed(booking)
     _record(
         booking,
         kind=BookingEventKind.STATUS_CHANGED,
@@ -256,6 +274,19 @@ def booking_transition(
     if (role, to_status) in transitions.REASON_REQUIRED and not reason:
         raise DomainError("Say why you cancel: the customer is told.", field="reason")
     return _apply(booking, actor=actor, to_status=to_status, reason=reason, by=role)
+
+
+def booking_paid(*, booking_id: int) -> Booking:
+    """Its online payment was accepted (payments): the ``paid`` event, which
+    tells the vendor of the booking now that they can see it."""
+    booking = Booking.objects.select_related("service", "customer").get(pk=booking_id)
+    _record(
+        booking,
+        kind=BookingEventKind.PAID,
+        actor=booking.customer,
+        from_status=booking.booking_status,
+    )
+    return booking
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from common.payment_methods import default_payment_methods
 from common.uploads import RandomFileName, private_storage
 
 
@@ -137,6 +138,8 @@ class Service(models.Model):
     min_notice_minutes = models.PositiveIntegerField(default=60, validators=_between(0, 10080))
     max_days_ahead = models.PositiveSmallIntegerField(default=14, validators=_between(1, 90))
     cancel_notice_minutes = models.PositiveIntegerField(default=120, validators=_between(0, 10080))
+    # Which of common.payment_methods.PAYMENT_METHODS the service accepts (non-empty).
+    payment_methods = models.JSONField(default=default_payment_methods)
     # A vendor's pause of as-soon-as-possible orders; over once the time passes.
     paused_until = models.DateTimeField(null=True, blank=True)
     pause_reason = models.CharField(max_length=200, blank=True, default="")

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from common.cache import RedisCache
 from common.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS
+from common.payment_methods import PAYMENT_METHODS, offered_payment_methods
 
 
 def _cache_answers() -> bool:
@@ -83,7 +84,9 @@ def health(request):
         "What clients need to present the marketplace: the campus `currency` every "
         "price is in (an ISO 4217 code, the `CURRENCY` setting) and the campus "
         "`time_zone` (the `TIME_ZONE` setting) that opening hours, pickup times and "
-        "report days are wall-clock times in. Public."
+        "report days are wall-clock times in, and the `payment_methods` a service may "
+        "accept here (`pay_at_pickup`, plus `online` when a payment provider is configured). "
+        "Public."
     ),
     responses={
         200: inline_serializer(
@@ -91,6 +94,10 @@ def health(request):
             {
                 "currency": serializers.CharField(help_text="ISO 4217 code, e.g. `GHS`"),
                 "time_zone": serializers.CharField(help_text="IANA name, e.g. `Africa/Accra`"),
+                "payment_methods": serializers.ListField(
+                    child=serializers.ChoiceField(choices=PAYMENT_METHODS),
+                    help_text="`pay_at_pickup`, plus `online` when a provider is configured.",
+                ),
             },
         )
     },
@@ -101,7 +108,11 @@ def health(request):
 @throttle_classes([])
 def site_config(request):
     return Response(
-        {"currency": settings.CURRENCY, "time_zone": settings.TIME_ZONE},
+        {
+            "currency": settings.CURRENCY,
+            "time_zone": settings.TIME_ZONE,
+            "payment_methods": offered_payment_methods(),
+        },
         headers={"Cache-Control": "public, max-age=300"},
     )
 

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "users",
     "schedule",
     "catalogue",
+    "payments",
     "orders",
     "bookings",
     "reviews",
@@ -231,6 +232,29 @@ EVENTS_WSGI_STREAM_SECONDS = env_int("EVENTS_WSGI_STREAM_SECONDS", 25)
 # Open streams per user, across app servers; opening another ends the oldest.
 EVENTS_MAX_STREAMS = env_int("EVENTS_MAX_STREAMS", 5)
 
+# --- Payments (payments/) -------------------------------------------------------------
+# `dummy` (no network; the app's own checkout page) or `paystack`.
+PAYMENT_PROVIDER = env_str("PAYMENT_PROVIDER", "dummy")
+if PAYMENT_PROVIDER not in {"dummy", "paystack"}:
+    raise ImproperlyConfigured("PAYMENT_PROVIDER must be 'dummy' or 'paystack'.")
+# Signs the dummy provider's webhooks; the development default exists only with DEBUG.
+PAYMENT_WEBHOOK_SECRET = env_str(
+    "PAYMENT_WEBHOOK_SECRET", "dev-payment-webhook-secret" if DEBUG else ""
+)
+PAYSTACK_API_URL = env_str("PAYSTACK_API_URL", "https://api.paystack.co").rstrip("/")
+# Authenticates the API calls and signs Paystack's webhooks.
+PAYSTACK_SECRET_KEY = env_str("PAYSTACK_SECRET_KEY")
+PAYSTACK_TIMEOUT_SECONDS = env_float("PAYSTACK_TIMEOUT_SECONDS", 10.0)
+# Derived, not read: `online` is offered with a real provider that has its key,
+# or with the dummy one only while DEBUG is on.
+PAYMENT_ONLINE_OFFERED = (
+    bool(PAYSTACK_SECRET_KEY)
+    if PAYMENT_PROVIDER == "paystack"
+    else DEBUG and bool(PAYMENT_WEBHOOK_SECRET)
+)
+# An unpaid online order or booking is cancelled this long after creation.
+PAYMENT_HOLD_MINUTES = max(1, env_int("PAYMENT_HOLD_MINUTES", 15))
+
 # --- Background tasks and email -------------------------------------------------------
 # django-tasks with its database backend: a task is a row in the app's own
 # database, run by `manage.py db_worker` (make run starts one).
@@ -363,7 +387,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Event kinds of each domain keep their own name instead of colliding as "KindEnum".
-    "ENUM_NAME_OVERRIDES": {"BookingEventKindEnum": "bookings.models.BookingEventKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "BookingEventKindEnum": "bookings.models.BookingEventKind",
+        "PaymentMethodEnum": "payments.models.PaymentMethod",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.document_shared_errors",

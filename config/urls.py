@@ -10,6 +10,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from common.images import original_of, store_variants
 from common.views import health, site_config, web_app
+from payments.api.checkout import checkout
+from payments.api.urls import REFERENCE
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = "Marketplace operations"
@@ -33,10 +35,13 @@ api_patterns = [
     path("", include("bookings.api.urls")),
     path("", include("reviews.api.urls")),
     path("", include("notifications.api.urls")),
+    path("", include("payments.api.urls")),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The dummy payment provider's checkout page (server-rendered, not the API).
+    re_path(rf"^pay/{REFERENCE}/$", checkout, name="payments-checkout"),
     path("api/", include(api_patterns)),
 ]
 

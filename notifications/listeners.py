@@ -10,6 +10,9 @@
   as the campus services team rather than as the vendor); the review's author:
   the vendor's reply to it (``review_reply``).
 
+An order or booking waiting for its online payment is announced to its
+vendor only once paid (its ``paid`` event).
+
 Nobody is notified of their own action (``services.notification_create``).
 Everything runs inside the transaction of the change: a rollback notifies
 nobody. Emails go out for what a student must not miss: their order is ready,
@@ -58,9 +61,17 @@ def _status_changed(
     )
 
 
+def _awaits_payment(subject) -> bool:
+    """Waiting for its online payment: the vendor must not hear of it yet."""
+    payment = subject.payment
+    return payment is not None and not payment.visible_to_vendor
+
+
 def on_order_event(event) -> None:
     order = event.order
-    if event.kind == "placed":
+    # Placed and paid at once, or placed hidden and paid later (payments): the
+    # vendor hears "order placed" once, when the order becomes theirs to see.
+    if (event.kind == "placed" and not _awaits_payment(order)) or event.kind == "paid":
         title, body = messages.order_placed(order, quantity=event.data.get("quantity"))
         notification_create(
             recipient_id=order.service.vendor_id,
@@ -135,7 +146,7 @@ def on_verification_decided(event: VerificationDecided) -> None:
 
 def on_booking_event(event) -> None:
     booking = event.booking
-    if event.kind == "made":
+    if (event.kind == "made" and not _awaits_payment(booking)) or event.kind == "paid":
         title, body = messages.booking_made(booking)
         notification_create(
             recipient_id=booking.service.vendor_id,

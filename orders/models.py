@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from catalogue.models import Service, ServiceItem
+from payments.models import Payment
 
 
 class OrderStatus(models.TextChoices):
@@ -34,6 +35,11 @@ class Order(models.Model):
     # Null: as soon as possible. Else the start of the pickup slot it holds a place in.
     pickup_at = models.DateTimeField(null=True, blank=True)
     estimated_ready_at = models.DateTimeField(null=True, blank=True)
+    # How it is paid (payments). Null for orders placed before payments existed:
+    # paid at pickup.
+    payment = models.OneToOneField(
+        Payment, on_delete=models.PROTECT, null=True, blank=True, related_name="order"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -82,6 +88,8 @@ class OrderEventKind(models.TextChoices):
     PLACED = "placed", "Placed"
     STATUS_CHANGED = "status_changed", "Status changed"
     DETAILS_EDITED = "details_edited", "Details edited"
+    # Its online payment was accepted: the vendor sees it (and is told) from now.
+    PAID = "paid", "Paid"
 
 
 class OrderEvent(models.Model):

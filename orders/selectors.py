@@ -17,6 +17,10 @@ REPORT_DEFAULT_DAYS = 30
 REPORT_MAX_DAYS = 366
 
 
+# An order waiting for its online payment is its customer's alone (payments).
+VISIBLE_TO_VENDOR = Q(payment__isnull=True) | Q(payment__visible_to_vendor=True)
+
+
 def orders_visible_to(user) -> QuerySet[Order]:
     """A student's own orders, a vendor's orders for their services, or all
     for an admin; nobody else's, so others' orders are simply not found."""
@@ -27,7 +31,7 @@ def orders_visible_to(user) -> QuerySet[Order]:
         # The vendor's service ids as a list, not a join: PostgreSQL then walks
         # the (service, created_at) index instead of scanning every order.
         service_ids = list(Service.objects.filter(vendor=user).values_list("id", flat=True))
-        return orders.filter(service_id__in=service_ids)
+        return orders.filter(service_id__in=service_ids).filter(VISIBLE_TO_VENDOR)
     if user.is_student:
         return orders.filter(customer=user)
     return orders.none()
@@ -38,7 +42,7 @@ def order_list(*, user) -> QuerySet[Order]:
     fixed number of queries whatever the page size."""
     return (
         orders_visible_to(user)
-        .select_related("service__vendor__vendor_profile", "customer")
+        .select_related("service__vendor__vendor_profile", "customer", "payment")
         .prefetch_related(
             Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
             Prefetch("events", queryset=OrderEvent.objects.select_related("actor__vendor_profile")),
@@ -145,6 +149,6 @@ def order_lines_for_export(*, user, period: ReportPeriod) -> QuerySet[OrderItem]
     orders = _placed_within(orders_visible_to(user), period)
     return (
         OrderItem.objects.filter(order__in=orders)
-        .select_related("order__customer", "service_item")
+        .select_related("order__customer", "order__payment", "service_item")
         .order_by("order__created_at", "order_id", "id")
     )

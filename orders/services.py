@@ -4,21 +4,20 @@ machine. Views and commands only translate their input to these calls."""
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from catalogue.locks import lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
-from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
+from common.exceptions import DomainError, Forbidden
 from common.fields import missing_row
 from common.plans import Plan, create
 from common.prefetch import remember_related
 
-from . import events, scheduling
+from . import events, paying, scheduling
+from .idempotency import replay
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
 from .transitions import CUSTOMER, OPERATOR_CANCELLABLE, role_on, targets
 
@@ -26,10 +25,6 @@ MAX_LINES = 50
 MAX_QUANTITY = 100
 
 CUSTOMER_EDITABLE_FIELDS = ("special_instructions", "delivery_address")
-
-
-class RequestInProgress(Conflict):
-    """An Idempotency-Key whose first request has not produced an order."""
 
 
 def merge_lines(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
@@ -57,6 +52,7 @@ def request_fingerprint(
     special_instructions: str,
     delivery_address: str,
     pickup_at=None,
+    payment_method: str | None = None,
 ) -> str:
     """A digest of what the request asks for, independent of line order,
     split lines or keys the server ignores."""
@@ -70,6 +66,8 @@ def request_fingerprint(
         # Only when given, so keys stored before pickup times existed still match;
         # as an instant, so the same time written with another offset matches.
         request["pickup_at"] = pickup_at.timestamp()
+    if payment_method is not None:
+        request["payment_method"] = payment_method
     canonical = json.dumps(
         request,
         sort_keys=True,
@@ -143,6 +141,7 @@ def _order_create(
     special_instructions: str = "",
     delivery_address: str = "",
     pickup_at=None,
+    payment_method: str | None = None,
 ) -> Order:
     """Place an order with prices read from the database now; anything the
     client said about prices never reaches here. Runs inside the caller's
@@ -169,15 +168,17 @@ def _order_create(
         )
         for item_id, quantity in sorted(merged.items())
     ]
+    total_amount = sum((line.total_price for line in lines), Decimal("0.00"))
     order = create(
         Order,
         service=service,
         customer=customer,
         special_instructions=special_instructions,
         delivery_address=delivery_address,
-        total_amount=sum((line.total_price for line in lines), Decimal("0.00")),
+        total_amount=total_amount,
         pickup_at=pickup_at,
         estimated_ready_at=estimated_ready_at,
+        payment=paying.open_payment(customer, service, total_amount, payment_method),
     )
     for line in lines:
         line.order = order
@@ -211,6 +212,7 @@ def order_place(
     delivery_address: str = "",
     idempotency_key: str | None = None,
     pickup_at=None,
+    payment_method: str | None = None,
 ) -> tuple[Order, bool]:
     """Place an order of ``lines`` (item id, quantity), or with an
     ``idempotency_key`` already used by this customer, return the order it
@@ -226,6 +228,7 @@ def order_place(
         "special_instructions": special_instructions,
         "delivery_address": delivery_address,
         "pickup_at": pickup_at,
+        "payment_method": payment_method,
     }
     if idempotency_key is None:
         with transaction.atomic():
@@ -246,27 +249,10 @@ def order_place(
             key.save(update_fields=["order"])
     except IntegrityError as conflict:
         try:
-            return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
+            return replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
         except IdempotencyKey.DoesNotExist:  # not the key's constraint
             raise conflict from None
     return order, True
-
-
-def _replay(*, customer, key: str, fingerprint: str) -> Order:
-    existing = IdempotencyKey.objects.select_related("order").get(user=customer, key=key)
-    if existing.request_fingerprint != fingerprint:
-        raise KeyReused("This Idempotency-Key was used with a different request.")
-    if existing.order is None:
-        raise RequestInProgress(
-            "The first request with this Idempotency-Key has not finished; retry shortly."
-        )
-    return existing.order
-
-
-def idempotency_keys_delete_stale(*, older_than: timedelta) -> int:
-    """Forget keys older than ``older_than``; returns how many were deleted."""
-    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=timezone.now() - older_than).delete()
-    return deleted
 
 
 def _role_on(order: Order, actor) -> str:
@@ -305,6 +291,7 @@ def _apply(
         scheduling.release_pickup(order)
     order.order_status = to_status
     order.save(update_fields=["order_status", "updated_at", *timing])
+    paying.status_changed(order)
     events.record(
         order=order,
         kind=OrderEventKind.STATUS_CHANGED,

@@ -19,7 +19,7 @@ Body = Callable[[World, str], dict]
 class Row:
     method: str
     # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile},
-    # {booking}, {closure}, {document}.
+    # {booking}, {closure}, {document}, {payment} (its reference).
     path: str
     expect: dict[str, int]
     body: Body | None = None
@@ -37,6 +37,7 @@ class Row:
             "booking": world.booking.pk,
             "closure": world.closure.pk,
             "document": world.document.pk if world.document else 0,
+            "payment": world.payment.reference if world.payment else "",
         }
         return self.path.format(**ids) + self.query
 
@@ -338,6 +339,15 @@ MATRIX: list[Row] = [
         # Before the start and the cancel notice: the customer and the vendor may cancel.
         order_party(200),
         body=lambda w, role: {"booking_status": "cancelled", "reason": "Closed for training"},
+    ),
+    # --- payments ----------------------------------------------------------------------
+    # The provider's call: no token; without a valid signature everyone gets 401.
+    Row("POST", "/api/payments/webhook/", everyone(401), body=lambda w, role: {"event": "x"}),
+    # The payer only; anyone else's reference is not found.
+    Row(
+        "POST",
+        "/api/payments/{payment}/verify/",
+        codes(anon=401, student=200, other_student=404, vendor=404, other_vendor=404, admin=404),
     ),
     # --- reviews -----------------------------------------------------------------------
     Row("GET", "/api/reviews/", everyone(200)),

@@ -1,7 +1,8 @@
 """Imports between the domains point one way: down the layers, never up, never
 in a circle.
 
-    common < users < schedule < catalogue < orders < bookings < reviews
+    common < users < schedule < catalogue < payments < orders < bookings
+           < reviews
            < notifications < demo
 
 A module of one layer may import its own app and any lower layer, never a
@@ -26,6 +27,7 @@ LAYERS = [
     "users",
     "schedule",
     "catalogue",
+    "payments",
     "orders",
     "bookings",
     "reviews",

@@ -27,6 +27,7 @@ from catalogue.tests.documents import PDF
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
+from payments.models import Payment
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
 from schedule.models import Closure
@@ -50,6 +51,8 @@ class World:
     closure: Closure
     # A verification document of ``profile`` (private: its owner and admins read it).
     document: VerificationDocument | None = None
+    # The student's online payment awaiting the provider (not attached to ``order``).
+    payment: Payment | None = None
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -110,4 +113,12 @@ def build_world() -> World:
             reason="Inventory",
         ),
         document=document,
+        payment=Payment.objects.create(
+            payer=users["student"],
+            method="online",
+            status="awaiting_payment",
+            amount=item.price,
+            currency="GHS",
+            reference="cs_world",
+        ),
     )

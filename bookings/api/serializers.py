@@ -6,6 +6,8 @@ from bookings.models import Booking, BookingEvent, BookingStatus
 from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
 from common.serializers import FastReadMixin
+from payments.api.serializers import PaymentSerializer, payment_representation
+from payments.models import PaymentMethod
 
 MAX_NOTES_LENGTH = 2000
 MAX_REASON_LENGTH = 500
@@ -53,6 +55,14 @@ class BookingCreateSerializer(serializers.Serializer):
     # Checked by bookings.services: belongs to the service, offered, available.
     service_item = IdField(required=False, allow_null=True)
     notes = _NullAsBlankCharField(max_length=MAX_NOTES_LENGTH)
+    payment_method = serializers.ChoiceField(
+        choices=PaymentMethod.choices,
+        required=False,
+        help_text=(
+            "One of the service's `payment_methods`; default `pay_at_pickup` when it accepts "
+            "that, else `online`."
+        ),
+    )
 
 
 class BookingStatusInputSerializer(serializers.Serializer):
@@ -100,6 +110,7 @@ class BookingSerializer(FastReadMixin, serializers.ModelSerializer):
     allowed_transitions = serializers.SerializerMethodField(
         help_text="The statuses the caller may move this booking to now (time rules included)."
     )
+    payment = serializers.SerializerMethodField(help_text="How the booking is paid.")
 
     class Meta:
         model = Booking
@@ -120,10 +131,20 @@ class BookingSerializer(FastReadMixin, serializers.ModelSerializer):
             "history",
             "cancellable_until",
             "allowed_transitions",
+            "payment",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(PaymentSerializer)
+    def get_payment(self, booking) -> dict:
+        return payment_representation(
+            booking.payment,
+            amount=booking.price,
+            completed=booking.booking_status == BookingStatus.COMPLETED,
+            context=self.context,
+        )
 
     def get_vendor_name(self, booking) -> str:
         return vendor_name(booking.service.vendor)

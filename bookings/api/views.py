@@ -106,6 +106,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             service_item_id=data.get("service_item"),
             notes=data.get("notes", ""),
             idempotency_key=key,
+            payment_method=data.get("payment_method"),
         )
         return Response(
             self._render(booking),

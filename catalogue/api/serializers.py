@@ -12,6 +12,7 @@ from catalogue.models import (
     VendorProfile,
 )
 from common.images import validate_image, variant_urls
+from common.payment_methods import PAYMENT_METHODS, offered_payment_methods
 from common.serializers import FastReadMixin
 from schedule.selectors import opening
 from users.selectors import public_name
@@ -129,6 +130,14 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
     supports_ordering = serializers.BooleanField(read_only=True)
     supports_walk_in = serializers.BooleanField(read_only=True)
     requires_contact = serializers.BooleanField(read_only=True)
+    payment_methods = serializers.ListField(
+        child=serializers.ChoiceField(choices=PAYMENT_METHODS),
+        required=False,
+        help_text=(
+            "How customers may pay: a non-empty subset of `GET /api/config/`'s "
+            '`payment_methods`; default `["pay_at_pickup"]`.'
+        ),
+    )
     open_now = serializers.SerializerMethodField(
         help_text="Available, inside its weekly hours (or it has none), not closed, not paused."
     )
@@ -163,6 +172,7 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
             "supports_walk_in",
             "requires_contact",
             *SCHEDULE_SETTINGS,
+            "payment_methods",
             "paused_until",
             "pause_reason",
             "open_now",
@@ -178,6 +188,17 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
             "paused_until",
             "pause_reason",
         ]
+
+    def validate_payment_methods(self, methods: list[str]) -> list[str]:
+        if not methods:
+            raise serializers.ValidationError("Accept at least one payment method.")
+        offered = offered_payment_methods()
+        refused = [method for method in methods if method not in offered]
+        if refused:
+            raise serializers.ValidationError(
+                f"Not offered here: {', '.join(refused)} (offered: {', '.join(offered)})."
+            )
+        return [method for method in PAYMENT_METHODS if method in methods]
 
     def _opening(self, service: Service):
         # Periods and closures are prefetched by the selector; computed once per row.

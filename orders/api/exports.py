@@ -25,6 +25,8 @@ HEADER = [
     "unit_price",
     "line_total",
     "order_total",
+    "payment_method",
+    "payment_status",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,7 +49,17 @@ def _row(line) -> list:
         line.unit_price,
         line.total_price,
         order.total_amount,
+        *_payment_cells(order),
     ]
+
+
+def _payment_cells(order) -> list[str]:
+    """Method and status; an order from before payments: paid at pickup."""
+    if order.payment is not None:
+        return [order.payment.method, order.payment.status]
+    if not order.total_amount:
+        return ["pay_at_pickup", "not_required"]
+    return ["pay_at_pickup", "collected" if order.order_status == "completed" else "due_at_pickup"]
 
 
 def csv_response(lines, *, filename: str) -> HttpResponse:

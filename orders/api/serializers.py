@@ -10,6 +10,8 @@ from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderSta
 from orders.scheduling import READY_IN_MINUTES
 from orders.services import MAX_LINES, MAX_QUANTITY
 from orders.transitions import allowed_transitions
+from payments.api.serializers import PaymentSerializer, payment_representation
+from payments.models import PaymentMethod
 from users.selectors import public_name
 
 MAX_INSTRUCTIONS_LENGTH = 2000
@@ -67,6 +69,14 @@ class OrderCreateSerializer(LockedLaterMixin, serializers.Serializer):
         help_text=(
             "The `start` of one of the service's pickup slots; omitted or null: as soon as "
             "possible (the service must be open now)."
+        ),
+    )
+    payment_method = serializers.ChoiceField(
+        choices=PaymentMethod.choices,
+        required=False,
+        help_text=(
+            "One of the service's `payment_methods`; default `pay_at_pickup` when it accepts "
+            "that, else `online`."
         ),
     )
 
@@ -159,6 +169,7 @@ class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
             "The statuses the caller may move this order to now (update_status); empty when none."
         )
     )
+    payment = serializers.SerializerMethodField(help_text="How the order is paid.")
 
     class Meta:
         model = Order
@@ -179,10 +190,20 @@ class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
             "items",
             "status_history",
             "allowed_transitions",
+            "payment",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(PaymentSerializer)
+    def get_payment(self, order) -> dict:
+        return payment_representation(
+            order.payment,
+            amount=order.total_amount,
+            completed=order.order_status == OrderStatus.COMPLETED,
+            context=self.context,
+        )
 
     def get_vendor_name(self, order) -> str:
         return public_name(order.service.vendor)

@@ -168,6 +168,7 @@ class OrderViewSet(
             delivery_address=data.get("delivery_address", ""),
             idempotency_key=key,
             pickup_at=data.get("pickup_at"),
+            payment_method=data.get("payment_method"),
         )
         return Response(
             self._render_placed(order),

@@ -220,12 +220,12 @@ def test_placing_an_order_costs_the_same_queries_for_one_line_or_twenty(
         "items": [{"service_item": item.pk, "quantity": 1} for item in items],
     }
 
-    # 12, the same for 1 line and 20: the caller's user row, BEGIN, the key,
+    # 13, the same for 1 line and 20: the caller's user row, BEGIN, the key,
     # the locked service (with its vendor and calendar), the items, the queue
-    # ahead (ready estimate), the order, its lines in one insert, its event, the
+    # ahead (ready estimate), its payment, the order, its lines in one insert, its event, the
     # vendor's notification, the key's order, COMMIT (and, on PostgreSQL
     # without Redis, the NOTIFY that wakes the vendor's streams).
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = student_client.post(
             ORDERS_URL, body, format="json", HTTP_IDEMPOTENCY_KEY=f"lines-{lines}"
         )
@@ -257,8 +257,9 @@ def test_the_placement_answer_is_the_order_as_stored(
     }
 
     # Nothing is read back: no query reads the lines or the history (the
-    # PostgreSQL run counts one query more than the SQLite one).
-    with django_assert_max_num_queries(15 if with_key else 11) as queries:
+    # PostgreSQL run counts one query more than the SQLite one; one more is
+    # the order's payment row).
+    with django_assert_max_num_queries(16 if with_key else 12) as queries:
         created = student_client.post(ORDERS_URL, body, format="json", **headers)
     statements = [q["sql"] for q in queries.captured_queries]
     reads = [sql for sql in statements if sql.startswith("SELECT")]

@@ -29,6 +29,8 @@ HEADER = [
     "unit_price",
     "line_total",
     "order_total",
+    "payment_method",
+    "payment_status",
 ]
 
 
@@ -188,6 +190,8 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "8.00",
             "16.00",
             "17.50",
+            "pay_at_pickup",
+            "collected",
         ],
         [
             str(first.pk),
@@ -199,6 +203,8 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "1.50",
             "1.50",
             "17.50",
+            "pay_at_pickup",
+            "collected",
         ],
         [
             str(second.pk),
@@ -210,6 +216,8 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "8.00",
             "8.00",
             "8.00",
+            "pay_at_pickup",
+            "due_at_pickup",
         ],
     ]
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 
-from orders.services import idempotency_keys_delete_stale
+from orders.idempotency import idempotency_keys_delete_stale
 
 # Clients may retry for a day; keys younger than this are never removed.
 MIN_HOURS = 24

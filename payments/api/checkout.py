@@ -1,0 +1,61 @@
+"""The dummy provider's checkout page: a small server-rendered page where the
+payer pays or fails. Paying sends the provider's signed ``charge.success``
+through the webhook code, as a real provider's checkout and webhook would.
+The unguessable reference in its address is what grants access (a payer's
+phone browser holds no API token), so the page needs no login or CSRF token."""
+
+import json
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from payments import webhooks
+from payments.models import Payment, PaymentStatus
+from payments.money import to_minor
+from payments.providers import get_provider
+
+OUTCOMES = {"success", "failure"}
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def checkout(request, reference):
+    if settings.PAYMENT_PROVIDER != "dummy":
+        raise Http404("No such checkout.")
+    payment = Payment.objects.filter(reference=reference, provider="dummy").first()
+    if payment is None:
+        raise Http404("No such checkout.")
+    message, status = "", 200
+    if request.method == "POST":
+        outcome = request.POST.get("outcome")
+        if outcome not in OUTCOMES:
+            message, status = "Choose to pay or to fail.", 400
+        elif payment.status != PaymentStatus.AWAITING_PAYMENT:
+            message = "This payment is no longer waiting to be paid."
+        elif outcome == "failure":
+            message = "The payment failed. Nothing was charged; you can try again."
+        else:
+            provider = get_provider()
+            body = json.dumps(
+                {
+                    "event": "charge.success",
+                    "data": {
+                        "reference": payment.reference,
+                        "amount": to_minor(payment.amount, payment.currency),
+                        "currency": payment.currency,
+                        "status": "success",
+                    },
+                }
+            ).encode()
+            webhooks.handle(body, webhooks.sign_for(provider, body))
+            message = "Paid. You can close this page."
+        payment.refresh_from_db()
+    return render(
+        request,
+        "payments/checkout.html",
+        {"payment": payment, "message": message, "awaiting": payment.status == "awaiting_payment"},
+        status=status,
+    )
