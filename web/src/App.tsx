@@ -25,6 +25,11 @@ import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
 import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
 import { VendorSchedulePage } from './pages/vendor/VendorSchedulePage';
 import { VendorPage } from './pages/VendorPage';
+import { AccountPage } from './pages/account/AccountPage';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { VerifyEmailPage } from './pages/account/VerifyEmailPage';
+import { VerificationPage } from './pages/vendor/VerificationPage';
 
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Browse services'],
@@ -40,12 +45,17 @@ const TITLES: [RegExp, string][] = [
   [/^\/vendor\/services\/\d+/, 'Edit service'],
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
+  [/^\/vendor\/verification/, 'Verification'],
   [/^\/bookings\/\d+/, 'Booking'],
   [/^\/bookings/, 'My bookings'],
   [/^\/vendor\/agenda/, 'Agenda'],
   [/^\/vendors\/\d+/, 'Vendor'],
   [/^\/vendor/, 'Dashboard'],
   [/^\/notifications/, 'Notifications'],
+  [/^\/forgot-password/, 'Reset your password'],
+  [/^\/reset-password\//, 'Choose a new password'],
+  [/^\/verify-email\//, 'Confirm your email'],
+  [/^\/account/, 'Your account'],
 ];
 
 function DocumentTitle() {
@@ -179,6 +189,11 @@ export function App() {
                 }
               />
               <Route path="vendors/:id" element={<VendorPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password/:uid/:token" element={<ResetPasswordPage />} />
+              <Route path="verify-email/:uid/:token" element={<VerifyEmailPage />} />
+              <Route path="account" element={<RequireAuth><AccountPage /></RequireAuth>} />
+              <Route path="vendor/verification" element={<RequireAuth role="vendor"><VerificationPage /></RequireAuth>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -5,6 +5,7 @@ import { useCart } from '../cart/CartContext';
 import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotificationBell } from './NotificationBell';
+import { VerifyEmailBanner } from './trust/VerifyEmailBanner';
 
 export function Layout() {
   const { user, logout } = useAuth();
@@ -94,6 +95,7 @@ export function Layout() {
                   <li>
                     <NavLink to="/vendor/profile">Business profile</NavLink>
                   </li>
+                  <li><NavLink to="/vendor/verification">Verification</NavLink></li>
                 </>
               ) : (
                 <>
@@ -118,9 +120,9 @@ export function Layout() {
               )}
               {user ? (
                 <li className="nav-user">
-                  <span className="nav-email" title={user.email}>
+                  <NavLink to="/account" className="nav-email" title={`Your account (${user.email})`}>
                     {user.first_name || user.email}
-                  </span>
+                  </NavLink>
                   <button type="button" className="btn btn-secondary btn-small" onClick={() => void logout()}>
                     Log out
                   </button>
@@ -142,6 +144,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <VerifyEmailBanner />
         {/* Keyed by path: a crash on one page does not stick after navigating away. */}
         <ErrorBoundary key={location.pathname}>
           <Outlet />

@@ -4,6 +4,7 @@ import { TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { ImagePicker } from '../../components/ImagePicker';
 import { Notice } from '../../components/Notice';
+import { HiddenProfileNotice } from '../../components/trust/HiddenProfileNotice';
 import { LoadError, Spinner } from '../../components/QueryState';
 import { useMyVendorProfile, useSaveVendorProfile } from '../../hooks/vendorProfile';
 
@@ -64,6 +65,7 @@ function ProfileForm({ profile }: { profile: VendorProfile | null }) {
   return (
     <section className="page narrow">
       <h1>Business profile</h1>
+      <HiddenProfileNotice profile={profile} />
       {!profile && <Notice tone="info">You have no business profile yet. Fill this in so students know who you are.</Notice>}
       {profile && (
         <p className="chips">
