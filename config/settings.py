@@ -225,6 +225,8 @@ EVENTS_HEARTBEAT_SECONDS = float(env_str("EVENTS_HEARTBEAT_SECONDS", "15"))
 EVENTS_STREAM_MAX_SECONDS = env_int("EVENTS_STREAM_MAX_SECONDS", 3600)
 # Under a WSGI server (not the production route) a stream polls and ends sooner.
 EVENTS_WSGI_STREAM_SECONDS = env_int("EVENTS_WSGI_STREAM_SECONDS", 25)
+# Open streams per user, across app servers; opening another ends the oldest.
+EVENTS_MAX_STREAMS = env_int("EVENTS_MAX_STREAMS", 5)
 
 # --- Background tasks and email -------------------------------------------------------
 # django-tasks with its database backend: a task is a row in the app's own
@@ -247,6 +249,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Campus Market <no-reply@loca
 # time, until EMAIL_MAX_ATTEMPTS attempts in all.
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 30)
+# The folder Django's file backend (EMAIL_BACKEND=...filebased.EmailBackend)
+# writes each message to; test setups read what was sent from there.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
+# Where the links in account emails point (the web app serves these paths).
+FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Accounts and sessions -------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -256,6 +263,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id first (OWASP's parameters, users/hashers.py); older hashes still
+# verify and are rehashed with Argon2id at the next login.
+PASSWORD_HASHERS = [
+    "users.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# A password reset link works for this long, once, and only until the password changes.
+PASSWORD_RESET_MINUTES = env_int("PASSWORD_RESET_MINUTES", 60)
+PASSWORD_RESET_TIMEOUT = PASSWORD_RESET_MINUTES * 60
+# An email verification link works for this long (and until the email changes).
+EMAIL_VERIFICATION_MINUTES = env_int("EMAIL_VERIFICATION_MINUTES", 7 * 24 * 60)
+# Students may register only with an email under these domains (a subdomain
+# only when listed itself); empty: any domain.
+STUDENT_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env_list("STUDENT_EMAIL_DOMAINS", [])]
+# When on, orders, bookings and reviews need a verified email (403 otherwise).
+REQUIRE_VERIFIED_EMAIL = env_bool("REQUIRE_VERIFIED_EMAIL", False)
 if env_bool("FAST_PASSWORD_HASHER", False):
     # Tests and benchmarks of code paths, not of PBKDF2's cost.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -299,6 +324,12 @@ REST_FRAMEWORK = {
         # Per client address: far above a campus NAT's hundreds of logins a minute.
         "login_client": env_str("LOGIN_CLIENT_RATE", "3000/min"),
         "register_client": env_str("REGISTER_CLIENT_RATE", "3000/hour"),
+        # Password reset requests: per email (the inbox a stranger could flood)
+        # and per client address (a campus NAT stays far below it).
+        "password_reset_email": env_str("PASSWORD_RESET_EMAIL_RATE", "5/hour"),
+        "password_reset_client": env_str("PASSWORD_RESET_CLIENT_RATE", "300/hour"),
+        # Sending the verification email again, per user.
+        "verify_email_resend": env_str("VERIFY_EMAIL_RESEND_RATE", "5/hour"),
     },
     # How many reverse proxies sit in front (for the client address in throttles).
     "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,

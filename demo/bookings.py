@@ -64,6 +64,7 @@ def seed_bookings(*, students) -> None:
     barber = User.objects.filter(email=email).first() or User.objects.create_user(
         email=email,
         password=DEMO_PASSWORD,
+        email_verified=True,
         user_type=UserType.VENDOR,
         first_name=first,
         last_name=last,

@@ -8,4 +8,4 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         # Listen to the domain events of orders, bookings and reviews; those
         # domains never import this one.
-        from notifications import listeners  # noqa: F401
+        from notifications import account_emails, listeners  # noqa: F401

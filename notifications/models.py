@@ -59,9 +59,27 @@ class EventTicket(models.Model):
     expires_at = models.DateTimeField(db_index=True)
     used_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The session the ticket belongs to (``live.sessions.session_of``): a
+    # password change since it was minted makes it worthless.
+    session = models.CharField(max_length=64, blank=True, default="")
 
     def __str__(self):
         return f"ticket of {self.user_id} until {self.expires_at:%H:%M:%S}"
+
+
+class OpenStream(models.Model):
+    """An event stream open on some app server, so the per-user cap
+    (``EVENTS_MAX_STREAMS``) holds across servers: opening one more deletes the
+    user's oldest rows, and each server ends the streams whose row is gone."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-id"], name="openstream_user_id")]
+
+    def __str__(self):
+        return f"stream {self.pk} of {self.user_id}"
 
 
 class EmailOutbox(models.Model):
@@ -69,8 +87,9 @@ class EmailOutbox(models.Model):
     the notification. The task that sends it claims the row and marks it sent
     in one transaction, so a retried or duplicated task never sends twice."""
 
+    # None for an email about the account itself (a reset or verification link).
     notification = models.OneToOneField(
-        Notification, on_delete=models.CASCADE, related_name="email"
+        Notification, on_delete=models.CASCADE, related_name="email", null=True, blank=True
     )
     to = models.EmailField()
     subject = models.CharField(max_length=200)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from common.plans import create
 from notifications.live.broker import announce
+from notifications.live.sessions import session_of
 from notifications.models import EmailOutbox, EventTicket, Notification
 
 TICKET_LIFETIME = timedelta(seconds=60)
@@ -78,15 +79,19 @@ def ticket_issue(*, user) -> tuple[str, EventTicket]:
     EventTicket.objects.filter(expires_at__lt=now - timedelta(hours=1)).delete()
     ticket = secrets.token_urlsafe(32)
     row = EventTicket.objects.create(
-        user=user, key_hash=_ticket_hash(ticket), expires_at=now + TICKET_LIFETIME
+        user=user,
+        key_hash=_ticket_hash(ticket),
+        expires_at=now + TICKET_LIFETIME,
+        session=session_of(user),
     )
     return ticket, row
 
 
 def ticket_redeem(*, ticket: str):
     """The active user a ticket was issued to, using the ticket up; ``None`` for
-    a used, expired or unknown ticket. A conditional UPDATE decides, so two
-    requests racing with one ticket cannot both open a stream."""
+    a used, expired or unknown ticket, or one minted before the user's last
+    password change. A conditional UPDATE decides, so two requests racing
+    with one ticket cannot both open a stream."""
     if not ticket or len(ticket) > 200:
         return None
     now = timezone.now()
@@ -98,10 +103,21 @@ def ticket_redeem(*, ticket: str):
         if claimed != 1:
             return None
         row = EventTicket.objects.select_related("user").get(key_hash=key_hash)
-    return row.user if row.user.is_active else None
+    user = row.user
+    return user if user.is_active and row.session == session_of(user) else None
 
 
 # --- email outbox ------------------------------------------------------------------
+
+
+def outbox_email_queue(*, to: str, subject: str, body: str, notification=None) -> EmailOutbox:
+    """Queue an email in the caller's transaction; the task sends it once,
+    after the commit (nothing is sent for a change that rolls back)."""
+    outbox = EmailOutbox.objects.create(
+        notification=notification, to=to, subject=subject[:200], body=body
+    )
+    transaction.on_commit(lambda: enqueue_email(outbox_id=outbox.pk))
+    return outbox
 
 
 def enqueue_email(*, outbox_id: int) -> None:

@@ -49,6 +49,8 @@ class User(AbstractUser):
         max_length=10, choices=UserType.choices, default=UserType.STUDENT, db_index=True
     )
     phone_number = models.CharField(max_length=20, blank=True)
+    # Proven by a link emailed at registration (users/accounts.py).
+    email_verified = models.BooleanField(default=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -10,11 +10,16 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import datetime_from_epoch, get_md5_hash_password
 
-from common.exceptions import DomainError, Unauthenticated
+from common.exceptions import DomainError, Forbidden, Unauthenticated
 
 from .models import User, UserType, normalize_email
+from .recovery import check_student_email, email_verification_send
+from .sessions import sessions_revoke
 
 INVALID_CREDENTIALS = "No active account found with the given email and password."
+SUSPENDED = (
+    "This account is suspended. Contact the campus services team if you think this is a mistake."
+)
 INVALID_REFRESH = "Token is invalid, expired or already used."
 NO_ADMIN_REGISTRATION = "Admin accounts cannot be created through registration."
 REGISTRABLE_TYPES = (UserType.STUDENT, UserType.VENDOR)
@@ -37,11 +42,13 @@ def user_register(
     last_name: str = "",
     phone_number: str = "",
 ) -> User:
-    """Create a student or vendor account (admins never come from here)."""
+    """Create a student or vendor account (admins never come from here) and
+    email it the link that verifies its address."""
     check_registrable(user_type)
+    check_student_email(email=email, user_type=user_type)
     try:
         with transaction.atomic():
-            return User.objects.create_user(
+            user = User.objects.create_user(
                 email=email,
                 password=password,
                 user_type=user_type,
@@ -49,6 +56,8 @@ def user_register(
                 last_name=last_name,
                 phone_number=phone_number,
             )
+            email_verification_send(user=user)
+            return user
     except IntegrityError as exc:
         # Two registrations racing for one email: the constraint picks one.
         raise DomainError("A user with this email already exists.", field="email") from exc
@@ -63,10 +72,15 @@ def session_login(*, request, email: str, password: str) -> tuple[User, dict]:
     """Check the credentials and open a session (a refresh/access pair).
 
     One message for every failure, so the answer never tells whether an
-    email has an account.
+    email has an account; only the right password of a deactivated account
+    learns that it is suspended (403).
     """
-    user = authenticate(request, email=normalize_email(email), password=password)
+    email = normalize_email(email)
+    user = authenticate(request, email=email, password=password)
     if user is None:
+        suspended = User.objects.filter(email=email, is_active=False).first()
+        if suspended is not None and suspended.check_password(password):
+            raise Forbidden(SUSPENDED, code="account_suspended")
         raise Unauthenticated(INVALID_CREDENTIALS, code="invalid_credentials")
     update_last_login(None, user)
     return user, token_pair_for(user)
@@ -140,8 +154,5 @@ def password_change(*, user: User, old_password: str, new_password: str) -> dict
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        outstanding = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True)
-        BlacklistedToken.objects.bulk_create(
-            [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
-        )
+        sessions_revoke(user=user)
         return token_pair_for(user)

@@ -77,3 +77,31 @@ class AccountLoginThrottle(SimpleRateThrottle):
         # ValueError: the window closed meanwhile, so nothing is left to uncount.
         with contextlib.suppress(ValueError):
             self.cache.decr(count_key)
+
+
+class PasswordResetClientThrottle(ClientRateThrottle):
+    scope = "password_reset_client"
+
+
+class PasswordResetEmailThrottle(SimpleRateThrottle):
+    """Reset requests per email address, whether or not it has an account (the
+    answer must not differ), so nobody can flood one inbox."""
+
+    scope = "password_reset_email"
+
+    def get_cache_key(self, request, view):
+        data = request.data
+        email = data.get("email") if hasattr(data, "get") else None
+        if not isinstance(email, str) or not email.strip():
+            return None  # the serializer answers 400
+        digest = hashlib.sha256(normalize_email(email).encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": digest}
+
+
+class VerifyEmailResendThrottle(SimpleRateThrottle):
+    """Sending the verification email again, per user."""
+
+    scope = "verify_email_resend"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}

@@ -14,6 +14,7 @@ from common.filters import FilterBackend
 from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
 from schedule import clock
+from users.permissions import HasVerifiedEmail
 
 from .serializers import BookingCreateSerializer, BookingSerializer, BookingStatusInputSerializer
 
@@ -60,7 +61,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def get_permissions(self):
         if self.action == "create":
-            return [IsAuthenticated(), CanMakeBookings()]
+            return [IsAuthenticated(), CanMakeBookings(), HasVerifiedEmail()]
         return super().get_permissions()
 
     def get_serializer_context(self):
@@ -89,7 +90,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             200: OpenApiResponse(BookingSerializer, description="Replay of an idempotent retry"),
             400: FIELD_ERRORS,
             401: NOT_LOGGED_IN,
-            403: OpenApiResponse(description="Not a student"),
+            403: OpenApiResponse(description="Not a student, or an unverified email"),
             **IDEMPOTENCY_REFUSALS,
         },
     )

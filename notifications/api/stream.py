@@ -15,7 +15,8 @@ from django.http import JsonResponse, StreamingHttpResponse
 from rest_framework.exceptions import APIException
 
 from notifications import services
-from notifications.live.hub import run_db
+from notifications.live.hub import hub, run_db
+from notifications.live.sessions import session_of, stream_open
 from notifications.live.stream import notification_stream, notification_stream_sync
 from users.authentication import JWTAuthentication
 
@@ -26,6 +27,15 @@ def _unauthorized(detail: str) -> JsonResponse:
     response = JsonResponse({"detail": detail}, status=401)
     response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response
+
+
+def _open(request):
+    """(user, seconds, session, stream id, streams it evicted) or (None, why not, ...)."""
+    user, lifetime = _authenticate(request)
+    if user is None:
+        return user, lifetime, "", None, []
+    stream_id, evicted = stream_open(user_id=user.pk)
+    return user, lifetime, session_of(user), stream_id, evicted
 
 
 def _authenticate(request):
@@ -71,17 +81,18 @@ async def event_stream(request):
     under_asgi = isinstance(request, ASGIRequest)
     # Under ASGI, a pool thread (no thread kept per stream); under WSGI, the
     # request's own thread, whose connection Django manages.
-    authenticate = run_db(_authenticate) if under_asgi else sync_to_async(_authenticate)
-    user, lifetime = await authenticate(request)
+    open_stream = run_db(_open) if under_asgi else sync_to_async(_open)
+    user, lifetime, session, stream_id, evicted = await open_stream(request)
     if user is None:
         return _unauthorized(lifetime)
+    # Over EVENTS_MAX_STREAMS: the oldest of this process end now, those of
+    # other servers at their hub's next session check.
+    hub.end_streams(evicted)
     until = time.monotonic() + lifetime
-    if under_asgi:
-        content = notification_stream(user_id=user.pk, last_event_id=last_event_id, until=until)
-    else:
-        content = notification_stream_sync(
-            user_id=user.pk, last_event_id=last_event_id, until=until
-        )
+    kwargs = {"user_id": user.pk, "last_event_id": last_event_id, "until": until}
+    kwargs.update(session=session, stream_id=stream_id)
+    stream = notification_stream if under_asgi else notification_stream_sync
+    content = stream(**kwargs)
     response = StreamingHttpResponse(content, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-transform"
     # Tells nginx not to buffer the stream.

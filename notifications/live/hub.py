@@ -6,8 +6,10 @@ runs one fallback poll for the whole process, never a query per stream per
 second. The poll is what makes a lost broker cost speed, not correctness: every
 ``EVENTS_POLL_SECONDS`` (every ``EVENTS_FALLBACK_POLL_SECONDS`` while the broker
 is down or absent) it reads the recent notifications of the connected users
-and wakes those with one it has not seen; the same query finds deactivated
-users, whose streams are closed.
+and wakes those with one it has not seen. Every ``SESSION_CHECK_SECONDS`` it
+also ends the streams that may not stay open (``sessions.py``): their user was
+deactivated or changed password, or the user opened more than
+``EVENTS_MAX_STREAMS`` streams on any server.
 """
 
 import asyncio
@@ -29,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 # How far back a late-committing notification is still looked for.
 RECENT_WINDOW = timedelta(seconds=60)
+# How often open streams are checked against their user's session and the
+# stream cap: a revoked session or an evicted stream ends within about this.
+SESSION_CHECK_SECONDS = 1.0
 
 
 @dataclass(eq=False)
@@ -36,6 +41,10 @@ class Subscription:
     user_id: int
     event: asyncio.Event = field(default_factory=asyncio.Event)
     closed: bool = False
+    # The user's session when the stream opened (sessions.session_of); empty: unchecked.
+    session: str = ""
+    # The stream's OpenStream row; None: not counted against the cap.
+    stream_id: int | None = None
 
     def close(self) -> None:
         self.closed = True
@@ -63,13 +72,35 @@ class Hub:
         self.broker_up = False
         self._tasks: list[asyncio.Task] = []
         self._seen: dict[int, float] = {}
+        self._closing: set[asyncio.Task] = set()
 
     # --- streams ------------------------------------------------------------
-    def subscribe(self, user_id: int) -> Subscription:
+    def subscribe(
+        self, user_id: int, *, session: str = "", stream_id: int | None = None
+    ) -> Subscription:
         self._ensure_started()
-        subscription = Subscription(user_id)
+        subscription = Subscription(user_id, session=session, stream_id=stream_id)
         self.subscriptions[user_id].add(subscription)
         return subscription
+
+    def end_streams(self, stream_ids) -> None:
+        """End this process's streams among ``stream_ids`` now (others' servers
+        notice their missing rows at their next session check)."""
+        stream_ids = set(stream_ids)
+        for streams in list(self.subscriptions.values()):
+            for subscription in list(streams):
+                if subscription.stream_id in stream_ids:
+                    subscription.close()
+
+    def forget_stream(self, stream_id: int | None) -> None:
+        """Delete a finished stream's row, even while its task is being cancelled."""
+        from notifications.live.sessions import stream_close
+
+        if stream_id is None:
+            return
+        task = asyncio.get_running_loop().create_task(run_db(stream_close)(stream_id=stream_id))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
 
     def unsubscribe(self, subscription: Subscription) -> None:
         streams = self.subscriptions.get(subscription.user_id)
@@ -95,7 +126,7 @@ class Hub:
         tasks, self._tasks, self.loop = self._tasks, [], None
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, *self._closing, return_exceptions=True)
 
     def _ensure_started(self) -> None:
         loop = asyncio.get_running_loop()
@@ -187,16 +218,22 @@ class Hub:
     _poll_now = False
 
     async def _poll_forever(self) -> None:
+        waited = 0.0
         while True:
             fast = settings.EVENTS_FALLBACK_POLL_SECONDS
             interval = settings.EVENTS_POLL_SECONDS if self.broker_up else fast
-            waited = 0.0
-            while waited < interval and not self._poll_now:
-                await asyncio.sleep(min(fast, interval))
-                waited += min(fast, interval)
-            self._poll_now = False
+            tick = min(fast, interval, SESSION_CHECK_SECONDS)
+            await asyncio.sleep(tick)
+            waited += tick
             if not self.subscriptions:
                 continue
+            try:
+                await self._check_sessions()
+            except Exception:
+                logger.warning("Stream session check failed", exc_info=True)
+            if waited < interval and not self._poll_now:
+                continue
+            waited, self._poll_now = 0.0, False
             try:
                 await self._poll_once()
             except Exception:
@@ -204,7 +241,7 @@ class Hub:
 
     async def _poll_once(self) -> None:
         user_ids = list(self.subscriptions)
-        recent, inactive = await run_db(_recent_and_inactive)(user_ids)
+        recent = await run_db(_recent)(user_ids)
         now = time.monotonic()
         for notification_id, user_id in recent:
             if notification_id not in self._seen:
@@ -212,28 +249,34 @@ class Hub:
                 self.wake(user_id)
         horizon = now - 2 * RECENT_WINDOW.total_seconds()
         self._seen = {key: seen for key, seen in self._seen.items() if seen > horizon}
-        for user_id in inactive:
-            for subscription in list(self.subscriptions.get(user_id, ())):
-                subscription.close()
+
+    async def _check_sessions(self) -> None:
+        """End the streams of deactivated users, of sessions revoked by a
+        password change, and those evicted by the per-user cap."""
+        from notifications.live.sessions import sessions_and_streams
+
+        streams = [sub for subs in list(self.subscriptions.values()) for sub in subs]
+        sessions, alive = await run_db(sessions_and_streams)(
+            user_ids=list({sub.user_id for sub in streams}),
+            stream_ids=[sub.stream_id for sub in streams if sub.stream_id is not None],
+        )
+        for sub in streams:
+            revoked = sub.user_id not in sessions or (
+                sub.session and sessions[sub.user_id] != sub.session
+            )
+            if revoked or (sub.stream_id is not None and sub.stream_id not in alive):
+                sub.close()
 
 
-def _recent_and_inactive(user_ids: list[int]):
-    from django.contrib.auth import get_user_model
-
+def _recent(user_ids: list[int]):
     from notifications.models import Notification
 
     since = timezone.now() - RECENT_WINDOW
-    recent = list(
+    return list(
         Notification.objects.filter(recipient_id__in=user_ids, created_at__gte=since).values_list(
             "id", "recipient_id"
         )
     )
-    inactive = list(
-        get_user_model()
-        .objects.filter(pk__in=user_ids, is_active=False)
-        .values_list("pk", flat=True)
-    )
-    return recent, inactive
 
 
 hub = Hub()

@@ -12,12 +12,12 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Max
 from django.utils import timezone
 
 from notifications import selectors
 from notifications.live.hub import RECENT_WINDOW, hub, run_db
+from notifications.live.sessions import stream_close, stream_may_continue
 from notifications.models import Notification
 
 RETRY_MILLISECONDS = 3000
@@ -72,11 +72,14 @@ def _opening() -> str:
     return f"retry: {RETRY_MILLISECONDS}\n: connected\n\n"
 
 
-async def notification_stream(*, user_id: int, last_event_id: int | None, until: float):
-    """The ASGI stream: awaits its hub subscription, so it holds no thread."""
+async def notification_stream(
+    *, user_id: int, last_event_id: int | None, until: float, session: str, stream_id: int
+):
+    """The ASGI stream: awaits its hub subscription, so it holds no thread.
+    The hub ends it when ``session`` is revoked or ``stream_id`` is evicted."""
     # Subscribe, then take the cursor, then tell the client it is connected:
     # whatever commits after that is either past the cursor or wakes us.
-    subscription = hub.subscribe(user_id)
+    subscription = hub.subscribe(user_id, session=session, stream_id=stream_id)
     try:
         cursor = await run_db(initial_cursor)(user_id, last_event_id)
         yield _opening()
@@ -103,26 +106,31 @@ async def notification_stream(*, user_id: int, last_event_id: int | None, until:
                 fetch = False
     finally:
         hub.unsubscribe(subscription)
+        hub.forget_stream(stream_id)
 
 
-def notification_stream_sync(*, user_id: int, last_event_id: int | None, until: float):
+def notification_stream_sync(
+    *, user_id: int, last_event_id: int | None, until: float, session: str, stream_id: int
+):
     """The same stream under a WSGI server, which has no event loop to park it
     on: it polls once a second and ends after ``EVENTS_WSGI_STREAM_SECONDS`` so
     it never holds a worker for long. Production routes ``/api/events/`` to
     the ASGI server instead."""
     until = min(until, time.monotonic() + settings.EVENTS_WSGI_STREAM_SECONDS)
-    cursor = initial_cursor(user_id, last_event_id)
-    yield _opening()
-    last_beat = time.monotonic()
-    users = get_user_model().objects
-    while time.monotonic() < until:
-        events, more = next_events(user_id, cursor)
-        if events:
-            yield "".join(events)
-        elif time.monotonic() - last_beat >= settings.EVENTS_HEARTBEAT_SECONDS:
-            yield ": keep-alive\n\n"
-            last_beat = time.monotonic()
-        if not users.filter(pk=user_id, is_active=True).exists():
-            return
-        if not more:
-            time.sleep(1)
+    try:
+        cursor = initial_cursor(user_id, last_event_id)
+        yield _opening()
+        last_beat = time.monotonic()
+        while time.monotonic() < until:
+            events, more = next_events(user_id, cursor)
+            if events:
+                yield "".join(events)
+            elif time.monotonic() - last_beat >= settings.EVENTS_HEARTBEAT_SECONDS:
+                yield ": keep-alive\n\n"
+                last_beat = time.monotonic()
+            if not stream_may_continue(user_id=user_id, session=session, stream_id=stream_id):
+                return
+            if not more:
+                time.sleep(1)
+    finally:
+        stream_close(stream_id=stream_id)

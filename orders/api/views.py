@@ -18,6 +18,7 @@ from common.prefetch import remembered
 from common.viewsets import ActionTablesMixin
 from orders import selectors, services
 from orders.models import Order, OrderStatus
+from users.permissions import HasVerifiedEmail
 
 from .exports import JSONErrorsNegotiation, csv_response
 from .serializers import (
@@ -106,7 +107,7 @@ class OrderViewSet(
     serializer_class = OrderSerializer
     permission_classes = [IsAuthenticated]
     action_permissions = {
-        "create": [IsAuthenticated, CanPlaceOrders],
+        "create": [IsAuthenticated, CanPlaceOrders, HasVerifiedEmail],
         "summary": [IsAuthenticated, CanSeeSummary],
         "export": [IsAuthenticated, CanExport],
     }
@@ -150,7 +151,7 @@ class OrderViewSet(
             200: OpenApiResponse(OrderSerializer, description="Replay of an idempotent retry"),
             400: FIELD_ERRORS,
             401: NOT_LOGGED_IN,
-            403: OpenApiResponse(description="Not a student"),
+            403: OpenApiResponse(description="Not a student, or an unverified email"),
             **IDEMPOTENCY_REFUSALS,
         },
     )

@@ -13,6 +13,7 @@ from common.permissions import IsStudent
 from common.viewsets import ActionTablesMixin
 from reviews import selectors, services
 from reviews.models import Review
+from users.permissions import HasVerifiedEmail
 
 from .serializers import ReviewCreateSerializer, ReviewSerializer, ReviewUpdateSerializer
 
@@ -63,7 +64,7 @@ REVIEW_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
             201: ReviewSerializer,
             400: ERRORS_400,
             401: NO_TOKEN_401,
-            403: OpenApiResponse(description="Not a student"),
+            403: OpenApiResponse(description="Not a student, or an unverified email"),
         },
     ),
     partial_update=extend_schema(
@@ -106,7 +107,7 @@ class ReviewViewSet(
     # Filtering is the selector's; ordering is always newest first.
     filter_backends = []
     action_permissions = {
-        "create": [IsStudent],
+        "create": [IsStudent, HasVerifiedEmail],
         "partial_update": [IsAuthenticated, IsReviewAuthor],
         "destroy": [IsAuthenticated, IsReviewAuthor],
     }

@@ -2,7 +2,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from common.exceptions import DomainError
 from users.models import User, UserType, normalize_email
+from users.recovery import check_student_email
 from users.services import check_registrable
 
 
@@ -19,8 +21,9 @@ class UserSerializer(serializers.ModelSerializer):
             "phone_number",
             "user_type",
             "date_joined",
+            "email_verified",
         ]
-        read_only_fields = ["id", "email", "user_type", "date_joined"]
+        read_only_fields = ["id", "email", "user_type", "date_joined", "email_verified"]
 
 
 class RegisterSerializer(serializers.Serializer):
@@ -49,6 +52,13 @@ class RegisterSerializer(serializers.Serializer):
         return email
 
     def validate(self, attrs):
+        try:
+            check_student_email(email=attrs["email"], user_type=attrs["user_type"])
+        except DomainError as exc:
+            raise serializers.ValidationError({"email": [exc.message]}) from exc
+        return self._validate_password(attrs)
+
+    def _validate_password(self, attrs):
         candidate = User(
             email=attrs["email"], first_name=attrs["first_name"], last_name=attrs["last_name"]
         )
@@ -93,3 +103,22 @@ class PasswordChangeSerializer(serializers.Serializer):
     def validate_new_password(self, value):
         validate_password(value, user=self.context["request"].user)
         return value
+
+
+class PasswordResetRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class LinkSerializer(serializers.Serializer):
+    """The ``<uid>/<token>`` of an emailed link."""
+
+    uid = serializers.CharField(max_length=64)
+    token = serializers.CharField(max_length=128)
+
+
+class PasswordResetConfirmSerializer(LinkSerializer):
+    new_password = serializers.CharField(max_length=128, style={"input_type": "password"})
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()

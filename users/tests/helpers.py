@@ -7,7 +7,16 @@ ME = "/api/users/me/"
 PASSWORD_CHANGE = "/api/users/me/password/"
 REFRESH = "/api/token/refresh/"
 
-USER_FIELDS = {"id", "email", "first_name", "last_name", "phone_number", "user_type", "date_joined"}
+USER_FIELDS = {
+    "id",
+    "email",
+    "first_name",
+    "last_name",
+    "phone_number",
+    "user_type",
+    "date_joined",
+    "email_verified",
+}
 
 
 def bearer(access: str) -> APIClient:

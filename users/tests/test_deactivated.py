@@ -37,13 +37,25 @@ def test_deactivated_user_cannot_refresh(api, student, login, deactivate):
     assert api.post(REFRESH, {"refresh": refresh}).status_code == 401
 
 
-def test_deactivated_user_cannot_log_in_and_learns_nothing_more(api, student, deactivate):
+def test_deactivated_user_with_the_right_password_is_told_the_account_is_suspended(
+    api, student, deactivate
+):
     deactivate(student)
 
-    inactive = api.post(LOGIN, {"email": student.email, "password": PASSWORD})
-    unknown = api.post(LOGIN, {"email": "nobody@campus.test", "password": PASSWORD})
+    response = api.post(LOGIN, {"email": student.email, "password": PASSWORD})
 
-    assert inactive.status_code == 401
+    assert response.status_code == 403
+    assert "suspended" in response.json()["detail"]
+    assert "access" not in response.json()
+
+
+def test_a_wrong_password_for_a_deactivated_account_reveals_nothing(api, student, deactivate):
+    deactivate(student)
+
+    inactive = api.post(LOGIN, {"email": student.email, "password": "wrong-password-1"})
+    unknown = api.post(LOGIN, {"email": "nobody@campus.test", "password": "wrong-password-1"})
+
+    assert inactive.status_code == unknown.status_code == 401
     assert inactive.json() == unknown.json()
 
 

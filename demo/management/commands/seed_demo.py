@@ -183,6 +183,7 @@ class Command(BaseCommand):
             user = User.objects.create_user(
                 email=email,
                 password=DEMO_PASSWORD,
+                email_verified=True,
                 user_type=kind,
                 first_name=first,
                 last_name=last,
