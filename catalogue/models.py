@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from common.uploads import RandomFileName
+from common.uploads import RandomFileName, private_storage
 
 
 class Category(models.TextChoices):
@@ -40,6 +40,13 @@ def _between(low: int, high: int) -> list:
     return [MinValueValidator(low), MaxValueValidator(high)]
 
 
+class VerificationStatus(models.TextChoices):
+    UNVERIFIED = "unverified", "Unverified"
+    PENDING = "pending", "Pending"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
 class VendorProfile(models.Model):
     """A vendor's business: one per vendor user."""
 
@@ -54,7 +61,17 @@ class VendorProfile(models.Model):
     email = models.EmailField(blank=True, default="")
     website = models.URLField(blank=True, default="")
     logo = models.ImageField(upload_to=RandomFileName("vendor_logos"), blank=True, null=True)
+    # Stored (the public read paths filter on it) and true exactly when
+    # verification_status is "verified": a check constraint holds the two together,
+    # and catalogue.verification writes both in one UPDATE.
     is_verified = models.BooleanField(default=False)
+    verification_status = models.CharField(
+        max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNVERIFIED
+    )
+    # The admin's reason for the last decision; shown to the owner and admins only.
+    verification_reason = models.TextField(blank=True, default="")
+    # The vendor's note with their last submission.
+    verification_note = models.TextField(blank=True, default="")
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -62,7 +79,15 @@ class VendorProfile(models.Model):
     class Meta:
         ordering = ["business_name", "id"]
         indexes = [
-            models.Index(fields=["is_active", "is_verified"], name="vendorprofile_active_verif")
+            models.Index(fields=["is_active", "is_verified"], name="vendorprofile_active_verif"),
+            models.Index(fields=["verification_status"], name="vendorprofile_verif_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_verified=True, verification_status=VerificationStatus.VERIFIED)
+                | (Q(is_verified=False) & ~Q(verification_status=VerificationStatus.VERIFIED)),
+                name="vendorprofile_is_verified_iff_verified",
+            )
         ]
 
     def __str__(self):
@@ -228,3 +253,24 @@ class ServiceItem(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class VerificationDocument(models.Model):
+    """A file a vendor sent to prove their business, kept in private storage
+    (``PRIVATE_MEDIA_ROOT``) and served only to its owner and admins."""
+
+    profile = models.ForeignKey(
+        VendorProfile, on_delete=models.CASCADE, related_name="verification_documents"
+    )
+    file = models.FileField(
+        storage=private_storage, upload_to=RandomFileName("verification"), max_length=200
+    )
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"document {self.pk} of profile {self.profile_id}"

@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 from catalogue.locks import lock_current
 from catalogue.models import AvailabilityStatus, Service, ServiceItem, VendorProfile
 from catalogue.selectors import hidden_vendor_q
+from catalogue.verification import verification_set_flag
 from common.exceptions import DomainError, Forbidden, NotFound
 from common.images import delete_variants, store_variants
 from common.public_cache import invalidate_catalogue
@@ -175,7 +176,12 @@ def vendor_profile_create(*, user, **data) -> VendorProfile:
 
 
 @transaction.atomic
-def vendor_profile_update(*, profile: VendorProfile, data: dict) -> VendorProfile:
+def vendor_profile_update(*, profile: VendorProfile, data: dict, actor=None) -> VendorProfile:
+    """Change a profile. ``is_verified`` (admins only, the API decides) is a
+    verification decision (``catalogue.verification``), made first."""
+    data = dict(data)
+    if "is_verified" in data:
+        verification_set_flag(profile_id=profile.pk, actor=actor, verified=data.pop("is_verified"))
     profile = _locked(profile)
     save_with_files(profile, previous=_apply(profile, data))
     return profile

@@ -255,6 +255,10 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 # Where the links in account emails point (the web app serves these paths).
 FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- Reviews ------------------------------------------------------------------------------
+# Open reports from this many different users hold a review until an admin decides.
+REVIEW_HIDE_AFTER_REPORTS = max(1, env_int("REVIEW_HIDE_AFTER_REPORTS", 3))
+
 # --- Accounts and sessions -------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -330,6 +334,8 @@ REST_FRAMEWORK = {
         "password_reset_client": env_str("PASSWORD_RESET_CLIENT_RATE", "300/hour"),
         # Sending the verification email again, per user.
         "verify_email_resend": env_str("VERIFY_EMAIL_RESEND_RATE", "5/hour"),
+        # Per user: review reports (reviews.api.throttles); a real user never gets near.
+        "review_report": "30/hour",
     },
     # How many reverse proxies sit in front (for the client address in throttles).
     "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,
@@ -383,6 +389,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Vendors' verification documents: outside MEDIA_ROOT, never under a public URL;
+# served only by the API to their owner and admins (catalogue.verification).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 # Origins images may come from besides this one (MEDIA_URL's own origin is added),
 # for the web pages' Content-Security-Policy; e.g. a CDN in front of the bucket.
 CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])

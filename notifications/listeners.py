@@ -3,10 +3,12 @@
 - the vendor: an order placed for their service (``order_placed``), an order
   cancelled by its customer (``order_status``), a booking made or cancelled
   by its customer (``booking_made``, ``booking_status``), a review posted on
-  their service (``review_posted``);
+  their service (``review_posted``), an admin's verification decision on
+  their profile (``verification``);
 - the customer: each status change of their order or booking made by anyone
   else, i.e. the vendor (or an operator cancelling in the Django admin, named
-  as the campus services team rather than as the vendor).
+  as the campus services team rather than as the vendor); the review's author:
+  the vendor's reply to it (``review_reply``).
 
 Nobody is notified of their own action (``services.notification_create``).
 Everything runs inside the transaction of the change: a rollback notifies
@@ -14,6 +16,7 @@ nobody. Emails go out for what a student must not miss: their order is ready,
 or their order or booking was cancelled by the vendor.
 """
 
+from catalogue.verification import VerificationDecided
 from common.domain_events import subscribe
 from notifications import messages
 from notifications.models import NotificationKind
@@ -81,6 +84,9 @@ def on_order_event(event) -> None:
 
 
 def on_review_event(event) -> None:
+    if event.kind == "replied":
+        on_review_reply(event)
+        return
     if event.kind != "posted":
         return
     review = event.review
@@ -98,6 +104,32 @@ def on_review_event(event) -> None:
         title=title,
         body=body,
         service=event.service,
+    )
+
+
+def on_review_reply(event) -> None:
+    review = event.review
+    title, body = messages.review_reply(review, text=event.data.get("text", ""))
+    notification_create(
+        recipient_id=review.user_id,
+        actor_id=event.actor_id,
+        kind=NotificationKind.REVIEW_REPLY,
+        title=title,
+        body=body,
+        service=review.service,
+    )
+
+
+def on_verification_decided(event: VerificationDecided) -> None:
+    title, body = messages.verification_decided(
+        event.profile, verified=event.decision == "verify", reason=event.reason
+    )
+    notification_create(
+        recipient_id=event.profile.user_id,
+        actor_id=event.actor_id,
+        kind=NotificationKind.VERIFICATION,
+        title=title,
+        body=body,
     )
 
 
@@ -135,6 +167,9 @@ HANDLERS = {
 
 @subscribe
 def notify(event) -> None:
+    if isinstance(event, VerificationDecided):  # not a model row: no event table of its own
+        on_verification_decided(event)
+        return
     meta = getattr(event, "_meta", None)
     handler = HANDLERS.get(meta.label) if meta is not None else None
     if handler is not None:

@@ -117,3 +117,21 @@ def review_posted(service, *, author, rating, comment: str) -> tuple[str, str]:
     comment = (comment or "").strip()
     body = f'{body}: "{comment[:300]}"' if comment else f"{body}."
     return f"New review of {service.service_name}", body
+
+
+def review_reply(review, *, text: str) -> tuple[str, str]:
+    service = review.service
+    return (
+        f"{_vendor_name(service)} replied to your review",
+        f'{_vendor_name(service)} replied to your review of {service.service_name}: "{text[:300]}"',
+    )
+
+
+def verification_decided(profile, *, verified: bool, reason: str) -> tuple[str, str]:
+    if verified:
+        title = "Your business is verified"
+        body = f"The campus services team verified {profile.business_name}."
+    else:
+        title = "Your verification was not accepted"
+        body = f"The campus services team did not verify {profile.business_name}."
+    return title, _with_reason(body, reason)

@@ -9,6 +9,8 @@ class NotificationKind(models.TextChoices):
     BOOKING_MADE = "booking_made", "Booking made"
     BOOKING_STATUS = "booking_status", "Booking status changed"
     REVIEW_POSTED = "review_posted", "Review posted"
+    REVIEW_REPLY = "review_reply", "Vendor replied to a review"
+    VERIFICATION = "verification", "Verification decision"
 
 
 class Notification(models.Model):

@@ -8,7 +8,14 @@ from .models import Review, ReviewEvent, ReviewEventKind
 
 
 def record(
-    *, review: Review, kind: ReviewEventKind, actor, data: dict | None = None
+    *,
+    review: Review,
+    kind: ReviewEventKind,
+    actor,
+    data: dict | None = None,
+    reason: str = "",
+    from_status: str = "",
+    to_status: str = "",
 ) -> ReviewEvent:
     """Store one event of ``review`` and publish it. Call inside the transaction
     that made the change (before deleting the review, which then empties the
@@ -22,6 +29,9 @@ def record(
         **service,
         kind=kind,
         actor=actor,
+        reason=reason,
+        from_status=from_status,
+        to_status=to_status,
         data={"review_id": review.pk, "author": review.user_id, **(data or {})},
     )
     publish(event)

@@ -10,7 +10,10 @@ from bookings.models import Booking, BookingStatus
 from catalogue.selectors import hidden_vendor_q
 from common.filters import IdFilter
 from orders.models import Order, OrderStatus
-from reviews.models import Review
+from reviews.models import ModerationStatus, Review
+
+# Held (enough reports) and removed reviews leave every public read.
+LISTED = Q(moderation_status=ModerationStatus.VISIBLE)
 
 
 def completed_purchase(*, service, customer) -> Expression:
@@ -48,22 +51,23 @@ class ReviewFilter(django_filters.FilterSet):
 def service_reviews(*, service_id: int) -> QuerySet[Review]:
     """A service's reviews, newest first, each with ``verified_purchase``. The
     caller has already checked that the service is visible to the reader."""
-    return reviews_with_verification(Review.objects.filter(service_id=service_id)).order_by(
+    return reviews_with_verification(Review.objects.filter(LISTED, service_id=service_id)).order_by(
         "-created_at", "-id"
     )
 
 
 def reviews_visible_to(user) -> QuerySet[Review]:
-    """Reviews ``user`` may read: all but those of a hidden vendor's services
-    (``catalogue.selectors.hidden_vendor_q``, the catalogue's own rule), plus,
-    signed in, their own and those of their own services; an admin reads all.
+    """Reviews ``user`` may read: listed ones (not held, not removed) but those
+    of a hidden vendor's services (``catalogue.selectors.hidden_vendor_q``, the
+    catalogue's own rule), plus, signed in, their own (held or removed
+    included) and the listed ones of their own services; an admin reads all.
     Reviews of a service its vendor deleted stay readable (docs/API.md)."""
     reviews = Review.objects.all()
     if user.is_authenticated and user.is_admin_type:
         return reviews
-    visible = ~hidden_vendor_q("service__vendor")
+    visible = LISTED & ~hidden_vendor_q("service__vendor")
     if user.is_authenticated:
-        visible |= Q(user=user) | Q(service__vendor=user)
+        visible |= Q(user=user) | (LISTED & Q(service__vendor=user))
     return reviews.filter(visible)
 
 

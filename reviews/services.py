@@ -21,14 +21,20 @@ from common.fields import missing_row
 from common.plans import Plan, create
 from common.public_cache import invalidate_catalogue
 from reviews import events, selectors
-from reviews.models import Review, ReviewEventKind
+from reviews.models import ModerationStatus, Review, ReviewEventKind
 
 ALREADY_REVIEWED = "You have already reviewed this service"
 TWO_PLACES = Decimal("0.01")
+COUNTS = ModerationStatus.VISIBLE
 
 # The sum and number of a service's ratings (an aggregate, compiled once).
+# Only reviews that count: not held after reports, not removed (reviews.moderation).
 _RATING_TOTALS = Plan(
-    lambda service: Review.objects.filter(service_id=service).order_by().values_list("rating"),
+    lambda service: (
+        Review.objects.filter(service_id=service, moderation_status=COUNTS)
+        .order_by()
+        .values_list("rating")
+    ),
     ids=("service",),
     around="SELECT SUM(rating), COUNT(*) FROM ({}) AS ratings",
 )
@@ -58,7 +64,7 @@ class RatingChange:
         return (self.old_rating, self.old_total) != (self.new_rating, self.new_total)
 
 
-def _refresh_rating(service: Service) -> RatingChange:
+def refresh_rating(service: Service) -> RatingChange:
     """Set the locked ``service``'s rating and count from its stored reviews.
 
     The average is taken from the integer sum and count, not SQL's AVG, so it
@@ -100,7 +106,7 @@ def review_create(*, user, service: Service, rating: int, comment: str = "") -> 
                 actor=user,
                 data={"rating": rating},
             )
-            _refresh_rating(locked)
+            refresh_rating(locked)
             invalidate_catalogue()
     except IntegrityError:
         if Review.objects.filter(service_id=service.pk, user=user).exists():
@@ -140,7 +146,7 @@ def review_update(
                 "comment_changed": current.comment != previous["comment"],
             },
         )
-        _refresh_rating(service)
+        refresh_rating(service)
         invalidate_catalogue()
     return current
 
@@ -162,7 +168,7 @@ def review_delete(*, review: Review, actor=None) -> None:
             data={"rating": current.rating},
         )
         current.delete()
-        _refresh_rating(service)
+        refresh_rating(service)
         invalidate_catalogue()
 
 
@@ -172,7 +178,7 @@ def service_rating_recompute(*, service_id: int) -> RatingChange | None:
         service = lock_service(service_id)
         if service is None:
             return None
-        change = _refresh_rating(service)
+        change = refresh_rating(service)
         if change.changed:
             invalidate_catalogue()
     return change

@@ -18,7 +18,7 @@ Body = Callable[[World, str], dict]
 class Row:
     method: str
     # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile},
-    # {booking}, {closure}.
+    # {booking}, {closure}, {document}.
     path: str
     expect: dict[str, int]
     body: Body | None = None
@@ -35,6 +35,7 @@ class Row:
             "profile": world.profile.pk,
             "booking": world.booking.pk,
             "closure": world.closure.pk,
+            "document": world.document.pk if world.document else 0,
         }
         return self.path.format(**ids) + self.query
 
@@ -80,6 +81,12 @@ def any_student(status: int) -> dict[str, int]:
 def review_author(status: int) -> dict[str, int]:
     return codes(
         anon=401, student=status, other_student=403, vendor=403, other_vendor=403, admin=403
+    )
+
+
+def admin_only(status: int) -> dict[str, int]:
+    return codes(
+        anon=401, student=403, other_student=403, vendor=403, other_vendor=403, admin=status
     )
 
 
@@ -159,6 +166,33 @@ MATRIX: list[Row] = [
         body=lambda w, role: {"description": "Now open on Sundays."},
     ),
     Row("DELETE", "/api/vendor-profiles/{profile}/", owning_vendor(204)),
+    # Answered while hidden too; other_vendor has no profile (404).
+    Row(
+        "GET",
+        "/api/vendor-profiles/mine/",
+        codes(anon=401, student=403, other_student=403, vendor=200, other_vendor=404, admin=403),
+    ),
+    Row("GET", "/api/vendor-profiles/{profile}/verification/", owning_vendor(200, admin=200)),
+    Row(
+        "POST",
+        "/api/vendor-profiles/{profile}/verification/",
+        # Documents travel as multipart; this JSON body reaches validation only for the
+        # owner (400: documents required). The upload itself: test_vendor_verification.
+        owning_vendor(400),
+        body=lambda w, role: {"note": "Please verify."},
+    ),
+    Row(
+        "POST",
+        "/api/vendor-profiles/{profile}/verification/decision/",
+        admin_only(200),
+        body=lambda w, role: {"decision": "verify"},
+    ),
+    # Private: anyone but the owner and admins, anonymous callers included, gets 404.
+    Row(
+        "GET",
+        "/api/vendor-profiles/{profile}/verification/documents/{document}/",
+        codes(anon=404, student=404, other_student=404, vendor=200, other_vendor=404, admin=200),
+    ),
     # --- services --------------------------------------------------------------------
     Row("GET", "/api/services/", everyone(200)),
     Row("POST", "/api/services/", any_vendor(201), body=lambda w, role: dict(SERVICE_BODY)),
@@ -294,6 +328,26 @@ MATRIX: list[Row] = [
     Row("GET", "/api/reviews/{review}/", everyone(200)),
     Row("PATCH", "/api/reviews/{review}/", review_author(200), body=lambda w, role: {"rating": 3}),
     Row("DELETE", "/api/reviews/{review}/", review_author(204)),
+    Row(
+        "POST",
+        "/api/reviews/{review}/report/",
+        # Anyone signed in but the author.
+        {**signed_in(201), "student": 403},
+        body=lambda w, role: {"reason": "Off-topic."},
+    ),
+    Row(
+        "POST",
+        "/api/reviews/{review}/moderate/",
+        admin_only(200),
+        body=lambda w, role: {"decision": "keep"},
+    ),
+    Row(
+        "PUT",
+        "/api/reviews/{review}/reply/",
+        owning_vendor(200),
+        body=lambda w, role: {"text": "Thanks for coming."},
+    ),
+    Row("DELETE", "/api/reviews/{review}/reply/", owning_vendor(204)),
     # --- notifications and live events: each caller's own, so every role alike -----------
     Row("GET", "/api/notifications/", signed_in(200)),
     Row("GET", "/api/notifications/unread_count/", signed_in(200)),

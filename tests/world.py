@@ -14,6 +14,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
@@ -21,7 +22,8 @@ from bookings.models import Booking
 from bookings.services import booking_make
 from bookings.tests.factories import BookingServiceFactory, open_every_day
 from bookings.tests.helpers import tomorrow_at
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import Service, ServiceItem, VendorProfile, VerificationDocument
+from catalogue.tests.documents import PDF
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
@@ -46,6 +48,8 @@ class World:
     booking_service: Service
     booking: Booking
     closure: Closure
+    # A verification document of ``profile`` (private: its owner and admins read it).
+    document: VerificationDocument | None = None
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -81,9 +85,16 @@ def build_world() -> World:
         customer=users["student"], service=booking_service, start=tomorrow_at("10:00")
     )
     OrderItemFactory(order=order, service_item=item, quantity=2)
+    profile = VendorProfileFactory(user=vendor)
+    document = VerificationDocument.objects.create(
+        profile=profile,
+        file=ContentFile(PDF, name="licence.pdf"),
+        content_type="application/pdf",
+        size=len(PDF),
+    )
     return World(
         users=users,
-        profile=VendorProfileFactory(user=vendor),
+        profile=profile,
         service=service,
         item=item,
         review_target=ServiceFactory(vendor=vendor),
@@ -98,4 +109,5 @@ def build_world() -> World:
             ends_on=date.today() + timedelta(days=61),
             reason="Inventory",
         ),
+        document=document,
     )

@@ -239,6 +239,10 @@ class VendorProfileSerializer(FastReadMixin, serializers.ModelSerializer):
     business_hours = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
     logo = ImageUploadField()
     logo_variants = ImageVariantsField(source="logo")
+    verification_reason = serializers.SerializerMethodField(
+        help_text="The admin's reason for the last verification decision; null unless the "
+        "caller owns the profile or is an admin."
+    )
 
     class Meta:
         model = VendorProfile
@@ -255,13 +259,34 @@ class VendorProfileSerializer(FastReadMixin, serializers.ModelSerializer):
             "logo",
             "logo_variants",
             "is_verified",
+            "verification_status",
+            "verification_reason",
             "is_active",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "user", "is_verified", "is_active", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "user",
+            "is_verified",
+            "verification_status",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_verification_reason(self, profile) -> str | None:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if user.is_admin_type or profile.user_id == user.pk:
+            return profile.verification_reason
+        return None
 
 
 class AdminVendorProfileSerializer(VendorProfileSerializer):
     class Meta(VendorProfileSerializer.Meta):
-        read_only_fields = ["id", "user", "created_at", "updated_at"]
+        # is_verified is a verification decision (catalogue.verification); the
+        # status itself changes only through the verification endpoints.
+        read_only_fields = ["id", "user", "verification_status", "created_at", "updated_at"]

@@ -14,11 +14,14 @@ from .caching import AnonymousCacheMixin
 from .filters import VendorProfileFilter
 from .schema import vendor_profile_schema
 from .serializers import AdminVendorProfileSerializer, VendorProfileSerializer
+from .verification_views import OwnerOrAdminReads, VerificationActionsMixin
 
 
 @extend_schema(tags=["vendor profiles"])
 @vendor_profile_schema
-class VendorProfileViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+class VendorProfileViewSet(
+    AnonymousCacheMixin, ActionTablesMixin, VerificationActionsMixin, viewsets.ModelViewSet
+):
     serializer_class = VendorProfileSerializer
     lookup_value_regex = ID_REGEX
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
@@ -32,6 +35,11 @@ class VendorProfileViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.Mode
         "create": [IsVendor],
         # An admin may update any profile, but deleting stays with its owner.
         "destroy": [IsAuthenticated, IsOwner],
+        "mine": [IsVendor],
+        "verification": [IsAuthenticated, OwnerOrAdminReads],
+        "verification_decision": [IsAdminUserType],
+        # Checked in the view: anyone but the owner or an admin gets 404.
+        "verification_document": [AllowAny],
     }
     default_permissions = [IsAuthenticated, IsAdminUserType | IsOwner]
     # Only an admin's update may change is_verified and is_active.
@@ -58,7 +66,7 @@ class VendorProfileViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.Mode
 
     def perform_update(self, serializer):
         serializer.instance = services.vendor_profile_update(
-            profile=serializer.instance, data=serializer.validated_data
+            profile=serializer.instance, data=serializer.validated_data, actor=self.request.user
         )
 
     def perform_destroy(self, instance):

@@ -13,6 +13,11 @@ class VendorProfileFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(VendorFactory)
     business_name = factory.Sequence(lambda n: f"Campus Business {n}")
     description = "Serving the campus since last term."
+    # is_verified follows the status (a check constraint holds them together).
+    verification_status = factory.LazyAttribute(
+        lambda profile: "verified" if profile.is_verified else "unverified"
+    )
+    is_verified = False
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):

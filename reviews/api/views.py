@@ -9,12 +9,13 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from common.permissions import IsStudent
+from common.permissions import IsAdminUserType, IsStudent
 from common.viewsets import ActionTablesMixin
 from reviews import selectors, services
 from reviews.models import Review
 from users.permissions import HasVerifiedEmail
 
+from .moderation_views import ModerationActionsMixin
 from .serializers import ReviewCreateSerializer, ReviewSerializer, ReviewUpdateSerializer
 
 
@@ -95,6 +96,7 @@ REVIEW_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
 @extend_schema(tags=["reviews"])
 class ReviewViewSet(
     ActionTablesMixin,
+    ModerationActionsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -110,6 +112,10 @@ class ReviewViewSet(
         "create": [IsStudent, HasVerifiedEmail],
         "partial_update": [IsAuthenticated, IsReviewAuthor],
         "destroy": [IsAuthenticated, IsReviewAuthor],
+        "report": [IsAuthenticated],
+        "moderate": [IsAdminUserType],
+        # The service checks that the caller is the reviewed service's vendor (403).
+        "reply": [IsAuthenticated],
     }
     default_permissions = [AllowAny]
 
