@@ -4,53 +4,27 @@
  * verification", "Review reports and replies", and the account endpoints of
  * "Accounts and tokens").
  *
- * The shapes are written from the contract because the backend lands in the
- * same round; the fields the existing generated types lack are added here as
- * optional, so the app reads them when the server sends them and never breaks
- * when an older server does not.
+ * The shapes come from the generated schema (schema.d.ts).
  */
 import type { ApiClient } from './client';
+import type { components } from './schema';
 import type { Review, User, VendorProfile } from './types';
 
-export type VerificationStatus = 'unverified' | 'pending' | 'verified' | 'rejected';
+type Schemas = components['schemas'];
 
+export type VerificationStatus = Schemas['VerificationStatusEnum'];
 /** The user object with the email state (`email_verified`). */
-export type AccountUser = User & { email_verified?: boolean };
-
+export type AccountUser = User;
 /** A vendor profile with its verification state (the reason only for its owner and admins). */
-export type TrustedProfile = VendorProfile & {
-  verification_status?: VerificationStatus;
-  verification_reason?: string;
-};
-
-export interface VendorReply {
-  text: string;
-  created_at: string;
-  updated_at: string;
-}
-
+export type TrustedProfile = VendorProfile;
+export type VendorReply = Schemas['VendorReply'];
 /** A review with the vendor's answer, and `removed` (only its author sees a removed review). */
-export type TrustedReview = Review & { vendor_reply?: VendorReply | null; removed?: boolean };
+export type TrustedReview = Review;
+export type VerificationDocument = Schemas['VerificationDocument'];
+export type Verification = Schemas['Verification'];
+export type TokenPair = Schemas['TokenPair'];
 
-export interface VerificationDocument {
-  id: number;
-  url: string;
-  content_type: string;
-  size: number;
-}
-
-export interface Verification {
-  verification_status: VerificationStatus;
-  verification_reason: string;
-  note: string;
-  documents: VerificationDocument[];
-}
-
-export interface AccountUpdate {
-  first_name?: string;
-  last_name?: string;
-  phone_number?: string;
-}
+export type AccountUpdate = Schemas['PatchedUserRequest'];
 
 export interface Detail {
   detail?: string;
@@ -61,7 +35,7 @@ export function trustEndpoints(client: ApiClient) {
     account: {
       update: (body: AccountUpdate) => client.patch<AccountUser>('/api/users/me/', body),
       changePassword: (old_password: string, new_password: string) =>
-        client.post<{ access: string; refresh: string }>('/api/users/me/password/', { old_password, new_password }),
+        client.post<TokenPair>('/api/users/me/password/', { old_password, new_password }),
       resendVerification: () => client.post<Detail>('/api/users/me/verify-email/', {}),
     },
     recovery: {
@@ -83,7 +57,7 @@ export function trustEndpoints(client: ApiClient) {
       document: (url: string) => client.download(new URL(url, window.location.origin).pathname),
     },
     reviews: {
-      report: (reviewId: number, reason: string) => client.post<unknown>(`/api/reviews/${reviewId}/report/`, { reason }),
+      report: (reviewId: number, reason: string) => client.post<Schemas['ReviewReport']>(`/api/reviews/${reviewId}/report/`, { reason }),
       reply: (reviewId: number, text: string) =>
         client.request<TrustedReview>(`/api/reviews/${reviewId}/reply/`, { method: 'PUT', body: { text } }),
       deleteReply: (reviewId: number) => client.delete(`/api/reviews/${reviewId}/reply/`),
