@@ -6,6 +6,8 @@ from django.db import models
 
 from catalogue import services
 from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.verification_admin import VERIFY
+from common.admin_actions import decide_with_reason
 from common.images import validate_image
 from schedule.admin import ClosureInline, WeeklyPeriodInline
 
@@ -45,11 +47,25 @@ class CatalogueAdmin(admin.ModelAdmin):
 
 @admin.register(VendorProfile)
 class VendorProfileAdmin(CatalogueAdmin):
-    list_display = ["business_name", "user", "is_verified", "is_active", "created_at"]
-    list_filter = ["is_verified", "is_active"]
+    list_display = [
+        "business_name",
+        "user",
+        "is_verified",
+        "verification_status",
+        "is_active",
+        "created_at",
+    ]
+    list_filter = ["is_verified", "verification_status", "is_active"]
     search_fields = ["business_name", "user__email", "address", "email"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]
+    # Verification changes only through its decision (the verification queue's actions).
+    readonly_fields = [
+        "is_verified",
+        "verification_status",
+        "verification_reason",
+        "verification_note",
+    ]
     actions = ["verify", "deactivate"]
 
     def delete_one(self, obj):
@@ -57,8 +73,7 @@ class VendorProfileAdmin(CatalogueAdmin):
 
     @admin.action(description="Verify the selected vendors")
     def verify(self, request, queryset):
-        count = services.vendor_profiles_set_status(profiles=queryset, is_verified=True)
-        self.message_user(request, f"{count} vendor(s) verified.", messages.SUCCESS)
+        return decide_with_reason(self, request, queryset, VERIFY)
 
     @admin.action(description="Deactivate the selected vendors (hides their services)")
     def deactivate(self, request, queryset):

@@ -274,3 +274,11 @@ class VerificationDocument(models.Model):
 
     def __str__(self):
         return f"document {self.pk} of profile {self.profile_id}"
+
+
+class VerificationRequest(VendorProfile):
+    """The admin's verification queue: vendor profiles seen by their request."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "verification request"

@@ -2,21 +2,48 @@ from django.contrib import admin
 
 from reviews import selectors, services
 from reviews.models import Review, ReviewEvent
+from reviews.moderation_admin import ModerationActions
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ModerationActions, admin.ModelAdmin):
     """Moderation of reviews. Every change goes through reviews.services, so the
     service's rating stays exact; reviews are only written by students."""
 
-    list_display = ["id", "service", "user", "rating", "verified_purchase", "created_at"]
-    list_filter = ["rating", "created_at"]
+    list_display = [
+        "id",
+        "service",
+        "user",
+        "rating",
+        "verified_purchase",
+        "moderation_status",
+        "created_at",
+    ]
+    list_filter = ["rating", "moderation_status", "created_at"]
     search_fields = ["comment", "user__email", "service__service_name"]
     list_select_related = ["service", "user"]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-id"]
-    fields = ["service", "user", "rating", "comment", "created_at", "updated_at"]
-    readonly_fields = ["service", "user", "created_at", "updated_at"]
+    fields = [
+        "service",
+        "user",
+        "rating",
+        "comment",
+        "moderation_status",
+        "reply_text",
+        "created_at",
+        "updated_at",
+    ]
+    # Moderation and replies change through their own services (the actions, the API).
+    readonly_fields = [
+        "service",
+        "user",
+        "moderation_status",
+        "reply_text",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["keep", "remove"]
 
     def get_queryset(self, request):
         return selectors.reviews_with_verification(super().get_queryset(request))

@@ -63,6 +63,14 @@ class Review(models.Model):
         return f"{self.rating}/5 for {self.service_id} by {self.user_id}"
 
 
+class HeldReview(Review):
+    """The admin's moderation queue: reviews held after reports."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "held review"
+
+
 class ReviewEventKind(models.TextChoices):
     POSTED = "posted", "Posted"
     EDITED = "edited", "Edited"

@@ -97,4 +97,15 @@ class Migration(migrations.Migration):
                 to="catalogue.vendorprofile",
             ),
         ),
+        migrations.CreateModel(
+            name="VerificationRequest",
+            fields=[],
+            options={
+                "verbose_name": "verification request",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
+            },
+            bases=("catalogue.vendorprofile",),
+        ),
     ]

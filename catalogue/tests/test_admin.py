@@ -56,12 +56,14 @@ def test_admin_change_pages_open(site):
 def test_verify_action_marks_profiles_verified(site):
     profile = VendorProfileFactory()
 
+    # The action first asks for an (optional) reason, then decides.
     site.post(
         "/admin/catalogue/vendorprofile/",
-        {"action": "verify", "_selected_action": [profile.pk]},
+        {"action": "verify", "_selected_action": [profile.pk], "apply": "1"},
     )
 
-    assert VendorProfile.objects.get(pk=profile.pk).is_verified is True
+    profile = VendorProfile.objects.get(pk=profile.pk)
+    assert (profile.is_verified, profile.verification_status) == (True, "verified")
 
 
 def test_deactivating_a_vendor_hides_their_services_from_the_public_list(

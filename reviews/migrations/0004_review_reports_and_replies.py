@@ -6,75 +6,136 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogue', '0005_vendor_verification'),
-        ('reviews', '0003_events'),
+        ("catalogue", "0005_vendor_verification"),
+        ("reviews", "0003_events"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewReport',
+            name="ReviewReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddField(
-            model_name='review',
-            name='moderation_status',
-            field=models.CharField(choices=[('visible', 'Visible'), ('held', 'Held for moderation'), ('removed', 'Removed')], default='visible', max_length=10),
+            model_name="review",
+            name="moderation_status",
+            field=models.CharField(
+                choices=[
+                    ("visible", "Visible"),
+                    ("held", "Held for moderation"),
+                    ("removed", "Removed"),
+                ],
+                default="visible",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='reply_created_at',
+            model_name="review",
+            name="reply_created_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='review',
-            name='reply_text',
-            field=models.TextField(blank=True, default=''),
+            model_name="review",
+            name="reply_text",
+            field=models.TextField(blank=True, default=""),
         ),
         migrations.AddField(
-            model_name='review',
-            name='reply_updated_at',
+            model_name="review",
+            name="reply_updated_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='reviewevent',
-            name='kind',
-            field=models.CharField(choices=[('posted', 'Posted'), ('edited', 'Edited'), ('deleted', 'Deleted'), ('held', 'Held after reports'), ('kept', 'Kept by a moderator'), ('removed', 'Removed by a moderator'), ('replied', 'Vendor replied'), ('reply_deleted', 'Vendor reply deleted')], max_length=20),
+            model_name="reviewevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("posted", "Posted"),
+                    ("edited", "Edited"),
+                    ("deleted", "Deleted"),
+                    ("held", "Held after reports"),
+                    ("kept", "Kept by a moderator"),
+                    ("removed", "Removed by a moderator"),
+                    ("replied", "Vendor replied"),
+                    ("reply_deleted", "Vendor reply deleted"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['moderation_status', '-created_at'], name='review_moderation_created'),
+            model_name="review",
+            index=models.Index(
+                fields=["moderation_status", "-created_at"], name="review_moderation_created"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('reply_created_at__isnull', True), ('reply_text', '')), models.Q(models.Q(('reply_text', ''), _negated=True), ('reply_created_at__isnull', False)), _connector='OR'), name='review_reply_text_and_time_together'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("reply_created_at__isnull", True), ("reply_text", "")),
+                    models.Q(
+                        models.Q(("reply_text", ""), _negated=True),
+                        ("reply_created_at__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="review_reply_text_and_time_together",
+            ),
         ),
         migrations.AddField(
-            model_name='reviewreport',
-            name='reporter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_reports', to=settings.AUTH_USER_MODEL),
+            model_name="reviewreport",
+            name="reporter",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="review_reports",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='reviewreport',
-            name='review',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='reviews.review'),
+            model_name="reviewreport",
+            name="review",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reports",
+                to="reviews.review",
+            ),
         ),
         migrations.AddIndex(
-            model_name='reviewreport',
-            index=models.Index(condition=models.Q(('closed_at__isnull', True)), fields=['review'], name='reviewreport_open'),
+            model_name="reviewreport",
+            index=models.Index(
+                condition=models.Q(("closed_at__isnull", True)),
+                fields=["review"],
+                name="reviewreport_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewreport',
-            constraint=models.UniqueConstraint(fields=('review', 'reporter'), name='reviewreport_once_per_user'),
+            model_name="reviewreport",
+            constraint=models.UniqueConstraint(
+                fields=("review", "reporter"), name="reviewreport_once_per_user"
+            ),
+        ),
+        migrations.CreateModel(
+            name="HeldReview",
+            fields=[],
+            options={
+                "verbose_name": "held review",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
+            },
+            bases=("reviews.review",),
         ),
     ]

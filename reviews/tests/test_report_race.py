@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def test_three_racing_reports_hold_the_review_exactly_once(service):
-    five, three, one = (
+    five, _three, _one = (
         review_create(user=StudentFactory(), service=service, rating=stars) for stars in (5, 3, 1)
     )
     clients = [client_for(StudentFactory()) for _ in range(3)]
