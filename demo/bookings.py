@@ -26,6 +26,7 @@ BARBER_PROFILE = {
     "address": "Sports Hall, side entrance",
     "phone": "+1 555 0102",
     "is_verified": True,
+    "verification_status": "verified",
 }
 BARBER_SERVICE = {
     "service_name": "Campus Cuts Barber Chair",

@@ -36,6 +36,7 @@ PROFILES = {
         "address": "Student Union, ground floor",
         "phone": "+1 555 0100",
         "is_verified": True,
+        "verification_status": "verified",
     },
     "printshop@demo.campus": {
         "business_name": "Library Print Point",
@@ -44,6 +45,7 @@ PROFILES = {
         "address": "Main Library, level 1",
         "phone": "+1 555 0101",
         "is_verified": True,
+        "verification_status": "verified",
     },
 }
 
