@@ -46,6 +46,8 @@ export function trustEndpoints(client: ApiClient) {
         client.post<Detail>('/api/users/verify-email/', { uid, token }, { auth: false }),
     },
     verification: {
+      /** The caller's own profile, even while an admin has hidden it (404 when they have none). */
+      mine: () => client.get<TrustedProfile>('/api/vendor-profiles/mine/'),
       get: (profileId: number) => client.get<Verification>(`/api/vendor-profiles/${profileId}/verification/`),
       submit: (profileId: number, documents: File[], note: string) => {
         const fd = new FormData();

@@ -22,10 +22,20 @@ export function ReviewTrust({ review, vendorId, vendorName }: { review: Review; 
   const isVendor = user?.id === vendorId;
   return (
     <>
-      {r.removed && <Notice tone="warning">The campus services team removed this review; only you can see it.</Notice>}
+      <RemovedReviewNotice review={r} />
       {isVendor ? <ReplyBox review={r} /> : r.vendor_reply && <Reply review={r} vendorName={vendorName} />}
       {user && user.id !== r.user && !isVendor && <ReportButton reviewId={r.id} />}
     </>
+  );
+}
+
+/** The author's own review after an admin removed it: still theirs to read, no longer shown or counted. */
+export function RemovedReviewNotice({ review }: { review: Review }) {
+  if (!(review as TrustedReview).removed) return null;
+  return (
+    <Notice tone="warning">
+      <p>The campus services team removed this review after reports. Only you can see it, and it no longer counts in the rating.</p>
+    </Notice>
   );
 }
 

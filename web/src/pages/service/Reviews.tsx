@@ -6,7 +6,7 @@ import { Rating } from '../../components/Badges';
 import { SelectField, TextArea } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
-import { ReviewTrust } from '../../components/reviews/ReviewTrust';
+import { RemovedReviewNotice, ReviewTrust } from '../../components/reviews/ReviewTrust';
 import { Pagination } from '../../components/Pagination';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { dateTime } from '../../format';
@@ -190,6 +190,7 @@ function OwnReview({ review, justPosted, onDeleted }: { review: Review; justPost
       {justPosted && <Notice tone="success">Thanks — you have reviewed this service.</Notice>}
       {update.isSuccess && <Notice tone="success">Review updated.</Notice>}
       <h3 id="own-review-title">Your review</h3>
+      <RemovedReviewNotice review={review} />
       <Rating value={review.rating} />
       {review.comment && <p>{review.comment}</p>}
       <FormErrors error={remove.error} />
