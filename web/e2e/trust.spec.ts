@@ -44,7 +44,7 @@ test('a vendor sends documents, is refused with a reason, sends again and gets t
   await expect(page.getByRole('heading', { name: 'Status: Not verified' })).toBeVisible();
   await check(page, 'verification-unverified');
 
-  await page.getByLabel('Documents').setInputFiles(picturePath);
+  await page.getByLabel('Documents', { exact: true }).setInputFiles(picturePath);
   await page.getByLabel('Note for the team (optional)').fill('Our food hygiene permit.');
   await page.getByRole('button', { name: 'Send for verification' }).click();
   await expect(page.getByRole('heading', { name: 'Status: Waiting for review' })).toBeVisible();
@@ -57,7 +57,7 @@ test('a vendor sends documents, is refused with a reason, sends again and gets t
   await expect(page.getByRole('heading', { name: 'Status: Not accepted' })).toBeVisible();
   await expect(page.getByText('The permit photo is too blurry to read.')).toBeVisible();
   await check(page, 'verification-rejected');
-  await page.getByLabel('Documents').setInputFiles(picturePath);
+  await page.getByLabel('Documents', { exact: true }).setInputFiles(picturePath);
   await page.getByRole('button', { name: 'Send for verification' }).click();
   await expect(page.getByRole('heading', { name: 'Status: Waiting for review' })).toBeVisible();
 
