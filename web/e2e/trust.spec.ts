@@ -40,7 +40,8 @@ test('a vendor sends documents, is refused with a reason, sends again and gets t
   const mine = await request.get('/api/vendor-profiles/mine/', { headers: auth(shop.vendor) });
   const profileId = ((await mine.json()) as { id: number }).id;
   await signIn(page, shop.vendor);
-  await page.goto('/vendor/verification');
+  await page.goto('/vendor/profile');
+  await page.getByRole('link', { name: 'Get verified' }).click();
   await expect(page.getByRole('heading', { name: 'Status: Not verified' })).toBeVisible();
   await check(page, 'verification-unverified');
 
@@ -137,4 +138,19 @@ test('a vendor replies to a review and the student reads the reply under it', as
   await check(studentPage, 'review-reply-student');
   // A vendor cannot report reviews of their own service, and the author cannot report their own.
   await expect(seen.getByRole('button', { name: 'Report this review' })).toHaveCount(0);
+});
+
+test('a vendor hidden by an admin sees their own profile and is told what to do', async ({ page, check, api, request, vendor }) => {
+  const mine = await request.get('/api/vendor-profiles/mine/', { headers: auth(vendor.account) });
+  const profileId = ((await mine.json()) as { id: number }).id;
+  const hidden = await request.patch(`/api/vendor-profiles/${profileId}/`, { headers: auth(await admin(api)), data: { is_active: false } });
+  expect(hidden.status(), await hidden.text()).toBe(200);
+
+  await signIn(page, vendor.account);
+  await page.goto('/vendor/profile');
+  await expect(page.getByText('Your business is hidden from students')).toBeVisible();
+  await expect(page.getByText('contact the campus services team')).toBeVisible();
+  await expect(page.getByLabel('Business name')).toHaveValue(vendor.businessName);
+  await expect(page.getByText('You have no business profile yet')).toHaveCount(0);
+  await check(page, 'vendor-hidden');
 });

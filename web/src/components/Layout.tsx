@@ -95,7 +95,6 @@ export function Layout() {
                   <li>
                     <NavLink to="/vendor/profile">Business profile</NavLink>
                   </li>
-                  <li><NavLink to="/vendor/verification">Verification</NavLink></li>
                 </>
               ) : (
                 <>

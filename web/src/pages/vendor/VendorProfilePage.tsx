@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { VendorProfile, VendorProfileWrite } from '../../api/types';
 import { TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
@@ -70,6 +71,7 @@ function ProfileForm({ profile }: { profile: VendorProfile | null }) {
       {profile && (
         <p className="chips">
           <span className={`chip ${profile.is_verified ? 'chip-ok' : ''}`}>{profile.is_verified ? 'Verified business' : 'Not verified yet'}</span>
+          <Link to="/vendor/verification">{profile.is_verified ? 'Verification' : 'Get verified'}</Link>
           {!profile.is_active && <span className="chip chip-warn">Inactive</span>}
         </p>
       )}
