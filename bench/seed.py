@@ -148,20 +148,20 @@ def seed_people(rng: random.Random, *, vendors: int, students: int, reviewers: i
         is_staff=True,
         is_superuser=True,
     )
-    VendorProfile.objects.bulk_create(
-        [
-            VendorProfile(
-                user=user,
-                business_name=f"{rng.choice(ADJECTIVES)} Business {i}",
-                description="A campus business run by students for students.",
-                business_hours="Mon-Fri 08:00-20:00",
-                address=rng.choice(LOCATIONS),
-                is_verified=rng.random() < 0.7,
-            )
-            for i, user in enumerate(vendor_users)
-        ],
-        BATCH,
-    )
+    profiles = [
+        VendorProfile(
+            user=user,
+            business_name=f"{rng.choice(ADJECTIVES)} Business {i}",
+            description="A campus business run by students for students.",
+            business_hours="Mon-Fri 08:00-20:00",
+            address=rng.choice(LOCATIONS),
+            is_verified=rng.random() < 0.7,
+        )
+        for i, user in enumerate(vendor_users)
+    ]
+    for profile in profiles:  # the status the flag stands for (a check constraint)
+        profile.verification_status = "verified" if profile.is_verified else "unverified"
+    VendorProfile.objects.bulk_create(profiles, BATCH)
     campus.vendor_ids = [u.pk for u in vendor_users]
     campus.busy_vendor_id = vendor_users[0].pk
     campus.student_ids = [u.pk for u in student_users]

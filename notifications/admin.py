@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import EmailOutbox, EventTicket, Notification
+from .models import EmailOutbox, EventTicket, Notification, OpenStream
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -38,4 +38,14 @@ class EventTicketAdmin(ReadOnlyAdmin):
     list_filter = [("used_at", admin.EmptyFieldListFilter)]
     search_fields = ["user__email"]
     list_select_related = ["user"]
-    exclude = ["key_hash"]
+    exclude = ["key_hash", "session"]
+
+
+@admin.register(OpenStream)
+class OpenStreamAdmin(ReadOnlyAdmin):
+    """Streams open now (``EVENTS_MAX_STREAMS``); deleting a row ends its stream."""
+
+    list_display = ["id", "user", "opened_at"]
+    list_filter = ["opened_at"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]

@@ -10,6 +10,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from bookings.tests.helpers import iso, tomorrow_at
 from tests.world import ROLES, World
 from users.tests.factories import PASSWORD
+from users.tokens import email_verification_tokens, password_reset_tokens, uid_of
 
 Body = Callable[[World, str], dict]
 
@@ -97,6 +98,17 @@ def order_party(status: int) -> dict[str, int]:
     )
 
 
+def _reset_link(world: World, role: str) -> dict:
+    student = world.user("student")
+    token = password_reset_tokens.make_token(student)
+    return {"uid": uid_of(student), "token": token, "new_password": "another-Long-pass-42"}
+
+
+def _verification_link(world: World, role: str) -> dict:
+    student = world.user("student")
+    return {"uid": uid_of(student), "token": email_verification_tokens.make_token(student)}
+
+
 def _caller_refresh(world: World, role: str) -> dict:
     owner = world.user(role) or world.user("student")
     return {"refresh": str(RefreshToken.for_user(owner))}
@@ -148,6 +160,16 @@ MATRIX: list[Row] = [
         signed_in(200),
         body=lambda w, role: {"old_password": PASSWORD, "new_password": "another-Long-pass-42"},
     ),
+    # --- account recovery and email verification ---------------------------------
+    Row(
+        "POST",
+        "/api/users/password-reset/",
+        everyone(202),
+        body=lambda w, role: {"email": w.user("student").email},
+    ),
+    Row("POST", "/api/users/password-reset/confirm/", everyone(200), body=_reset_link),
+    Row("POST", "/api/users/verify-email/", everyone(200), body=_verification_link),
+    Row("POST", "/api/users/me/verify-email/", signed_in(202)),
     # --- vendor profiles -----------------------------------------------------------
     Row("GET", "/api/vendor-profiles/", everyone(200)),
     Row(

@@ -27,13 +27,24 @@ class UserAdmin(BaseUserAdmin):
     add_form = UserCreationForm
     form = UserEditForm
     ordering = ["-date_joined"]
-    list_display = ["email", "first_name", "last_name", "user_type", "is_active", "date_joined"]
-    list_filter = ["user_type", "is_active", "is_staff", "date_joined"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "user_type",
+        "is_active",
+        "email_verified",
+        "date_joined",
+    ]
+    list_filter = ["user_type", "is_active", "email_verified", "is_staff", "date_joined"]
     search_fields = ["email", "first_name", "last_name", "phone_number"]
     readonly_fields = ["last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["first_name", "last_name", "phone_number", "user_type"]}),
+        (
+            "Profile",
+            {"fields": ["first_name", "last_name", "phone_number", "user_type", "email_verified"]},
+        ),
         (
             "Permissions",
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -27,6 +27,9 @@ from .verification_serializers import (
     VerificationSubmitSerializer,
 )
 
+# What a stored document can be (catalogue.documents), and its file extension.
+DOCUMENT_TYPES = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
+
 
 class OwnerOrAdminReads(BasePermission):
     """The owning vendor reads and writes; an admin only reads."""
@@ -132,9 +135,12 @@ class VerificationActionsMixin:
             OpenApiParameter("document_id", str, OpenApiParameter.PATH, pattern=f"^{ID_REGEX}$")
         ],
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="The file, as sent (JPEG, PNG or PDF)."
-            ),
+            **{
+                (200, content_type): OpenApiResponse(
+                    OpenApiTypes.BINARY, description="The file as sent, of the type it proved."
+                )
+                for content_type in DOCUMENT_TYPES
+            },
             **errors(404),
         },
     )
@@ -169,4 +175,4 @@ def document_response(document: VerificationDocument) -> FileResponse:
 
 
 def _ext(document: VerificationDocument) -> str:
-    return {"application/pdf": "pdf", "image/png": "png"}.get(document.content_type, "jpg")
+    return DOCUMENT_TYPES.get(document.content_type, "bin")

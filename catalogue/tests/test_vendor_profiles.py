@@ -23,6 +23,8 @@ FIELDS = {
     "logo",
     "logo_variants",
     "is_verified",
+    "verification_status",
+    "verification_reason",
     "is_active",
     "created_at",
     "updated_at",

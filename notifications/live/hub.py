@@ -126,7 +126,11 @@ class Hub:
         tasks, self._tasks, self.loop = self._tasks, [], None
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, *self._closing, return_exceptions=True)
+        loop = asyncio.get_running_loop()
+        # Row deletions still running finish first; those of a closed loop are gone.
+        closing = [task for task in self._closing if task.get_loop() is loop]
+        self._closing = set()
+        await asyncio.gather(*tasks, *closing, return_exceptions=True)
 
     def _ensure_started(self) -> None:
         loop = asyncio.get_running_loop()

@@ -25,6 +25,8 @@ def test_student_reviews_a_service_and_its_rating_follows(student, student_clien
         "created_at",
         "updated_at",
         "verified_purchase",
+        "vendor_reply",
+        "removed",
     }
     assert (body["service"], body["user"], body["rating"], body["comment"]) == (
         service.pk,

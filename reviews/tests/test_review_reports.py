@@ -178,3 +178,16 @@ def test_the_rating_equals_the_average_of_the_reviews_that_count(service, review
     service = Service.objects.get(pk=service.pk)
     assert service.total_ratings == counted.count() == 1
     assert service.rating == 5
+
+
+def test_reports_are_throttled_per_user(monkeypatch, service, reviews):
+    from reviews.api.throttles import ReviewReportThrottle
+
+    monkeypatch.setattr(ReviewReportThrottle, "THROTTLE_RATES", {"review_report": "2/hour"})
+    reporter = StudentFactory()
+
+    answers = [report(review, reporter) for review in reviews]
+
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert "Retry-After" in answers[2]
+    assert report(reviews[2], StudentFactory()).status_code == 201  # another user is not held up

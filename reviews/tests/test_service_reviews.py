@@ -59,6 +59,8 @@ def test_reviews_are_newest_first_with_their_authors_and_verification(api):
         "created_at",
         "updated_at",
         "verified_purchase",
+        "vendor_reply",
+        "removed",
     }
 
 
