@@ -5280,13 +5280,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as sent (JPEG, PNG or PDF). */
+            /** @description The file as sent, of the type it proved. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Missing, invalid or expired access token. */
