@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/errors';
+import { alreadyReported } from '../../api/trustErrors';
 import type { Review } from '../../api/types';
 import type { TrustedReview } from '../../api/trust';
 import { useAuth } from '../../auth/AuthContext';
@@ -162,9 +162,4 @@ function ReportButton({ reviewId }: { reviewId: number }) {
       </div>
     </form>
   );
-}
-
-/** A second report of the same review is refused (400); for the user it is the same outcome. */
-function alreadyReported(error: unknown): boolean {
-  return isApiError(error) && error.kind === 'validation' && /already/i.test(error.formErrors.join(' ') + Object.values(error.fieldErrors).flat().join(' '));
 }

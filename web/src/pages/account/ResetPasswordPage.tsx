@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/errors';
+import { linkIsDead } from '../../api/trustErrors';
 import { TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
@@ -95,15 +95,4 @@ export function ResetPasswordPage() {
       </form>
     </section>
   );
-}
-
-/**
- * A 400 about the link itself (uid or token), rather than about the new
- * password, means the link is spent: asking again is the only way forward.
- */
-export function linkIsDead(error: unknown): boolean {
-  if (!isApiError(error) || error.kind !== 'validation') return false;
-  const fields = Object.keys(error.fieldErrors);
-  if (fields.includes('new_password')) return false;
-  return fields.includes('token') || fields.includes('uid') || error.formErrors.length > 0;
 }
