@@ -24,7 +24,7 @@ export function ReviewTrust({ review, vendorId, vendorName }: { review: Review; 
     <>
       <RemovedReviewNotice review={r} />
       {isVendor ? <ReplyBox review={r} /> : r.vendor_reply && <Reply review={r} vendorName={vendorName} />}
-      {user && user.id !== r.user && !isVendor && <ReportButton reviewId={r.id} />}
+      {user && user.id !== r.user && <ReportButton reviewId={r.id} />}
     </>
   );
 }
