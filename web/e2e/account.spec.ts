@@ -59,6 +59,8 @@ test('a new student confirms their email from the banner’s link and edits thei
   await page.goto(link);
   await expect(page.getByText('your email address is confirmed')).toBeVisible();
   await check(page, 'verify-email-done');
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Services on campus' })).toBeVisible();
   await expect(page.locator('.verify-email-banner')).toHaveCount(0);
 
   await page.goto('/account');
