@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0003_account_emails_stream_sessions'),
-        ('notifications', '0003_review_reply_and_verification_kinds'),
+        ("notifications", "0003_account_emails_stream_sessions"),
+        ("notifications", "0003_review_reply_and_verification_kinds"),
     ]
 
-    operations = [
-    ]
+    operations = []
