@@ -201,7 +201,9 @@ def vendor_profile_delete(*, profile: VendorProfile) -> None:
 
 @transaction.atomic
 def vendor_profiles_set_status(*, profiles, **flags) -> int:
-    """Verify or (de)activate many profiles at once (admin actions).
+    """(De)activate many profiles at once (admin actions). Not for
+    ``is_verified``: verification changes through ``catalogue.verification``,
+    which keeps the status beside it (a check constraint refuses otherwise).
 
     A deactivated profile hides its vendor's services from the public list.
     """

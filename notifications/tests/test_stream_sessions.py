@@ -210,3 +210,23 @@ def test_a_closed_stream_gives_its_place_back():
 
     assert run_scenario(scenario()) == 1
     assert OpenStream.objects.filter(user=student).count() == 0
+
+
+def test_a_cap_of_zero_ends_no_stream(settings):
+    settings.EVENTS_MAX_STREAMS = 0
+    settings.EVENTS_HEARTBEAT_SECONDS = 1.5
+    student = StudentFactory()
+    headers = bearer(student)
+
+    async def scenario():
+        streams = []
+        for _ in range(3):
+            response = await open_stream(headers=headers)
+            await read_until(response, connected)
+            streams.append(response)
+        texts = [await read_until(s, lambda t: "keep-alive" in t, timeout=4) for s in streams]
+        for response in streams:
+            await response.streaming_content.aclose()
+        return texts
+
+    assert not any(closed(text) for text in run_scenario(scenario()))

@@ -61,13 +61,15 @@ class LoginView(PublicAPIView):
         summary="Log in with email and password",
         description=(
             "Returns an access/refresh pair and the user. Wrong credentials: 401 with one "
-            "message whatever the cause. Repeated failures for one account: 429 with Retry-After."
+            "message whatever the cause. The right password of a deactivated account: 403 "
+            "saying it is suspended. Repeated failures for one account: 429 with Retry-After."
         ),
         request=LoginSerializer,
         responses={
             200: LoginResponseSerializer,
             400: OpenApiResponse(description="Field errors"),
             401: OpenApiResponse(description="Wrong credentials"),
+            403: OpenApiResponse(description="The right password of a suspended account"),
             429: OpenApiResponse(description="Too many attempts; see Retry-After"),
         },
         tags=["accounts"],
