@@ -761,7 +761,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Returns an access/refresh pair and the user. Wrong credentials: 401 with one message whatever the cause. Repeated failures for one account: 429 with Retry-After.
+         * @description Returns an access/refresh pair and the user. Wrong credentials: 401 with one message whatever the cause. The right password of a deactivated account: 403 saying it is suspended. Repeated failures for one account: 429 with Retry-After.
          */
         post: operations["users_login_create"];
         delete?: never;
@@ -4540,6 +4540,13 @@ export interface operations {
             };
             /** @description Wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The right password of a suspended account */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
