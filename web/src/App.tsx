@@ -5,6 +5,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import { CartProvider } from './cart/CartContext';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { AccountPage, ForgotPasswordPage, ResetPasswordPage, VerificationPage, VerifyEmailPage } from './pages/account';
 import { LiveProvider } from './live/LiveProvider';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { CartPage } from './pages/CartPage';
@@ -25,11 +26,6 @@ import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
 import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
 import { VendorSchedulePage } from './pages/vendor/VendorSchedulePage';
 import { VendorPage } from './pages/VendorPage';
-import { AccountPage } from './pages/account/AccountPage';
-import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
-import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
-import { VerifyEmailPage } from './pages/account/VerifyEmailPage';
-import { VerificationPage } from './pages/vendor/VerificationPage';
 
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Browse services'],

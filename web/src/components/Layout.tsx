@@ -4,8 +4,8 @@ import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
 import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
-import { NotificationBell } from './NotificationBell';
 import { VerifyEmailBanner } from './trust/VerifyEmailBanner';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
   const { user, logout } = useAuth();
