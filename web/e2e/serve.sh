@@ -19,6 +19,14 @@ export DEBUG=true
 export PYTHONUNBUFFERED=1
 # A local cache of its own (login throttles, catalogue cache), never a shared Redis.
 unset REDIS_URL
+# Emails (password reset and verification links) land as files the tests read
+# (support/mail.ts). Tasks run in the request's own process right after the
+# commit, so an email is there when the request answers, with no worker to start.
+mkdir -p "$state/mail"
+export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+export EMAIL_FILE_PATH="$state/mail"
+export TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+export FRONTEND_URL="http://127.0.0.1:$E2E_PORT"
 
 cd "$repo"
 "$python" manage.py migrate --noinput >"$state/migrate.log"

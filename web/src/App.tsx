@@ -5,6 +5,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import { CartProvider } from './cart/CartContext';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { AccountPage, ForgotPasswordPage, ResetPasswordPage, VerificationPage, VerifyEmailPage } from './pages/account';
 import { LiveProvider } from './live/LiveProvider';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { CartPage } from './pages/CartPage';
@@ -40,12 +41,17 @@ const TITLES: [RegExp, string][] = [
   [/^\/vendor\/services\/\d+/, 'Edit service'],
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
+  [/^\/vendor\/verification/, 'Verification'],
   [/^\/bookings\/\d+/, 'Booking'],
   [/^\/bookings/, 'My bookings'],
   [/^\/vendor\/agenda/, 'Agenda'],
   [/^\/vendors\/\d+/, 'Vendor'],
   [/^\/vendor/, 'Dashboard'],
   [/^\/notifications/, 'Notifications'],
+  [/^\/forgot-password/, 'Reset your password'],
+  [/^\/reset-password\//, 'Choose a new password'],
+  [/^\/verify-email\//, 'Confirm your email'],
+  [/^\/account/, 'Your account'],
 ];
 
 function DocumentTitle() {
@@ -179,6 +185,11 @@ export function App() {
                 }
               />
               <Route path="vendors/:id" element={<VendorPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password/:uid/:token" element={<ResetPasswordPage />} />
+              <Route path="verify-email/:uid/:token" element={<VerifyEmailPage />} />
+              <Route path="account" element={<RequireAuth><AccountPage /></RequireAuth>} />
+              <Route path="vendor/verification" element={<RequireAuth role="vendor"><VerificationPage /></RequireAuth>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -342,6 +342,70 @@ export interface paths {
         patch: operations["reviews_partial_update"];
         trace?: never;
     };
+    "/api/reviews/{id}/moderate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep or remove a reported review (admins)
+         * @description `keep` closes its open reports and lists it again; `remove` closes them and hides it for good (its author still reads it, with `removed: true`). The service's rating is recomputed. A removed review cannot be moderated again (400).
+         */
+        post: operations["reviews_moderate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/reply/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reply to a review (the service's vendor)
+         * @description Sets or replaces the review's `vendor_reply`; the author is notified (`review_reply`) when the text changes.
+         */
+        put: operations["reviews_reply_update"];
+        post?: never;
+        /**
+         * Delete the reply to a review (the service's vendor)
+         * @description Deleting a reply that does not exist is not an error.
+         */
+        delete: operations["reviews_reply_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a review
+         * @description Any signed-in user but its author, once per review (again: 400). When open reports from `REVIEW_HIDE_AFTER_REPORTS` (default 3) different users are reached, the review is held: out of public lists and the service's rating until an admin decides.
+         */
+        post: operations["reviews_report_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/": {
         parameters: {
             query?: never;
@@ -697,7 +761,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Returns an access/refresh pair and the user. Wrong credentials: 401 with one message whatever the cause. Repeated failures for one account: 429 with Retry-After.
+         * @description Returns an access/refresh pair and the user. Wrong credentials: 401 with one message whatever the cause. The right password of a deactivated account: 403 saying it is suspended. Repeated failures for one account: 429 with Retry-After.
          */
         post: operations["users_login_create"];
         delete?: never;
@@ -759,6 +823,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/verify-email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the verification email again */
+        post: operations["users_me_verify_email_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/password-reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Emails a link ending in `/reset-password/<uid>/<token>/` to an active account with this email. The answer is the same whether or not such an account exists.
+         */
+        post: operations["users_password_reset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/password-reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password from a reset link
+         * @description The link works once, for `PASSWORD_RESET_MINUTES`, and never after the password changed. Every earlier session (refresh and access tokens, event streams) ends.
+         */
+        post: operations["users_password_reset_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/register/": {
         parameters: {
             query?: never;
@@ -774,6 +895,26 @@ export interface paths {
          *     registering, logging in or refreshing.
          */
         post: operations["users_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/verify-email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an email address from its link
+         * @description `{uid, token}` from the link ending in `/verify-email/<uid>/<token>/`.
+         */
+        post: operations["users_verify_email_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -842,6 +983,90 @@ export interface paths {
          * @description The owning vendor, or an admin. Only an admin may change `is_verified` and `is_active`; a vendor sending them is ignored. A new `logo` replaces the old file.
          */
         patch: operations["vendor_profiles_partial_update"];
+        trace?: never;
+    };
+    "/api/vendor-profiles/{id}/verification/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A profile's verification request
+         * @description The owning vendor or an admin.
+         */
+        get: operations["vendor_profiles_verification_retrieve"];
+        put?: never;
+        /**
+         * Ask to be verified (owning vendor)
+         * @description Multipart: `documents` (1 to 5 files: JPEG, PNG or PDF, identified by their content; 5 MB each) and an optional `note`. The profile becomes `pending`; the documents replace any sent before. Refused (400) while pending or once verified; nothing is stored when any file is refused.
+         */
+        post: operations["vendor_profiles_verification_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor-profiles/{id}/verification/decision/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify or reject a vendor (admins)
+         * @description `reason` is required to reject. The vendor is notified (`verification`). Deciding what is already so (verifying a verified profile) is a 400.
+         */
+        post: operations["vendor_profiles_verification_decision_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor-profiles/{id}/verification/documents/{document_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One verification document's file
+         * @description Only with the owning vendor's or an admin's token; anyone else, anonymous callers included, gets 404.
+         */
+        get: operations["vendor_profiles_verification_documents_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor-profiles/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own vendor profile
+         * @description Vendors only. Answered even while an admin has deactivated the profile (`is_active: false`), so the vendor can see why they are hidden; 404 if they have none yet.
+         */
+        get: operations["vendor_profiles_mine_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/events/": {
@@ -1007,6 +1232,9 @@ export interface components {
             /** @default  */
             reason: string;
         };
+        Detail: {
+            detail: string;
+        };
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             /** @description `unavailable` when degraded */
@@ -1048,6 +1276,11 @@ export interface components {
             /** @description Replaces all weekly hours; [] removes them. */
             weekly: components["schemas"]["WeeklyPeriodRequest"][];
         };
+        /** @description The ``<uid>/<token>`` of an emailed link. */
+        LinkRequest: {
+            uid: string;
+            token: string;
+        };
         /** @description ``{email, password}``; a ``username`` key holding the email also works. */
         LoginRequest: {
             email?: string;
@@ -1085,9 +1318,11 @@ export interface components {
          *     * `booking_made` - Booking made
          *     * `booking_status` - Booking status changed
          *     * `review_posted` - Review posted
+         *     * `review_reply` - Vendor replied to a review
+         *     * `verification` - Verification decision
          * @enum {string}
          */
-        NotificationKindEnum: "order_placed" | "order_status" | "booking_made" | "booking_status" | "review_posted";
+        NotificationKindEnum: "order_placed" | "order_status" | "booking_made" | "booking_status" | "review_posted" | "review_reply" | "verification";
         /** @description An order as its customer, its vendor and admins see it. */
         Order: {
             readonly id: number;
@@ -1328,6 +1563,16 @@ export interface components {
             old_password: string;
             new_password: string;
         };
+        /** @description The ``<uid>/<token>`` of an emailed link. */
+        PasswordResetConfirmRequest: {
+            uid: string;
+            token: string;
+            new_password: string;
+        };
+        PasswordResetRequestRequest: {
+            /** Format: email */
+            email: string;
+        };
         /** @description A vendor's profile; ``is_verified`` and ``is_active`` only change by an admin. */
         PatchedAdminVendorProfileRequest: {
             business_name?: string;
@@ -1462,12 +1707,39 @@ export interface components {
             readonly updated_at: string;
             /** @description The author has a completed order for this service. */
             readonly verified_purchase: boolean;
+            readonly vendor_reply: components["schemas"]["VendorReply"] | null;
+            /** @description An admin removed it after reports; only its author (and admins) read it. */
+            readonly removed: boolean;
         };
         ReviewCreateRequest: {
             service: number;
             rating: number;
             /** @default  */
             comment: string | null;
+        };
+        /**
+         * @description * `keep` - keep
+         *     * `remove` - remove
+         * @enum {string}
+         */
+        ReviewModerateDecisionEnum: "keep" | "remove";
+        ReviewModerateRequest: {
+            decision: components["schemas"]["ReviewModerateDecisionEnum"];
+            /** @default  */
+            reason: string;
+        };
+        ReviewReplyRequest: {
+            text: string;
+        };
+        ReviewReport: {
+            reason: string;
+            readonly id: number;
+            readonly review: number;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        ReviewReportRequest: {
+            reason: string;
         };
         /** @description A service as listed; also validates create and update bodies. */
         Service: {
@@ -1693,6 +1965,7 @@ export interface components {
             readonly user_type: components["schemas"]["UserUserTypeEnum"];
             /** Format: date-time */
             readonly date_joined: string;
+            readonly email_verified: boolean;
         };
         /**
          * @description * `student` - Student
@@ -1719,6 +1992,9 @@ export interface components {
                 [key: string]: string;
             };
             readonly is_verified: boolean;
+            readonly verification_status: components["schemas"]["VerificationStatusEnum"];
+            /** @description The admin's reason for the last verification decision; null unless the caller owns the profile or is an admin. */
+            readonly verification_reason: string | null;
             readonly is_active: boolean;
             /** Format: date-time */
             readonly created_at: string;
@@ -1736,6 +2012,56 @@ export interface components {
             website?: string;
             /** Format: binary */
             logo?: string | null;
+        };
+        VendorReply: {
+            text: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Verification: {
+            readonly verification_status: components["schemas"]["VerificationStatusEnum"];
+            /** @description The admin's reason for the last decision; empty if none. */
+            readonly verification_reason: string;
+            readonly note: string;
+            readonly documents: components["schemas"]["VerificationDocument"][];
+        };
+        /**
+         * @description * `verify` - verify
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        VerificationDecisionDecisionEnum: "verify" | "reject";
+        VerificationDecisionRequest: {
+            decision: components["schemas"]["VerificationDecisionDecisionEnum"];
+            /**
+             * @description Required to reject; told to the vendor.
+             * @default
+             */
+            reason: string;
+        };
+        VerificationDocument: {
+            readonly id: number;
+            /** @description Answers only with the owner's or an admin's token; anyone else gets 404. */
+            readonly url: string;
+            readonly content_type: string;
+            /** @description Bytes. */
+            readonly size: number;
+        };
+        /**
+         * @description * `unverified` - Unverified
+         *     * `pending` - Pending
+         *     * `verified` - Verified
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        VerificationStatusEnum: "unverified" | "pending" | "verified" | "rejected";
+        VerificationSubmitRequest: {
+            /** @description 1 to 5 files: JPEG, PNG or PDF, 5 MB each (all within the request size limit). */
+            documents: string[];
+            /** @default  */
+            note: string;
         };
         WeeklyPeriod: {
             /** @description 0 Monday to 6 Sunday */
@@ -1888,7 +2214,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not a student */
+            /** @description Not a student, or an unverified email */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2298,7 +2624,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not a student */
+            /** @description Not a student, or an unverified email */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2649,7 +2975,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not a student */
+            /** @description Not a student, or an unverified email */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,6 +3110,219 @@ export interface operations {
             };
             /** @description No such review */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reviews_moderate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewModerateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewModerateRequest"];
+                "multipart/form-data": components["schemas"]["ReviewModerateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Field errors, e.g. `{"reason": ["..."]}` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such review, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reviews_reply_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewReplyRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewReplyRequest"];
+                "multipart/form-data": components["schemas"]["ReviewReplyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Field errors, e.g. `{"reason": ["..."]}` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the reviewed service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such review, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reviews_reply_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No reply any more */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the reviewed service's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such review, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reviews_report_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewReportRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewReportRequest"];
+                "multipart/form-data": components["schemas"]["ReviewReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewReport"];
+                };
+            };
+            /** @description Field errors, e.g. `{"reason": ["..."]}` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Reporting one's own review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such review, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many reports; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4006,6 +4545,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The right password of a suspended account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Too many attempts; see Retry-After */
             429: {
                 headers: {
@@ -4165,6 +4711,117 @@ export interface operations {
             };
         };
     };
+    users_me_verify_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    users_password_reset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetRequestRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetRequestRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Field errors (an invalid or expired link: `token`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    users_password_reset_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Field errors (an invalid or expired link: `token`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     users_register_create: {
         parameters: {
             query?: never;
@@ -4197,6 +4854,38 @@ export interface operations {
             };
             /** @description Too many registrations from this client */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    users_verify_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LinkRequest"];
+                "multipart/form-data": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Field errors (an invalid or expired link: `token`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4412,6 +5101,237 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    vendor_profiles_verification_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    vendor_profiles_verification_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["VerificationSubmitRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Field errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    vendor_profiles_verification_decision_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationDecisionRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VerificationDecisionRequest"];
+                "multipart/form-data": components["schemas"]["VerificationDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Field errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    vendor_profiles_verification_documents_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as sent, of the type it proved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    vendor_profiles_mine_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorProfile"];
+                };
             };
             /** @description No or invalid token */
             401: {

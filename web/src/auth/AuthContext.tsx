@@ -13,6 +13,8 @@ interface AuthValue {
   logout: () => Promise<void>;
   /** The last session ended by itself (tokens expired), not by logging out. */
   expired: boolean;
+  /** Takes a fresher copy of the signed-in user (after an account change). */
+  updateUser: (user: User) => void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -107,7 +109,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [navigate, queryClient]);
 
-  const value = useMemo(() => ({ user, login, register, logout, expired }), [user, login, register, logout, expired]);
+  const updateUser = useCallback((next: User) => {
+    client.session.setUser(next);
+    setUser(next);
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, login, register, logout, expired, updateUser }),
+    [user, login, register, logout, expired, updateUser],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
 import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
+import { VerifyEmailBanner } from './trust/VerifyEmailBanner';
 import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
@@ -118,9 +119,9 @@ export function Layout() {
               )}
               {user ? (
                 <li className="nav-user">
-                  <span className="nav-email" title={user.email}>
+                  <NavLink to="/account" className="nav-email" title={`Your account (${user.email})`}>
                     {user.first_name || user.email}
-                  </span>
+                  </NavLink>
                   <button type="button" className="btn btn-secondary btn-small" onClick={() => void logout()}>
                     Log out
                   </button>
@@ -142,6 +143,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <VerifyEmailBanner />
         {/* Keyed by path: a crash on one page does not stick after navigating away. */}
         <ErrorBoundary key={location.pathname}>
           <Outlet />

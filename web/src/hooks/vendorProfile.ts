@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { api, client, isApiError } from '../api';
+import { trustEndpoints } from '../api/trust';
 import type { Endpoints } from '../api/endpoints';
 import { queryKeys } from '../api/queryKeys';
 import type { VendorProfile, VendorProfileWrite } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 
 /**
- * The signed-in vendor's profile, or null if they have not created one.
- * The contract has no "my profile" endpoint, so this filters the public list
- * (passing ?user= lets a backend that supports it answer in one page).
+ * The signed-in vendor's profile, or null if they have not created one; also
+ * while an admin has hidden it (`is_active: false`), so the vendor is told why.
  */
 export function useMyVendorProfile() {
   const { user } = useAuth();
@@ -17,13 +17,12 @@ export function useMyVendorProfile() {
     queryKey: queryKeys.vendorProfile.mine(userId),
     enabled: user?.user_type === 'vendor',
     queryFn: async (): Promise<VendorProfile | null> => {
-      for (let page = 1; page <= 20; page++) {
-        const res = await api.vendorProfiles.list({ user: userId, page, page_size: 100 });
-        const mine = res.results.find((p) => p.user === userId);
-        if (mine) return mine;
-        if (!res.next) break;
+      try {
+        return await trustEndpoints(client).verification.mine();
+      } catch (err) {
+        if (isApiError(err) && err.kind === 'not_found') return null;
+        throw err;
       }
-      return null;
     },
   });
 }

@@ -91,6 +91,9 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
           errors={fieldErrors(error, 'password')}
         />
+        <p className="forgot-password">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <button type="submit" className="btn btn-block" disabled={busy || waitSeconds > 0}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>

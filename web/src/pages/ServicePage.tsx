@@ -1,3 +1,4 @@
+import { VendorVerifiedBadge } from '../components/trust/VerifiedBadge';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/errors';
 import { parseId } from '../api/queryKeys';
@@ -54,7 +55,7 @@ export function ServicePage() {
           <h1 className="service-title">{s.service_name}</h1>
           {vendor && (
             <p className="vendor-line">
-              by <Link to={`/vendors/${s.vendor}`}>{vendor}</Link>
+              by <Link to={`/vendors/${s.vendor}`}>{vendor}</Link> <VendorVerifiedBadge vendorId={s.vendor} />
             </p>
           )}
           <p className="chips">

@@ -6,6 +6,7 @@ import { Rating } from '../../components/Badges';
 import { SelectField, TextArea } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
+import { RemovedReviewNotice, ReviewTrust } from '../../components/reviews/ReviewTrust';
 import { Pagination } from '../../components/Pagination';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
 import { dateTime } from '../../format';
@@ -38,7 +39,7 @@ export function Reviews({ service }: { service: Service }) {
         <>
           <ul className="review-list">
             {reviews.data.results.map((r) => (
-              <ReviewItem key={r.id} review={r} />
+              <ReviewItem key={r.id} review={r} service={service} />
             ))}
           </ul>
           <Pagination page={page} pageSize={REVIEW_PAGE_SIZE} count={reviews.data.count} onPage={setPage} />
@@ -48,7 +49,7 @@ export function Reviews({ service }: { service: Service }) {
   );
 }
 
-function ReviewItem({ review: r }: { review: Review }) {
+function ReviewItem({ review: r, service }: { review: Review; service: Service }) {
   return (
     <li className="review">
       <div className="review-head">
@@ -59,6 +60,7 @@ function ReviewItem({ review: r }: { review: Review }) {
       <p className="muted small">
         {r.user_name || 'A student'} · {dateTime(r.created_at)}
       </p>
+      <ReviewTrust review={r} vendorId={service.vendor} vendorName={service.vendor_name} />
     </li>
   );
 }
@@ -188,6 +190,7 @@ function OwnReview({ review, justPosted, onDeleted }: { review: Review; justPost
       {justPosted && <Notice tone="success">Thanks — you have reviewed this service.</Notice>}
       {update.isSuccess && <Notice tone="success">Review updated.</Notice>}
       <h3 id="own-review-title">Your review</h3>
+      <RemovedReviewNotice review={review} />
       <Rating value={review.rating} />
       {review.comment && <p>{review.comment}</p>}
       <FormErrors error={remove.error} />

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ORDER_STATUSES, type OrderStatus } from '../../api/types';
 import { LoadError, Spinner } from '../../components/QueryState';
+import { HiddenProfileNotice } from '../../components/trust/HiddenProfileNotice';
 import { money, OPEN_STATUSES, STATUS_LABEL } from '../../format';
 import { useOrderSummary } from '../../hooks/orders';
 import { useMyVendorProfile } from '../../hooks/vendorProfile';
@@ -27,6 +28,7 @@ export function VendorDashboardPage() {
         <h1>{profile.data?.business_name ?? 'Your business'}</h1>
         <p className="lede">How your business is doing: today, this week and this month.</p>
       </div>
+      <HiddenProfileNotice profile={profile.data} />
       <GettingStarted />
       {summary.isPending ? (
         <Spinner label="Loading summary…" />

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { VendorProfile, VendorProfileWrite } from '../../api/types';
 import { TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { ImagePicker } from '../../components/ImagePicker';
 import { Notice } from '../../components/Notice';
+import { HiddenProfileNotice } from '../../components/trust/HiddenProfileNotice';
 import { LoadError, Spinner } from '../../components/QueryState';
 import { useMyVendorProfile, useSaveVendorProfile } from '../../hooks/vendorProfile';
 
@@ -64,10 +66,12 @@ function ProfileForm({ profile }: { profile: VendorProfile | null }) {
   return (
     <section className="page narrow">
       <h1>Business profile</h1>
+      <HiddenProfileNotice profile={profile} />
       {!profile && <Notice tone="info">You have no business profile yet. Fill this in so students know who you are.</Notice>}
       {profile && (
         <p className="chips">
           <span className={`chip ${profile.is_verified ? 'chip-ok' : ''}`}>{profile.is_verified ? 'Verified business' : 'Not verified yet'}</span>
+          <Link to="/vendor/verification">{profile.is_verified ? 'Verification' : 'Get verified'}</Link>
           {!profile.is_active && <span className="chip chip-warn">Inactive</span>}
         </p>
       )}
