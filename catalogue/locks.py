@@ -47,7 +47,7 @@ def _locked_services(
     """Services read with ``SELECT ... FOR UPDATE`` of their own rows: the
     query of ``lock_service`` before its filter, for a ``ServiceLock`` that
     reads more with it."""
-    services = Service.objects.select_for_update(of=("self",))
+    services = Service.objects.select_for_update(of=("self",), no_key=True)
     if with_vendor:
         services = services.select_related("vendor__vendor_profile")
     if with_calendar:
@@ -118,7 +118,9 @@ def lock_service(
 
 def lock_item(item_id: int) -> ServiceItem | None:
     """The item row, locked; None if it no longer exists."""
-    return ServiceItem.objects.select_for_update(of=("self",)).filter(pk=item_id).first()
+    return (
+        ServiceItem.objects.select_for_update(of=("self",), no_key=True).filter(pk=item_id).first()
+    )
 
 
 def lock_current(instance: Model) -> Model | None:

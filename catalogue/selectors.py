@@ -8,10 +8,10 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import OptionGroup, Service, ServiceItem, VendorProfile
 from schedule.selectors import with_calendar
 
 # On PostgreSQL migration 0003 adds a stored, GIN-indexed tsvector column
@@ -112,6 +112,20 @@ def load_active_items(service: Service) -> Service:
     return service
 
 
+# An item's option groups with their options, in the vendor's order: two
+# queries for any number of items.
+OPTION_GROUPS = Prefetch("option_groups", queryset=OptionGroup.objects.prefetch_related("options"))
+
+
+def option_groups_by_item(item_ids: list[int]) -> dict[int, list[OptionGroup]]:
+    """Item id -> its option groups (options prefetched); items without any are absent."""
+    groups: dict[int, list[OptionGroup]] = {}
+    if item_ids:
+        for group in OptionGroup.objects.filter(item_id__in=item_ids).prefetch_related("options"):
+            groups.setdefault(group.item_id, []).append(group)
+    return groups
+
+
 def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
     """Services whose name, description or location match every word of ``text``.
 
@@ -145,7 +159,9 @@ def prefix_query(words: list[str]) -> str:
 
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:
-    return ServiceItem.objects.filter(service=service, is_active=True)
+    return ServiceItem.objects.filter(service=service, is_active=True).prefetch_related(
+        OPTION_GROUPS
+    )
 
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:

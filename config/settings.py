@@ -208,6 +208,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long public catalogue reads stay cached (seconds); writes invalidate them.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 60)
+# Upcoming confirmed bookings one student may hold of one service.
+BOOKINGS_PER_SERVICE = env_int("BOOKINGS_PER_SERVICE", 3)
 
 # --- Live events (notifications/live/) -------------------------------------------
 # Which broker tells every app server about a new notification: auto = Redis

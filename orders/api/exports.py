@@ -25,6 +25,7 @@ HEADER = [
     "unit_price",
     "line_total",
     "order_total",
+    "options",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,11 +43,14 @@ def _row(line) -> list:
         placed_at.isoformat(),
         order.order_status,
         public_name(order.customer),
-        line.service_item.name,
+        # The snapshot: a renamed item or option never rewrites an export.
+        line.item_name,
         line.quantity,
         line.unit_price,
         line.total_price,
         order.total_amount,
+        # Last, so the columns before it stay where spreadsheets expect them.
+        "; ".join(f"{option['group']}: {option['name']}" for option in line.options),
     ]
 
 

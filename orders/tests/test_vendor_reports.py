@@ -29,6 +29,7 @@ HEADER = [
     "unit_price",
     "line_total",
     "order_total",
+    "options",
 ]
 
 
@@ -188,6 +189,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "8.00",
             "16.00",
             "17.50",
+            "",
         ],
         [
             str(first.pk),
@@ -199,6 +201,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "1.50",
             "1.50",
             "17.50",
+            "",
         ],
         [
             str(second.pk),
@@ -210,6 +213,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "8.00",
             "8.00",
             "8.00",
+            "",
         ],
     ]
 
