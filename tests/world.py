@@ -2,7 +2,7 @@
 
 - ``vendor`` owns ``profile``, ``service`` (ordering, available) with ``item``,
   and ``review_target`` (a second service nobody has reviewed yet);
-- ``service`` has ``closure``, two months ahead;
+- ``service`` has ``closure``, two months ahead; ``item`` has ``option_group``;
 - ``student`` placed ``order`` (pending) for ``service`` and wrote ``review`` of it;
 - ``vendor`` also owns ``booking_service`` (a booking service open every day), in
   which ``student`` holds ``booking`` (confirmed, tomorrow 10:00 local);
@@ -21,7 +21,7 @@ from bookings.models import Booking
 from bookings.services import booking_make
 from bookings.tests.factories import BookingServiceFactory, open_every_day
 from bookings.tests.helpers import tomorrow_at
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import Option, OptionGroup, Service, ServiceItem, VendorProfile
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import Order
 from orders.tests.factories import OrderFactory, OrderItemFactory
@@ -46,6 +46,7 @@ class World:
     booking_service: Service
     booking: Booking
     closure: Closure
+    option_group: OptionGroup
 
     def user(self, role: str) -> User | None:
         return self.users.get(role)
@@ -74,6 +75,8 @@ def build_world() -> World:
     vendor = users["vendor"]
     service = ServiceFactory(vendor=vendor)
     item = ServiceItemFactory(service=service)
+    option_group = OptionGroup.objects.create(item=item, name="Size", max_choices=1)
+    Option.objects.create(group=option_group, name="Small")
     order = OrderFactory(service=service, customer=users["student"], total_amount=item.price * 2)
     booking_service = BookingServiceFactory(vendor=vendor)
     open_every_day(booking_service)
@@ -98,4 +101,5 @@ def build_world() -> World:
             ends_on=date.today() + timedelta(days=61),
             reason="Inventory",
         ),
+        option_group=option_group,
     )
