@@ -35,8 +35,6 @@ def merge_lines(lines: Iterable[tuple]) -> dict[LineKey, int]:
     per_item: dict[int, int] = {}
     for item_id, quantity, *rest in lines:
         chosen = list(rest[0]) if rest else []
-        if len(set(chosen)) != len(chosen):
-            raise DomainError(f"Item {item_id}: an option is chosen more than once.", field="items")
         key = (item_id, tuple(sorted(chosen)))
         merged[key] = merged.get(key, 0) + quantity
         per_item[item_id] = per_item.get(item_id, 0) + quantity
@@ -159,6 +157,8 @@ def _chosen_options(item: ServiceItem, chosen: tuple[int, ...], groups: list) ->
     """The chosen options of one line, checked against every group of its item."""
     by_id = {option.pk: option for _, options in groups for option in options}
     label = f"Item {item.pk} ({item.name})"
+    if len(set(chosen)) != len(chosen):
+        raise DomainError(f"{label}: an option is chosen more than once.", field="items")
     for option_id in chosen:
         if option_id not in by_id:
             raise DomainError(f"{label}: {option_id} is not one of its options.", field="items")
