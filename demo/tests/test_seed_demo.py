@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import Option, OptionGroup, Service, ServiceItem, VendorProfile
 from orders.models import Order, OrderEvent
 from reviews.models import Review, ReviewEvent
 from users.models import User
@@ -31,3 +31,21 @@ def test_seed_demo_is_idempotent():
     # Orders and reviews went through the services, so they have their events.
     assert first["OrderEvent"] > first["Order"]
     assert first["ReviewEvent"] == 3
+
+
+def test_demo_items_have_options_and_one_is_counted():
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+
+    flat_white = ServiceItem.objects.get(name="Flat White")
+    groups = list(flat_white.option_groups.all())
+    assert [(g.name, g.min_choices, g.max_choices) for g in groups] == [
+        ("Size", 1, 1),
+        ("Extras", 0, 3),
+    ]
+    printing = ServiceItem.objects.get(name="Print page")
+    (colour,) = printing.option_groups.all()
+    assert list(colour.options.values_list("name", flat=True)) == ["Black & white", "Colour"]
+    assert ServiceItem.objects.get(name="Croissant").stock == 6
+    assert OptionGroup.objects.count() == 6
+    assert Option.objects.count() == 17
