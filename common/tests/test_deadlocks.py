@@ -1,5 +1,7 @@
 """A transaction lost to a deadlock is run again; other database errors are not."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import OperationalError
 
@@ -30,7 +32,7 @@ def failing(sqlstate, times):
 
 @pytest.fixture(autouse=True)
 def _no_outer_transaction(monkeypatch):
-    monkeypatch.setattr(deadlocks.connection, "in_atomic_block", False, raising=False)
+    monkeypatch.setattr(deadlocks, "connection", SimpleNamespace(in_atomic_block=False))
     monkeypatch.setattr(deadlocks.time, "sleep", lambda seconds: None)
 
 
