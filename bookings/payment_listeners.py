@@ -21,8 +21,8 @@ def on_payment_event(event) -> None:
     if booking_id is None:
         return
     if isinstance(event, PaymentSettling):
-        # The lock order of every path: the booking row, then its payment.
-        list(Booking.objects.select_for_update(of=("self",)).filter(pk=booking_id))
+        # The lock order of every path: the service, the booking, then its payment.
+        services.booking_lock(booking_id)
     elif isinstance(event, PaymentPaid):
         services.booking_paid(booking_id=booking_id)
     elif Booking.objects.filter(pk=booking_id, booking_status=BookingStatus.CONFIRMED).exists():

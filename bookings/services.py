@@ -11,12 +11,14 @@ import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from catalogue.locks import lock_service
+from catalogue.locks import lock_item, lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
+from common.deadlocks import retry_on_deadlock
 from common.domain_events import publish
 from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
 from common.plans import create
@@ -49,7 +51,11 @@ def _check_service_takes_bookings(service: Service) -> None:
 def _bookable_item(service: Service, item_id: int | None) -> ServiceItem | None:
     if item_id is None:
         return None
-    item = ServiceItem.objects.filter(pk=item_id).first()
+    # Locked like an order's items (after the service and the seat: the lock
+    # order of catalogue.locks): a racing deletion either waits and then
+    # sees this booking (so deactivates the item), or commits first and the
+    # item is missing here; never a foreign-key failure at commit.
+    item = lock_item(item_id)
     if item is None or item.service_id != service.pk:
         raise DomainError(f"Item {item_id} does not belong to this service.", field="service_item")
     if not item.is_active:
@@ -59,6 +65,25 @@ def _bookable_item(service: Service, item_id: int | None) -> ServiceItem | None:
             f"Item {item_id} ({item.name}) is not available right now.", field="service_item"
         )
     return item
+
+
+def _check_upcoming_limit(service: Service, customer, *, now: datetime) -> None:
+    """At most ``BOOKINGS_PER_SERVICE`` upcoming confirmed bookings of one
+    service per student. Counted under the service's lock, which every
+    booking of it takes first, so racing bookings cannot both pass."""
+    limit = settings.BOOKINGS_PER_SERVICE
+    upcoming = Booking.objects.filter(
+        service_id=service.pk,
+        customer=customer,
+        booking_status=BookingStatus.CONFIRMED,
+        start__gt=now,
+    ).count()
+    if upcoming >= limit:
+        raise DomainError(
+            f"You already hold {upcoming} upcoming bookings of this service; "
+            f"the most is {limit}. Cancel one to book another.",
+            field="start",
+        )
 
 
 def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data):
@@ -77,6 +102,7 @@ def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason
     return event
 
 
+@retry_on_deadlock
 @transaction.atomic
 def booking_create(
     *,
@@ -111,14 +137,16 @@ def booking_create(
             "offers now (see its slots).",
             field="start",
         )
-    item = _bookable_item(service, service_item_id)
-    payment = paying.open_payment(customer, service, item.price if item else None, payment_method)
+    _check_upcoming_limit(service, customer, now=now)
     try:
         schedule_services.take_place(
             service_id=service.pk, start=slot.start, end=slot.end, capacity=service.seats_per_slot
         )
     except SlotFull as exc:
         raise DomainError(FULLY_BOOKED, field="start") from exc
+    # The lock order of catalogue.locks: service, slot counter, item, then the payment.
+    item = _bookable_item(service, service_item_id)
+    payment = paying.open_payment(customer, service, item.price if item else None, payment_method)
     try:
         with transaction.atomic():
             booking = create(
@@ -167,6 +195,7 @@ def request_fingerprint(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+@retry_on_deadlock
 def booking_make(
     *,
     customer,
@@ -231,12 +260,28 @@ def idempotency_keys_delete_stale(*, older_than: timedelta) -> int:
     return deleted
 
 
-def _locked(booking_id: int) -> Booking:
+def _locked(booking_id: int, *, cancelling: bool = False) -> Booking:
     """The booking row, locked until the transaction ends, so two racing
-    changes apply one after the other against the status each really sees."""
+    changes apply one after the other against the status each really sees.
+
+    ``cancelling``: its service first, the lock order of every path that
+    writes a slot counter (catalogue.locks), so a cancel and a booking of
+    one slot queue on the service row instead of waiting on each other."""
+    if cancelling:
+        service_id = (
+            Booking.objects.filter(pk=booking_id).values_list("service_id", flat=True).first()
+        )
+        if service_id is not None:
+            lock_service(service_id)
     return (
         Booking.objects.select_for_update(of=("self",)).select_related("service").get(pk=booking_id)
     )
+
+
+def booking_lock(booking_id: int) -> Booking:
+    """The booking row locked the way a cancel locks it (its service first),
+    for a payment event that may end in a cancel: the lock order of every path."""
+    return _locked(booking_id, cancelling=True)
 
 
 def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> Booking:
@@ -257,13 +302,14 @@ def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> 
     return booking
 
 
+@retry_on_deadlock
 @transaction.atomic
 def booking_transition(
     *, booking_id: int, actor, to_status: str, reason: str = "", now: datetime | None = None
 ) -> Booking:
     """Move a booking along the status machine as ``actor`` (its customer or
     the service's vendor), recording who, when and why. Cancelling frees the seat."""
-    booking = _locked(booking_id)
+    booking = _locked(booking_id, cancelling=to_status == BookingStatus.CANCELLED)
     role = transitions.role_on(booking, actor)
     if role is None:
         raise Forbidden("Only the service's vendor or the customer can change this booking.")
@@ -289,11 +335,12 @@ def booking_paid(*, booking_id: int) -> Booking:
     return booking
 
 
+@retry_on_deadlock
 @transaction.atomic
 def booking_cancel_by_operator(*, booking_id: int, actor, reason: str) -> Booking:
     """An operator's cancellation (Django admin): any confirmed booking, at
     any time, always with a reason, recorded in the history like the others."""
-    booking = _locked(booking_id)
+    booking = _locked(booking_id, cancelling=True)
     reason = reason.strip()
     if not reason:
         raise DomainError("A reason is required.", field="reason")

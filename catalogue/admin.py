@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 
 from catalogue import services
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import Option, OptionGroup, Service, ServiceItem, VendorProfile
 from catalogue.verification_admin import VERIFY
 from common.admin_actions import decide_with_reason
 from common.images import validate_image
@@ -116,7 +116,7 @@ class ServiceAdmin(CatalogueAdmin):
 
 @admin.register(ServiceItem)
 class ServiceItemAdmin(CatalogueAdmin):
-    list_display = ["name", "service", "price", "is_available", "is_active"]
+    list_display = ["name", "service", "price", "stock", "is_available", "is_active"]
     list_filter = ["is_available", "is_active", "service__category"]
     search_fields = ["name", "description", "service__service_name"]
     list_select_related = ["service"]
@@ -124,3 +124,21 @@ class ServiceItemAdmin(CatalogueAdmin):
 
     def delete_one(self, obj):
         services.service_item_delete(item=obj)
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    fields = ["name", "price_delta", "is_available", "position"]
+    extra = 0
+
+
+@admin.register(OptionGroup)
+class OptionGroupAdmin(admin.ModelAdmin):
+    """For looking up and fixing; vendors manage groups through the API, whose
+    rules (catalogue.options) this form does not re-check."""
+
+    list_display = ["name", "item", "min_choices", "max_choices"]
+    search_fields = ["name", "item__name", "item__service__service_name"]
+    list_select_related = ["item"]
+    raw_id_fields = ["item"]
+    inlines = [OptionInline]

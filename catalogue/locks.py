@@ -1,9 +1,27 @@
 """Row locks on catalogue rows, named once for every domain that takes them.
 
-Each helper takes ``SELECT ... FOR UPDATE`` on one row (``of=("self",)``: the
-joined vendor row is read, not locked) and must run inside a transaction; the
-lock lasts until it ends. On SQLite they are plain reads, which is enough
+Each helper takes ``SELECT ... FOR NO KEY UPDATE`` on one row (``of=("self",)``:
+the joined vendor row is read, not locked) and must run inside a transaction;
+the lock lasts until it ends. On SQLite they are plain reads, which is enough
 there because SQLite runs one write transaction at a time.
+
+Why NO KEY UPDATE: a row that refers to the service or item (a notification,
+an event, an order line) takes ``FOR KEY SHARE`` on it, which ``FOR UPDATE``
+blocks but ``FOR NO KEY UPDATE`` does not. With ``FOR UPDATE`` a placement
+holding the service and waiting for a slot counter, and a cancel holding that
+counter and inserting its notification, waited on each other (a deadlock).
+NO KEY UPDATE still orders the writers below against each other, and a
+delete (``FOR UPDATE``, ``lock_current``) against all of them.
+
+The lock order, one for every path::
+
+    service -> its slot counters -> its items (their stock) -> the order or booking -> a payment
+
+A path takes only what it needs, never an earlier lock after a later one;
+a cancel (order or booking) takes the service first and then its own row
+(``_locked(cancelling=True)``), so every writer of a slot counter or a stock
+count queues on the service row. docs/ARCHITECTURE.md has the table of which
+path takes which locks.
 
 What each lock orders against what:
 
@@ -12,20 +30,21 @@ What each lock orders against what:
       a placement waits for a racing delete and then finds the service gone
       (or sees it deactivated); a delete waits for a racing placement and then
       sees its order, so it deactivates the service instead of destroying it.
+    * placements, bookings and cancels of one service against each other
+      (slot counters and stock, above).
     * ``reviews.services`` writes against each other: every review write of one
       service queues on its row, so each rating recomputation sees every review
       committed before it and no rating update is lost.
-    * Later bookings take the same lock to order a booking against a delete.
+    * Bookings take the same lock to order a booking against a delete.
 
 ``lock_item``
-    * ``catalogue.services.service_item_delete`` against orders that reference
-      the item: the delete decides between destroying and deactivating on the
-      locked row.
-
-Always lock a service before an item of it or an order of it, never the other
-way round, so two transactions cannot wait on each other. (The order row lock,
-``orders.services._locked``, is taken alone: a status change touches no
-catalogue row.)
+    * ``catalogue.services.service_item_delete`` against orders and bookings
+      that reference the item: the delete decides between destroying and
+      deactivating on the locked row.
+    * ``catalogue.options`` writes against placements: an order reads an
+      item's option groups all before or all after a change.
+    * (``orders.lines.orderable_items`` locks an order's items the same way,
+      in id order, and takes their stock on the locked rows.)
 """
 
 from collections.abc import Callable, Mapping
@@ -47,7 +66,7 @@ def _locked_services(
     """Services read with ``SELECT ... FOR UPDATE`` of their own rows: the
     query of ``lock_service`` before its filter, for a ``ServiceLock`` that
     reads more with it."""
-    services = Service.objects.select_for_update(of=("self",))
+    services = Service.objects.select_for_update(of=("self",), no_key=True)
     if with_vendor:
         services = services.select_related("vendor__vendor_profile")
     if with_calendar:
@@ -118,7 +137,9 @@ def lock_service(
 
 def lock_item(item_id: int) -> ServiceItem | None:
     """The item row, locked; None if it no longer exists."""
-    return ServiceItem.objects.select_for_update(of=("self",)).filter(pk=item_id).first()
+    return (
+        ServiceItem.objects.select_for_update(of=("self",), no_key=True).filter(pk=item_id).first()
+    )
 
 
 def lock_current(instance: Model) -> Model | None:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from common.payment_methods import default_payment_methods
 from common.uploads import RandomFileName, private_storage
@@ -237,6 +237,9 @@ class ServiceItem(models.Model):
     )
     is_available = models.BooleanField(default=True)
     is_active = models.BooleanField(default=True)
+    # Units left; null: not counted. Taken by placements and given back by
+    # cancellations (orders.stock), set by the owning vendor.
+    stock = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -251,6 +254,55 @@ class ServiceItem(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(price__gte=0), name="serviceitem_price_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(stock__isnull=True) | Q(stock__gte=0),
+                name="serviceitem_stock_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OptionGroup(models.Model):
+    """A choice made when ordering an item (a size, extras): between
+    ``min_choices`` and ``max_choices`` of its options. Order lines copy what
+    was chosen, so changing or deleting a group never alters placed orders."""
+
+    item = models.ForeignKey(ServiceItem, on_delete=models.CASCADE, related_name="option_groups")
+    name = models.CharField(max_length=100)
+    min_choices = models.PositiveSmallIntegerField(default=0)
+    max_choices = models.PositiveSmallIntegerField(default=1)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "name"], name="optiongroup_unique_name"),
+            models.CheckConstraint(
+                condition=Q(max_choices__gte=1, min_choices__lte=F("max_choices")),
+                name="optiongroup_choices_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Option(models.Model):
+    group = models.ForeignKey(OptionGroup, on_delete=models.CASCADE, related_name="options")
+    name = models.CharField(max_length=100)
+    price_delta = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    is_available = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "name"], name="option_unique_name"),
+            models.CheckConstraint(
+                condition=Q(price_delta__gte=0), name="option_price_delta_not_negative"
             ),
         ]
 

@@ -6,10 +6,10 @@ visibility rules and the query count are decided once.
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import BooleanField, IntegerField, Q, QuerySet
+from django.db.models import BooleanField, IntegerField, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import OptionGroup, Service, ServiceItem, VendorProfile
 from catalogue.search import query_words, search_sql, word_matches, words_of
 from schedule.selectors import with_calendar
 
@@ -137,6 +137,20 @@ def load_active_items(service: Service) -> Service:
     return service
 
 
+# An item's option groups with their options, in the vendor's order: two
+# queries for any number of items.
+OPTION_GROUPS = Prefetch("option_groups", queryset=OptionGroup.objects.prefetch_related("options"))
+
+
+def option_groups_by_item(item_ids: list[int]) -> dict[int, list[OptionGroup]]:
+    """Item id -> its option groups (options prefetched); items without any are absent."""
+    groups: dict[int, list[OptionGroup]] = {}
+    if item_ids:
+        for group in OptionGroup.objects.filter(item_id__in=item_ids).prefetch_related("options"):
+            groups.setdefault(group.item_id, []).append(group)
+    return groups
+
+
 def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
     """Services matching every word of ``text`` (``catalogue.search``), most
     relevant first, then newest (an explicit ``?ordering=`` sorts afterwards)."""
@@ -174,7 +188,9 @@ def matched_items(service_ids: list[int], text: str) -> dict[int, list[dict]]:
 
 
 def service_items(service: Service) -> QuerySet[ServiceItem]:
-    return ServiceItem.objects.filter(service=service, is_active=True)
+    return ServiceItem.objects.filter(service=service, is_active=True).prefetch_related(
+        OPTION_GROUPS
+    )
 
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:

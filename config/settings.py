@@ -212,6 +212,8 @@ CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 60)
 # When true, a vendor whose profile is not verified is hidden from everyone
 # else, like a suspended one (catalogue.selectors.hidden_vendor_q).
 REQUIRE_VENDOR_VERIFICATION = env_bool("REQUIRE_VENDOR_VERIFICATION", False)
+# Upcoming confirmed bookings one student may hold of one service.
+BOOKINGS_PER_SERVICE = env_int("BOOKINGS_PER_SERVICE", 3)
 
 # --- Live events (notifications/live/) -------------------------------------------
 # Which broker tells every app server about a new notification: auto = Redis

@@ -67,6 +67,15 @@ class OrderItem(models.Model):
         ServiceItem, on_delete=models.PROTECT, related_name="order_items"
     )
     quantity = models.PositiveIntegerField(default=1)
+    # As they were when the order was placed: renames, price changes and
+    # deleted options never change a placed order, its receipt or an export.
+    item_name = models.CharField(max_length=200, blank=True, default="")
+    options = models.JSONField(default=list, blank=True)  # [{group, name, price_delta}]
+    # The chosen option ids, sorted and comma-joined ("" for none): one line per
+    # item and choice of options.
+    options_key = models.CharField(max_length=400, blank=True, default="")
+    # Whether placing took this line's quantity from a counted item (orders.stock).
+    stock_taken = models.BooleanField(default=False)
     unit_price = models.DecimalField(max_digits=10, decimal_places=2)
     total_price = models.DecimalField(max_digits=12, decimal_places=2)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -77,7 +86,9 @@ class OrderItem(models.Model):
             models.CheckConstraint(
                 condition=Q(quantity__gte=1, quantity__lte=100), name="orderitem_quantity_1_to_100"
             ),
-            models.UniqueConstraint(fields=["order", "service_item"], name="orderitem_item_once"),
+            models.UniqueConstraint(
+                fields=["order", "service_item", "options_key"], name="orderitem_item_options_once"
+            ),
         ]
 
     def __str__(self):

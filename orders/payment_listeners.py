@@ -22,8 +22,8 @@ def on_payment_event(event) -> None:
     if order_id is None:
         return
     if isinstance(event, PaymentSettling):
-        # The lock order of every path: the order row, then its payment.
-        list(Order.objects.select_for_update(of=("self",)).filter(pk=order_id))
+        # The lock order of every path: the service, the order, then its payment.
+        services.order_lock(order_id)
     elif isinstance(event, PaymentPaid):
         order = Order.objects.select_related("service", "customer", "payment").get(pk=order_id)
         # The vendor's "order placed" notification goes out now (notifications).

@@ -1,79 +1,27 @@
 """Order rules: placement with server-side totals, safe retries, the status
 machine. Views and commands only translate their input to these calls."""
 
-import hashlib
-import json
 from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
 from catalogue.locks import lock_service
-from catalogue.models import Service, ServiceItem
+from catalogue.models import Service
 from catalogue.services import ensure_service_open_to_customers
+from common.deadlocks import retry_on_deadlock
 from common.exceptions import DomainError, Forbidden
 from common.fields import missing_row
-from common.plans import Plan, create
+from common.plans import create
 from common.prefetch import remember_related
 
-from . import events, paying, scheduling
+from . import events, paying, scheduling, stock
 from .idempotency import replay
+from .lines import LineKey, build_lines, merge_lines, orderable_items, request_fingerprint
 from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
 from .transitions import CUSTOMER, OPERATOR_CANCELLABLE, role_on, targets
 
-MAX_LINES = 50
-MAX_QUANTITY = 100
-
 CUSTOMER_EDITABLE_FIELDS = ("special_instructions", "delivery_address")
-
-
-def merge_lines(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
-    """Item id -> quantity, the same item listed twice counted once with the
-    quantities summed (so a split line can never dodge the per-item limit)."""
-    merged: dict[int, int] = {}
-    for item_id, quantity in lines:
-        merged[item_id] = merged.get(item_id, 0) + quantity
-    if not 1 <= len(merged) <= MAX_LINES:
-        raise DomainError(f"An order needs 1 to {MAX_LINES} different items.", field="items")
-    for item_id, quantity in merged.items():
-        if quantity > MAX_QUANTITY:
-            raise DomainError(
-                f"Item {item_id} is ordered {quantity} times in total; "
-                f"the most per item is {MAX_QUANTITY}.",
-                field="items",
-            )
-    return merged
-
-
-def request_fingerprint(
-    *,
-    service_id: int,
-    merged: dict[int, int],
-    special_instructions: str,
-    delivery_address: str,
-    pickup_at=None,
-    payment_method: str | None = None,
-) -> str:
-    """A digest of what the request asks for, independent of line order,
-    split lines or keys the server ignores."""
-    request = {
-        "service": service_id,
-        "items": sorted(merged.items()),
-        "special_instructions": special_instructions,
-        "delivery_address": delivery_address,
-    }
-    if pickup_at is not None:
-        # Only when given, so keys stored before pickup times existed still match;
-        # as an instant, so the same time written with another offset matches.
-        request["pickup_at"] = pickup_at.timestamp()
-    if payment_method is not None:
-        request["payment_method"] = payment_method
-    canonical = json.dumps(
-        request,
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _check_service_takes_orders(service: Service) -> None:
@@ -87,57 +35,11 @@ def _check_service_takes_orders(service: Service) -> None:
         )
 
 
-def _item_lock(count: int) -> Plan:
-    """The lock of ``count`` items (``item0``, ``item1``...), compiled once per
-    connection; at most ``MAX_LINES`` of them (``merge_lines``)."""
-    plan = _ITEM_LOCKS.get(count)
-    if plan is None:
-        names = tuple(f"item{number}" for number in range(count))
-        plan = _ITEM_LOCKS.setdefault(
-            count,
-            Plan(
-                lambda **ids: (
-                    ServiceItem.objects.select_for_update()
-                    .filter(pk__in=list(ids.values()))
-                    .order_by("pk")
-                ),
-                ids=names,
-            ),
-        )
-    return plan
-
-
-_ITEM_LOCKS: dict[int, Plan] = {}
-
-
-def _orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, ServiceItem]:
-    # Locked like the service: a racing item deletion either waits and then
-    # sees the order line (so deactivates the item), or commits first and the
-    # item is simply missing here. Unlocked, the line's foreign key would fail
-    # at commit, after every check had passed.
-    wanted = sorted(set(item_ids))
-    locked = _item_lock(len(wanted)).all(
-        **{f"item{number}": item_id for number, item_id in enumerate(wanted)}
-    )
-    items = {item.pk: item for item in locked}
-    for item_id in wanted:
-        item = items.get(item_id)
-        if item is None or item.service_id != service.pk:
-            raise DomainError(f"Item {item_id} does not belong to this service.", field="items")
-        if not item.is_active:
-            raise DomainError(f"Item {item_id} is no longer offered.", field="items")
-        if not item.is_available:
-            raise DomainError(
-                f"Item {item_id} ({item.name}) is not available right now.", field="items"
-            )
-    return items
-
-
 def _order_create(
     *,
     customer,
     service: Service,
-    merged: dict[int, int],
+    merged: dict[LineKey, int],
     special_instructions: str = "",
     delivery_address: str = "",
     pickup_at=None,
@@ -156,18 +58,12 @@ def _order_create(
     if service is None:  # no such service, or deleted meanwhile
         raise DomainError(missing_row(service_id), field="service")
     _check_service_takes_orders(service)
-    items = _orderable_items(service, merged)
+    # The lock order of catalogue.locks: the service (above), its slot
+    # counter, then its items (locked by orderable_items, then their stock).
     pickup_at, estimated_ready_at = scheduling.order_timing(service=service, pickup_at=pickup_at)
-
-    lines = [
-        OrderItem(
-            service_item=items[item_id],
-            quantity=quantity,
-            unit_price=items[item_id].price,
-            total_price=items[item_id].price * quantity,
-        )
-        for item_id, quantity in sorted(merged.items())
-    ]
+    items = orderable_items(service, (item_id for item_id, _ in merged))
+    lines = build_lines(items, merged)
+    stock.take_stock(lines)
     total_amount = sum((line.total_price for line in lines), Decimal("0.00"))
     order = create(
         Order,
@@ -203,18 +99,19 @@ def _order_create(
     return order
 
 
+@retry_on_deadlock
 def order_place(
     *,
     customer,
     service: Service,
-    lines: Iterable[tuple[int, int]],
+    lines: Iterable[tuple],
     special_instructions: str = "",
     delivery_address: str = "",
     idempotency_key: str | None = None,
     pickup_at=None,
     payment_method: str | None = None,
 ) -> tuple[Order, bool]:
-    """Place an order of ``lines`` (item id, quantity), or with an
+    """Place an order of ``lines`` (item id, quantity[, option ids]), or with an
     ``idempotency_key`` already used by this customer, return the order it
     placed. Returns ``(order, created)``.
 
@@ -288,7 +185,10 @@ def _apply(
         order, to_status=to_status, ready_in_minutes=ready_in_minutes
     )
     if to_status == OrderStatus.CANCELLED:
+        # Every cancel (customer, vendor, operator, a lapsed payment) comes
+        # through here, with the service locked first (_locked).
         scheduling.release_pickup(order)
+        stock.give_back_stock(order)
     order.order_status = to_status
     order.save(update_fields=["order_status", "updated_at", *timing])
     paying.status_changed(order)
@@ -302,18 +202,34 @@ def _apply(
     )
 
 
-def _locked(order_id: int) -> Order:
+def _locked(order_id: int, *, cancelling: bool = False) -> Order:
     """The order row, locked until the transaction ends, so two racing changes
-    are applied one after the other against the status each really sees."""
+    are applied one after the other against the status each really sees.
+
+    ``cancelling``: its service is locked first, the lock order of every path
+    that writes slot counters or stock (catalogue.locks), so a cancel and a
+    placement of the same service queue on the service row instead of each
+    holding what the other needs next."""
+    if cancelling:
+        service_id = Order.objects.filter(pk=order_id).values_list("service_id", flat=True).first()
+        if service_id is not None:
+            lock_service(service_id)
     return Order.objects.select_for_update(of=("self",)).select_related("service").get(pk=order_id)
 
 
+def order_lock(order_id: int) -> Order:
+    """The order row locked the way a cancel locks it (its service first), for
+    a payment event that may end in a cancel: the lock order of every path."""
+    return _locked(order_id, cancelling=True)
+
+
+@retry_on_deadlock
 @transaction.atomic
 def order_transition(
     *, order_id: int, actor, to_status: str, ready_in_minutes: int | None = None
 ) -> Order:
     """Move an order along the status machine as ``actor``, recording who did it."""
-    order = _locked(order_id)
+    order = _locked(order_id, cancelling=to_status == OrderStatus.CANCELLED)
     role = _role_on(order, actor)
     _transition(
         order, actor=actor, role=role, to_status=to_status, ready_in_minutes=ready_in_minutes
@@ -321,11 +237,12 @@ def order_transition(
     return order
 
 
+@retry_on_deadlock
 @transaction.atomic
 def order_cancel_by_operator(*, order_id: int, actor, reason: str) -> Order:
     """An operator's cancellation (Django admin): any order still under way,
     always with a reason, recorded in the history and told to the customer."""
-    order = _locked(order_id)
+    order = _locked(order_id, cancelling=True)
     reason = reason.strip()
     if not reason:
         raise DomainError("A reason is required.", field="reason")
@@ -338,11 +255,12 @@ def order_cancel_by_operator(*, order_id: int, actor, reason: str) -> Order:
     return order
 
 
+@retry_on_deadlock
 @transaction.atomic
 def order_update(*, order_id: int, actor, **changes) -> Order:
     """Apply a PATCH: the customer's edits of instructions and address while
     the order is pending, then a status change if one is asked for."""
-    order = _locked(order_id)
+    order = _locked(order_id, cancelling=changes.get("order_status") == OrderStatus.CANCELLED)
     role = _role_on(order, actor)
     edits = {name: changes[name] for name in CUSTOMER_EDITABLE_FIELDS if name in changes}
     if edits:

@@ -19,7 +19,7 @@ Body = Callable[[World, str], dict]
 class Row:
     method: str
     # Placeholders name World attributes: {service}, {item}, {order}, {review}, {profile},
-    # {booking}, {closure}, {document}, {payment} (its reference).
+    # {booking}, {closure}, {option_group}, {document}, {payment} (its reference).
     path: str
     expect: dict[str, int]
     body: Body | None = None
@@ -38,6 +38,7 @@ class Row:
             "closure": world.closure.pk,
             "document": world.document.pk if world.document else 0,
             "payment": world.payment.reference if world.payment else "",
+            "option_group": world.option_group.pk,
         }
         return self.path.format(**ids) + self.query
 
@@ -121,6 +122,13 @@ SERVICE_BODY = {
     "category": "printing",
     "service_type": "ordering",
     "base_price": "4.00",
+}
+
+OPTION_GROUP_BODY = {
+    "name": "Extras",
+    "min_choices": 0,
+    "max_choices": 2,
+    "options": [{"name": "Oat milk", "price_delta": "0.40"}, {"name": "Extra shot"}],
 }
 
 MATRIX: list[Row] = [
@@ -285,6 +293,23 @@ MATRIX: list[Row] = [
         body=lambda w, role: {"price": "4.25"},
     ),
     Row("DELETE", "/api/services/{service}/items/{item}/", owning_vendor(204)),
+    Row(
+        "POST",
+        "/api/services/{service}/items/{item}/option-groups/",
+        owning_vendor(201),
+        body=lambda w, role: OPTION_GROUP_BODY,
+    ),
+    Row(
+        "PUT",
+        "/api/services/{service}/items/{item}/option-groups/{option_group}/",
+        owning_vendor(200),
+        body=lambda w, role: OPTION_GROUP_BODY,
+    ),
+    Row(
+        "DELETE",
+        "/api/services/{service}/items/{item}/option-groups/{option_group}/",
+        owning_vendor(204),
+    ),
     # --- orders ------------------------------------------------------------------------
     Row("GET", "/api/orders/", signed_in(200)),
     Row(

@@ -2,7 +2,7 @@
 
 - ``vendor`` owns ``profile``, ``service`` (ordering, available) with ``item``,
   and ``review_target`` (a second service nobody has reviewed yet);
-- ``service`` has ``closure``, two months ahead;
+- ``service`` has ``closure``, two months ahead; ``item`` has ``option_group``;
 - ``student`` placed ``order`` (pending) for ``service`` and wrote ``review`` of it;
 - ``vendor`` also owns ``booking_service`` (a booking service open every day), in
   which ``student`` holds ``booking`` (confirmed, tomorrow 10:00 local);
@@ -22,7 +22,14 @@ from bookings.models import Booking
 from bookings.services import booking_make
 from bookings.tests.factories import BookingServiceFactory, open_every_day
 from bookings.tests.helpers import tomorrow_at
-from catalogue.models import Service, ServiceItem, VendorProfile, VerificationDocument
+from catalogue.models import (
+    Option,
+    OptionGroup,
+    Service,
+    ServiceItem,
+    VendorProfile,
+    VerificationDocument,
+)
 from catalogue.tests.documents import PDF
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import Order
@@ -49,6 +56,7 @@ class World:
     booking_service: Service
     booking: Booking
     closure: Closure
+    option_group: OptionGroup
     # A verification document of ``profile`` (private: its owner and admins read it).
     document: VerificationDocument | None = None
     # The student's online payment awaiting the provider (not attached to ``order``).
@@ -81,6 +89,8 @@ def build_world() -> World:
     vendor = users["vendor"]
     service = ServiceFactory(vendor=vendor)
     item = ServiceItemFactory(service=service)
+    option_group = OptionGroup.objects.create(item=item, name="Size", max_choices=1)
+    Option.objects.create(group=option_group, name="Small")
     order = OrderFactory(service=service, customer=users["student"], total_amount=item.price * 2)
     booking_service = BookingServiceFactory(vendor=vendor)
     open_every_day(booking_service)
@@ -121,4 +131,5 @@ def build_world() -> World:
             currency="GHS",
             reference="cs_world",
         ),
+        option_group=option_group,
     )

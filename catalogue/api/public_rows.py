@@ -16,13 +16,14 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from catalogue.models import Service, ServiceItem, ServiceType
+from catalogue.selectors import option_groups_by_item
 from common.images import variant_urls
 from common.serializers import iso_or_general, plain_converter, renders_iso_in_current_zone
 from schedule import clock
 from schedule.selectors import CLOSURES_COLUMN, PERIODS_COLUMN, opening, opening_key
 from users.selectors import public_name_of
 
-from .serializers import ServiceItemSerializer, ServiceSerializer
+from .serializers import OptionGroupSerializer, ServiceItemSerializer, ServiceSerializer
 
 
 class _Answer:
@@ -181,6 +182,7 @@ def _item_plan() -> _Plan:
             "service": _column("service_id"),
             "image": _image(image),
             "image_variants": _variants(image),
+            "option_groups": _column("option_groups"),
         },
     )
 
@@ -206,5 +208,8 @@ def service_detail_data(row: dict, items: list[dict], request) -> dict:
     answer = _Answer(request)
     data = _plan(_service_plan).render(row, answer)
     item_plan = _plan(_item_plan)
+    groups = option_groups_by_item([item["id"] for item in items])
+    for item in items:
+        item["option_groups"] = OptionGroupSerializer(groups.get(item["id"], []), many=True).data
     data["items"] = [item_plan.render(item, answer) for item in items]
     return data

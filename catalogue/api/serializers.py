@@ -6,6 +6,8 @@ from rest_framework.fields import empty
 from catalogue.models import (
     AvailabilityStatus,
     Category,
+    Option,
+    OptionGroup,
     Service,
     ServiceItem,
     ServiceType,
@@ -66,6 +68,24 @@ class FormSafeBooleanField(serializers.BooleanField):
     default_empty_html = empty
 
 
+class OptionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Option
+        fields = ["id", "name", "price_delta", "is_available"]
+        read_only_fields = fields
+
+
+class OptionGroupSerializer(serializers.ModelSerializer):
+    """A group as every item representation shows it, options in the vendor's order."""
+
+    options = OptionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = OptionGroup
+        fields = ["id", "name", "min_choices", "max_choices", "options"]
+        read_only_fields = fields
+
+
 class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
     image = ImageUploadField()
     image_variants = ImageVariantsField(source="image")
@@ -74,6 +94,14 @@ class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
         max_length=LONG_TEXT, required=False, allow_blank=True, default=""
     )
     price = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0)
+    stock = serializers.IntegerField(
+        min_value=0,
+        max_value=1_000_000,
+        allow_null=True,
+        required=False,
+        help_text="Units left; null: not counted. 0: sold out (`is_available` is unchanged).",
+    )
+    option_groups = OptionGroupSerializer(many=True, read_only=True)
 
     class Meta:
         model = ServiceItem
@@ -86,10 +114,12 @@ class ServiceItemSerializer(FastReadMixin, serializers.ModelSerializer):
             "image",
             "image_variants",
             "is_available",
+            "stock",
+            "option_groups",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "service", "created_at", "updated_at"]
+        read_only_fields = ["id", "service", "option_groups", "created_at", "updated_at"]
         # Uniqueness among active items is checked by catalogue.services.
         validators = []
 

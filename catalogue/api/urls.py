@@ -1,7 +1,7 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
-from . import schedule, views
+from . import option_views, schedule, views
 
 router = SimpleRouter()
 router.register("vendor-profiles", views.VendorProfileViewSet, basename="vendor-profile")
@@ -30,4 +30,14 @@ urlpatterns = [
     re_path(rf"{CALENDAR}slots/$", schedule.ServiceSlotsView.as_view(), name="service-slots"),
     re_path(rf"{SERVICE}$", item_list, name="service-item-list"),
     re_path(rf"{SERVICE}(?P<pk>{views.ID_REGEX})/$", item_detail, name="service-item-detail"),
+    re_path(
+        rf"{SERVICE}(?P<item_pk>{views.ID_REGEX})/option-groups/$",
+        option_views.OptionGroupsView.as_view(),
+        name="service-item-option-groups",
+    ),
+    re_path(
+        rf"{SERVICE}(?P<item_pk>{views.ID_REGEX})/option-groups/(?P<group_pk>{views.ID_REGEX})/$",
+        option_views.OptionGroupDetailView.as_view(),
+        name="service-item-option-group-detail",
+    ),
 ]

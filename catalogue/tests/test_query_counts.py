@@ -5,6 +5,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from catalogue.models import Option, OptionGroup
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
 from orders.models import OrderStatus
 from orders.tests.factories import OrderFactory
@@ -74,9 +75,11 @@ def test_by_type_and_by_category(api, rows, url, django_assert_max_num_queries):
 @pytest.mark.parametrize("rows", ROWS)
 def test_service_items(api, rows, django_assert_max_num_queries):
     service = ServiceFactory()
-    ServiceItemFactory.create_batch(rows, service=service)
-    # the service + count + page
-    assert_page(api, f"/api/services/{service.pk}/items/", rows, 3, django_assert_max_num_queries)
+    for item in ServiceItemFactory.create_batch(rows, service=service):
+        group = OptionGroup.objects.create(item=item, name="Size", min_choices=1, max_choices=1)
+        Option.objects.create(group=group, name="Small")
+    # the service + count + page + option groups + their options
+    assert_page(api, f"/api/services/{service.pk}/items/", rows, 5, django_assert_max_num_queries)
 
 
 @pytest.mark.parametrize("rows", ROWS)

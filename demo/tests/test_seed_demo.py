@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from catalogue.models import Service, ServiceItem, VendorProfile
+from catalogue.models import Option, OptionGroup, Service, ServiceItem, VendorProfile
 from orders.models import Order, OrderEvent
 from reviews.models import Review, ReviewEvent
 from users.models import User
@@ -48,3 +48,21 @@ def test_the_demo_is_found_as_a_new_student_would_search_it(api):
     union = Service.objects.filter(vendor__vendor_profile__business_name="Union Kitchen")
     assert sorted(names("union kitchen")) == sorted(union.values_list("service_name", flat=True))
     assert union.count() == 2
+
+
+def test_demo_items_have_options_and_one_is_counted():
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+
+    flat_white = ServiceItem.objects.get(name="Flat White")
+    groups = list(flat_white.option_groups.all())
+    assert [(g.name, g.min_choices, g.max_choices) for g in groups] == [
+        ("Size", 1, 1),
+        ("Extras", 0, 3),
+    ]
+    printing = ServiceItem.objects.get(name="Print page")
+    (colour,) = printing.option_groups.all()
+    assert list(colour.options.values_list("name", flat=True)) == ["Black & white", "Colour"]
+    assert ServiceItem.objects.get(name="Croissant").stock == 6
+    assert OptionGroup.objects.count() == 6
+    assert Option.objects.count() == 17

@@ -27,6 +27,7 @@ HEADER = [
     "order_total",
     "payment_method",
     "payment_status",
+    "options",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,12 +45,15 @@ def _row(line) -> list:
         placed_at.isoformat(),
         order.order_status,
         public_name(order.customer),
-        line.service_item.name,
+        # The snapshot: a renamed item or option never rewrites an export.
+        line.item_name,
         line.quantity,
         line.unit_price,
         line.total_price,
         order.total_amount,
         *_payment_cells(order),
+        # Last, so the columns before it stay where spreadsheets expect them.
+        "; ".join(f"{option['group']}: {option['name']}" for option in line.options),
     ]
 
 

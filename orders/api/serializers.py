@@ -6,15 +6,17 @@ from rest_framework import serializers
 from catalogue.models import Service
 from common.fields import IdField, LockedLaterField, LockedLaterMixin
 from common.serializers import FastReadMixin
+from orders.lines import MAX_LINES, MAX_QUANTITY
 from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from orders.scheduling import READY_IN_MINUTES
-from orders.services import MAX_LINES, MAX_QUANTITY
 from orders.transitions import allowed_transitions
 from payments.api.serializers import PaymentSerializer, payment_representation
 from payments.models import PaymentMethod
 from users.selectors import public_name
 
 MAX_INSTRUCTIONS_LENGTH = 2000
+# Every option of every group of an item (catalogue.options limits).
+MAX_CHOSEN_OPTIONS = 300
 STRICT_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -44,6 +46,13 @@ class OrderLineInputSerializer(serializers.Serializer):
     # service, available.
     service_item = IdField()
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY)
+    options = serializers.ListField(
+        child=IdField(),
+        required=False,
+        default=list,
+        max_length=MAX_CHOSEN_OPTIONS,
+        help_text="Ids of the chosen options of this line's item, each at most once.",
+    )
 
 
 class OrderCreateSerializer(LockedLaterMixin, serializers.Serializer):
@@ -109,8 +118,19 @@ class OrderUpdateSerializer(serializers.Serializer):
     delivery_address = _NullAsBlankCharField(max_length=500)
 
 
+class OrderLineOptionSerializer(serializers.Serializer):
+    group = serializers.CharField()
+    name = serializers.CharField()
+    price_delta = serializers.DecimalField(max_digits=10, decimal_places=2)
+
+
 class OrderItemSerializer(FastReadMixin, serializers.ModelSerializer):
-    service_item_name = serializers.CharField(source="service_item.name", read_only=True)
+    # Both names are the snapshot taken at placement; a later rename never shows here.
+    service_item_name = serializers.CharField(source="item_name", read_only=True)
+    item_name = serializers.CharField(read_only=True)
+    options = OrderLineOptionSerializer(
+        many=True, read_only=True, help_text="The chosen options, as they were at placement."
+    )
 
     class Meta:
         model = OrderItem
@@ -118,6 +138,8 @@ class OrderItemSerializer(FastReadMixin, serializers.ModelSerializer):
             "id",
             "service_item",
             "service_item_name",
+            "item_name",
+            "options",
             "quantity",
             "unit_price",
             "total_price",

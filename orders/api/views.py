@@ -163,7 +163,9 @@ class OrderViewSet(
         order, created = services.order_place(
             customer=request.user,
             service=data["service"],
-            lines=[(line["service_item"], line["quantity"]) for line in data["items"]],
+            lines=[
+                (line["service_item"], line["quantity"], line["options"]) for line in data["items"]
+            ],
             special_instructions=data.get("special_instructions", ""),
             delivery_address=data.get("delivery_address", ""),
             idempotency_key=key,

@@ -28,5 +28,6 @@ class OrderItemFactory(factory.django.DjangoModelFactory):
         ServiceItemFactory, service=factory.SelfAttribute("..order.service")
     )
     quantity = 1
+    item_name = factory.SelfAttribute("service_item.name")
     unit_price = factory.SelfAttribute("service_item.price")
     total_price = factory.LazyAttribute(lambda o: o.unit_price * o.quantity)

@@ -31,6 +31,7 @@ HEADER = [
     "order_total",
     "payment_method",
     "payment_status",
+    "options",
 ]
 
 
@@ -192,6 +193,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "17.50",
             "pay_at_pickup",
             "collected",
+            "",
         ],
         [
             str(first.pk),
@@ -205,6 +207,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "17.50",
             "pay_at_pickup",
             "collected",
+            "",
         ],
         [
             str(second.pk),
@@ -218,6 +221,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "8.00",
             "pay_at_pickup",
             "due_at_pickup",
+            "",
         ],
     ]
 

@@ -11,6 +11,7 @@ from catalogue.models import Service, ServiceItem, VendorProfile
 from demo import DEMO_PASSWORD
 from demo.bookings import BARBER, seed_bookings
 from demo.images import demo_picture
+from demo.options import seed_options
 from orders.models import Order, OrderStatus
 from orders.services import order_place, order_transition
 from reviews.models import Review
@@ -103,6 +104,7 @@ SERVICES = [
         [
             ("B&W page", "A4, single-sided.", "0.10"),
             ("Colour page", "A4, single-sided.", "0.45"),
+            ("Print page", "A4, single-sided; colour or black & white.", "0.10"),
             ("Spiral binding", "Up to 200 pages.", "3.00"),
             ("Hard binding", "Gold lettering on the spine.", "18.00"),
         ],
@@ -169,6 +171,7 @@ class Command(BaseCommand):
         # After the orders: the demo's as-soon-as-possible orders must not
         # depend on the hour at which the demo is loaded.
         self._calendars(services)
+        seed_options()
         seed_bookings(students=[users["student@demo.campus"], users["student2@demo.campus"]])
 
         self.stdout.write(
