@@ -190,7 +190,8 @@ test('logging out empties the cart on a shared device', async ({ page, shop, stu
   if (await toggle.isVisible()) await toggle.click();
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.waitForURL(/\/login/);
-  expect(await page.evaluate(() => localStorage.getItem('cart'))).toBeNull();
+  // The URL changes first; the cart is cleared by the same log out, a moment later.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cart'))).toBeNull();
   await page.goto('/cart');
   await expect(page.getByText('Your cart is empty')).toBeVisible();
 });

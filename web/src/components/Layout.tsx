@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
@@ -144,7 +144,16 @@ export function Layout() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         {/* Keyed by path: a crash on one page does not stick after navigating away. */}
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          {/* A page's chunk on its first visit: a quiet placeholder, announced politely. */}
+          <Suspense
+            fallback={
+              <p className="muted page-loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       {!isVendor && <CartBar />}

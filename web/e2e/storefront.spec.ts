@@ -1,4 +1,4 @@
-// Issue 17's web app: vendor pages, home chips and photo cards, the order
+// The storefront and the vendor's shop: vendor pages, home chips and photo cards, the order
 // stepper and reorder, own reviews, the vendor dashboard's reports, the sold-out
 // toggle, and a sweep of every page at both widths (axe, console, screenshot).
 import { readFileSync } from 'node:fs';

@@ -1,0 +1,50 @@
+// The cart belongs to its student: a session that ends by itself keeps it for
+// them, a deliberate log out or another account empties it.
+import type { Page } from '@playwright/test';
+import { addToCart, allowConsole, expect, logIn, signIn, test, type Shop } from './support/fixtures';
+
+async function openService(page: Page, shop: Shop) {
+  await page.goto(`/services/${shop.serviceId}`);
+  await expect(page.getByRole('heading', { level: 1, name: shop.serviceName })).toBeVisible();
+}
+
+async function killSession(page: Page) {
+  await page.evaluate(() => {
+    localStorage.setItem('accessToken', 'expired.access.token');
+    localStorage.setItem('refreshToken', 'expired.refresh.token');
+  });
+}
+
+test('a dead session keeps the cart: logging in again finds the same items', async ({ page, check, shop, student }) => {
+  await signIn(page, student);
+  await openService(page, shop);
+  await addToCart(page, 'Fries');
+  await addToCart(page, 'Fries');
+  await expect(page.getByRole('region', { name: 'Your cart' })).toContainText('2 items');
+
+  allowConsole(page, /status of 401/);
+  await killSession(page);
+  await page.goto('/orders');
+  await page.waitForURL(/\/login\?next=%2Forders.*expired=1/);
+  await expect(page.getByText('Your session ended.')).toBeVisible();
+  // Reloaded while signed out: still kept.
+  await page.reload();
+  await logIn(page, check, student, 'login-after-dead-session');
+  await page.goto('/cart');
+  await expect(page.getByRole('spinbutton', { name: 'Quantity of Fries' })).toHaveValue('2');
+  await check(page, 'cart-kept-after-dead-session');
+});
+
+test('after a dead session, another account logging in does not get the cart', async ({ page, check, api, shop, student }) => {
+  await signIn(page, student);
+  await openService(page, shop);
+  await addToCart(page, 'Fries');
+  allowConsole(page, /status of 401/);
+  await killSession(page);
+  await page.goto('/orders');
+  await page.waitForURL(/\/login/);
+  const other = await api.register('student', 'Olu', 'Other');
+  await logIn(page, check, other, 'login-other-account');
+  await page.goto('/cart');
+  await expect(page.getByText('Your cart is empty')).toBeVisible();
+});
