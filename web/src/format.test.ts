@@ -46,3 +46,14 @@ describe('rating stars', () => {
     expect(starFills(5)).toEqual(['full', 'full', 'full', 'full', 'full']);
   });
 });
+
+describe('reviewer names in public', () => {
+  it('shows the first name and the initial of the last', async () => {
+    const { publicReviewer } = await import('./format');
+    expect(publicReviewer('Sam Student')).toBe('Sam S.');
+    expect(publicReviewer('  Ada  van der Berg ')).toBe('Ada B.');
+    expect(publicReviewer('Cher')).toBe('Cher');
+    expect(publicReviewer('')).toBe('A student');
+    expect(publicReviewer(null)).toBe('A student');
+  });
+});

@@ -67,3 +67,11 @@ export const OPEN_STATUSES: OrderStatus[] = ['pending', 'confirmed', 'preparing'
 export function isOpen(status: OrderStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
+
+/** How a reviewer is shown in public: first name and the initial of the last ("Sam S."). */
+export function publicReviewer(fullName: string | null | undefined): string {
+  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return 'A student';
+  if (parts.length === 1) return parts[0];
+  return `${parts[0]} ${parts[parts.length - 1].charAt(0).toUpperCase()}.`;
+}
