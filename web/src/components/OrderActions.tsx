@@ -100,6 +100,7 @@ function ReasonForm({
   return (
     <form
       className="reason-form"
+      noValidate
       aria-label={`${verb} order #${order.id}`}
       onSubmit={(e) => {
         e.preventDefault();
