@@ -48,3 +48,34 @@ test('after a dead session, another account logging in does not get the cart', a
   await page.goto('/cart');
   await expect(page.getByText('Your cart is empty')).toBeVisible();
 });
+
+test('"Cart 102" keeps the phone header on one row, and "✓ Added" does not wrap', async ({ page, check, shop, student }) => {
+  await signIn(page, student);
+  await openService(page, shop);
+  await addToCart(page, 'Fries');
+  const added = page.locator('.added-flag');
+  await expect(added).toBeVisible();
+  const box = await added.boundingBox();
+  expect(box!.height, '"✓ Added" on one line').toBeLessThan(30);
+
+  await page.evaluate(
+    ({ serviceId, serviceName, items }) => {
+      const lines = Object.entries(items).map(([name, item], i) => ({ itemId: item.id, name, price: item.price, quantity: [100, 2, 0, 0][i] ?? 0 }));
+      localStorage.setItem('cart', JSON.stringify({ serviceId, serviceName, lines: lines.filter((l) => l.quantity > 0) }));
+    },
+    { serviceId: shop.serviceId, serviceName: shop.serviceName, items: shop.items },
+  );
+  await page.reload();
+  const header = page.locator('.header-inner');
+  await expect(header.getByRole('link', { name: /Cart.*102 items/ }).first()).toBeVisible();
+  // Every control of the header sits on the brand's row.
+  const oneRow = await header.evaluate((el) => {
+    const boxes = [...el.children]
+      .filter((c) => c.id !== 'site-nav' && getComputedStyle(c).display !== 'none')
+      .map((c) => c.getBoundingClientRect());
+    // On one row every box overlaps every other vertically.
+    return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+  });
+  expect(oneRow, 'the header is one row').toBe(true);
+  await check(page, 'header-cart-102');
+});
