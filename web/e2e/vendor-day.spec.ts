@@ -37,7 +37,7 @@ test('on a busy board a new order shows at the top of "New"', async ({ page, api
 test('the navigation follows what the vendor sells: a food stall has no agenda, a barber no order queue', async ({ page, check, api, request, shop }) => {
   await signIn(page, shop.vendor);
   await page.goto('/vendor');
-  const main = page.getByRole('navigation', { name: 'Main' });
+  const main = page.locator('#site-nav');
   await expect(main.getByRole('link', { name: 'Order queue', includeHidden: true })).toHaveCount(1);
   await expect(main.getByRole('link', { name: 'Agenda', includeHidden: true })).toHaveCount(0);
 
@@ -46,7 +46,7 @@ test('the navigation follows what the vendor sells: a food stall has no agenda, 
   const bp = await other.newPage();
   await signIn(bp, barber.vendor);
   await bp.goto('/vendor');
-  const barberNav = bp.getByRole('navigation', { name: 'Main' });
+  const barberNav = bp.locator('#site-nav');
   await expect(barberNav.getByRole('link', { name: 'Agenda', includeHidden: true })).toHaveCount(1);
   await expect(barberNav.getByRole('link', { name: 'Order queue', includeHidden: true })).toHaveCount(0);
   await nav(bp, 'Agenda');
