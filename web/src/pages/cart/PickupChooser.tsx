@@ -162,9 +162,11 @@ function SlotPicker({ slots, value, label, onPick }: { slots: Slot[]; value: str
     refs.current.get(slot.start)?.focus();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const at = Math.max(selected, 0);
+    // From the focused time (the chosen one, or the first before any choice).
+    const focused = open.findIndex((s) => refs.current.get(s.start) === e.target);
+    const at = focused >= 0 ? focused : Math.max(selected, 0);
     const step: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    if (e.key in step) move(selected < 0 ? 0 : at + step[e.key]);
+    if (e.key in step) move(at + step[e.key]);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(open.length - 1);
     else return;
