@@ -206,6 +206,10 @@ test('the vendor dashboard: today, 7 and 30 days, a chart by day, and a CSV for 
   await expect(bars).toHaveCount(30);
   await expect(bars.last()).toContainText(/GHS\s13\.00, 2 orders, 1 completed/);
   await expect(bars.first()).toContainText(/GHS\s0\.00, 0 orders/);
+  // Sales per item: the completed burgers only (the pending fries are not sales yet).
+  const perItem = page.getByRole('table', { name: /Items sold/ });
+  await expect(perItem.getByRole('row', { name: /Classic Burger/ })).toContainText(/2\s*GHS\s13\.00/);
+  await expect(perItem.getByRole('row', { name: /Fries/ })).toHaveCount(0);
   await check(page, 'dashboard');
 
   const today = await page.getByLabel('To', { exact: true }).inputValue();
