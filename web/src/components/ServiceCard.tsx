@@ -10,10 +10,9 @@ import { ResponsiveImage } from './ResponsiveImage';
  * A photo-led catalogue card: the picture on top (a tinted placeholder with the
  * category's initial when there is none), the name (wrapping), the vendor with
  * a link to their page, rating and starting price. The whole card opens the
- * service; the vendor link sits above that. `first`: the card at the top of
- * the page, whose picture is loaded eagerly.
+ * service; the vendor link sits above that.
  */
-export function ServiceCard({ service: s, showVendor = true, first = false }: { service: Service; showVendor?: boolean; first?: boolean }) {
+export function ServiceCard({ service: s, showVendor = true }: { service: Service; showVendor?: boolean }) {
   const status = effectiveStatus(s);
   return (
     <article className="service-card card">
@@ -23,9 +22,7 @@ export function ServiceCard({ service: s, showVendor = true, first = false }: { 
             src={s.images}
             variants={s.image_variants}
             sizes="(min-width: 768px) 320px, 100vw"
-            // The first card's picture is the phone's largest paint: fetched at once, first.
-            loading={first ? 'eager' : 'lazy'}
-            fetchPriority={first ? 'high' : undefined}
+            loading="lazy"
             decoding="async"
             width={480}
             height={270}

@@ -163,9 +163,9 @@ export function CataloguePage() {
                 {query.data.count} service{query.data.count === 1 ? '' : 's'}
               </p>
               <ul className="service-grid">
-                {query.data.results.map((s, i) => (
+                {query.data.results.map((s) => (
                   <li key={s.id}>
-                    <ServiceCard service={s} first={i === 0 && page === 1} />
+                    <ServiceCard service={s} />
                   </li>
                 ))}
               </ul>
