@@ -54,3 +54,18 @@ test('a student with a booking may review the booking service, with stars, and i
   await expect(listed).toContainText('Sam S.');
   await expect(listed).not.toContainText('Sam Student');
 });
+
+test('the service page never contradicts itself: no "Open" chip beside a pause, "from" is the cheapest item', async ({ page, check, api, request, shop }) => {
+  await api.createItem(shop.vendor, shop.serviceId, 'Lemonade', '1.90');
+  const paused = await request.post(`/api/services/${shop.serviceId}/pause/`, {
+    headers: { Authorization: `Bearer ${shop.vendor.access}` },
+    data: { minutes: 30, reason: 'rush' },
+  });
+  expect(paused.status(), await paused.text()).toBe(200);
+  await page.goto(`/services/${shop.serviceId}`);
+  await expect(page.getByRole('heading', { level: 1, name: shop.serviceName })).toBeVisible();
+  await expect(page.getByText(/^Paused until .+\(rush\)$/)).toBeVisible();
+  await expect(page.locator('.service-hero .chips').getByText('Open', { exact: true })).toHaveCount(0);
+  await expect(page.locator('.facts')).toContainText(/from GHS\s1\.90/);
+  await check(page, 'service-paused-no-open-chip');
+});
