@@ -446,6 +446,16 @@ STORAGES = {
 WEB_DIST_DIR = BASE_DIR / "web" / "dist"
 WHITENOISE_ROOT = WEB_DIST_DIR if WEB_DIST_DIR.is_dir() else None
 WHITENOISE_AUTOREFRESH = DEBUG
+# Vite's content-hashed assets (and Django's hashed static files) are cached for
+# a year, immutable; index.html, sw.js and the icons are asked for again. Their
+# .gz/.br copies are made by the web build (web/vite.config.ts) and collectstatic.
+# (WhiteNoise takes a string as a regular expression, searched in the URL.)
+WHITENOISE_IMMUTABLE_FILE_TEST = (
+    # Vite: /assets/<name>-<8-character hash>.<ext>
+    r"^/assets/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$"
+    # Django's manifest storage: <name>.<12 hex digits>.<ext> under STATIC_URL
+    r"|^/static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$"
+)
 # The largest request body the API reads (an image of MAX_IMAGE_BYTES plus the
 # other fields); a larger one is a 413 before anything reads it.
 MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 8 * 1024 * 1024)

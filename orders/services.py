@@ -160,7 +160,13 @@ def _role_on(order: Order, actor) -> str:
 
 
 def _transition(
-    order: Order, *, actor, role: str, to_status: str, ready_in_minutes: int | None = None
+    order: Order,
+    *,
+    actor,
+    role: str,
+    to_status: str,
+    ready_in_minutes: int | None = None,
+    reason: str = "",
 ) -> None:
     current = order.order_status
     allowed = targets(role, current)
@@ -173,7 +179,9 @@ def _transition(
         else:
             message += f" A '{current}' order is final."
         raise DomainError(message, field="order_status")
-    _apply(order, actor=actor, to_status=to_status, ready_in_minutes=ready_in_minutes)
+    _apply(
+        order, actor=actor, to_status=to_status, ready_in_minutes=ready_in_minutes, reason=reason
+    )
 
 
 def _apply(
@@ -226,13 +234,24 @@ def order_lock(order_id: int) -> Order:
 @retry_on_deadlock
 @transaction.atomic
 def order_transition(
-    *, order_id: int, actor, to_status: str, ready_in_minutes: int | None = None
+    *,
+    order_id: int,
+    actor,
+    to_status: str,
+    ready_in_minutes: int | None = None,
+    reason: str = "",
 ) -> Order:
-    """Move an order along the status machine as ``actor``, recording who did it."""
+    """Move an order along the status machine as ``actor``, recording who did it
+    (and why, when a cancellation says so: the customer is shown the reason)."""
     order = _locked(order_id, cancelling=to_status == OrderStatus.CANCELLED)
     role = _role_on(order, actor)
     _transition(
-        order, actor=actor, role=role, to_status=to_status, ready_in_minutes=ready_in_minutes
+        order,
+        actor=actor,
+        role=role,
+        to_status=to_status,
+        ready_in_minutes=ready_in_minutes,
+        reason=reason.strip() if to_status == OrderStatus.CANCELLED else "",
     )
     return order
 

@@ -27,7 +27,7 @@ def test_seed_demo_is_idempotent():
     call_command("seed_demo", stdout=StringIO())
 
     assert counts() == first
-    assert first["Order"] == 7 and first["Review"] == 3
+    assert first["Order"] == 7 + 18 and first["Review"] == 3
     # Orders and reviews went through the services, so they have their events.
     assert first["OrderEvent"] > first["Order"]
     assert first["ReviewEvent"] == 3
@@ -66,3 +66,14 @@ def test_demo_items_have_options_and_one_is_counted():
     assert ServiceItem.objects.get(name="Croissant").stock == 6
     assert OptionGroup.objects.count() == 6
     assert Option.objects.count() == 17
+
+
+def test_demo_history_spreads_over_the_last_week_and_a_decline_says_why():
+    from django.utils import timezone
+
+    call_command("seed_demo", stdout=StringIO())
+
+    dates = {timezone.localtime(o.created_at).date() for o in Order.objects.all()}
+    assert len(dates) >= 8
+    declined = OrderEvent.objects.get(to_status="cancelled")
+    assert declined.reason

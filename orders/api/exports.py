@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from rest_framework.negotiation import BaseContentNegotiation
 
+from orders.models import OrderStatus
 from users.selectors import public_name
 
 HEADER = [
@@ -37,8 +38,12 @@ def escape_cell(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def _row(line) -> list:
+def _row(line, *, first_of_order: bool) -> list:
+    """One order line. The order's total goes on its first line only, so a
+    column sum is the takings; a cancelled order's lines keep their status
+    ("cancelled") and carry no totals, because nothing was sold."""
     order = line.order
+    cancelled = order.order_status == OrderStatus.CANCELLED
     placed_at = timezone.localtime(order.created_at, timezone.get_default_timezone())
     return [
         order.pk,
@@ -49,8 +54,8 @@ def _row(line) -> list:
         line.item_name,
         line.quantity,
         line.unit_price,
-        line.total_price,
-        order.total_amount,
+        "" if cancelled else line.total_price,
+        order.total_amount if first_of_order and not cancelled else "",
         *_payment_cells(order),
         # Last, so the columns before it stay where spreadsheets expect them.
         "; ".join(f"{option['group']}: {option['name']}" for option in line.options),
@@ -70,8 +75,11 @@ def csv_response(lines, *, filename: str) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADER)
+    previous_order = None
     for line in lines:
-        writer.writerow([escape_cell(cell) for cell in _row(line)])
+        row = _row(line, first_of_order=line.order_id != previous_order)
+        previous_order = line.order_id
+        writer.writerow([escape_cell(cell) for cell in row])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

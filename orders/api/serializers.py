@@ -106,6 +106,13 @@ def _ready_in_minutes_field():
 class OrderStatusInputSerializer(serializers.Serializer):
     order_status = serializers.ChoiceField(choices=OrderStatus.choices)
     ready_in_minutes = _ready_in_minutes_field()
+    reason = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        help_text="Why the order is cancelled (a vendor's decline), shown to the customer in "
+        "`status_history`. Ignored for any other status.",
+    )
 
 
 class OrderUpdateSerializer(serializers.Serializer):
@@ -158,10 +165,20 @@ class OrderStatusChangeSerializer(FastReadMixin, serializers.ModelSerializer):
     to_status = _StatusField(read_only=True)
     changed_by = serializers.PrimaryKeyRelatedField(source="actor", read_only=True, allow_null=True)
     changed_by_name = serializers.SerializerMethodField()
+    reason = serializers.CharField(
+        read_only=True, help_text="Why, for a cancellation that gave a reason; else empty."
+    )
 
     class Meta:
         model = OrderEvent
-        fields = ["from_status", "to_status", "changed_by", "changed_by_name", "created_at"]
+        fields = [
+            "from_status",
+            "to_status",
+            "changed_by",
+            "changed_by_name",
+            "reason",
+            "created_at",
+        ]
         read_only_fields = fields
 
     def to_representation(self, event):
@@ -267,6 +284,15 @@ class OrderDaySerializer(serializers.Serializer):
     )
 
 
+class ItemSalesSerializer(serializers.Serializer):
+    item = serializers.IntegerField(help_text="The service item's id.")
+    name = serializers.CharField(help_text="The item's name now.")
+    quantity = serializers.IntegerField(help_text="Units sold in completed orders.")
+    revenue = serializers.DecimalField(
+        max_digits=16, decimal_places=2, help_text="Their line totals (prices paid)."
+    )
+
+
 class OrderSummarySerializer(serializers.Serializer):
     counts = OrderStatusCountsSerializer(help_text="Number of orders in each status (all time).")
     total_orders = serializers.IntegerField(help_text="All time.")
@@ -277,6 +303,11 @@ class OrderSummarySerializer(serializers.Serializer):
     )
     by_day = OrderDaySerializer(
         many=True, help_text="Every date from `from` to `to`, zeros included."
+    )
+    by_item = ItemSalesSerializer(
+        many=True,
+        help_text="Sales per item in completed orders placed from `from` to `to`, "
+        "highest takings first.",
     )
 
     def get_fields(self):

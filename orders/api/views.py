@@ -210,8 +210,9 @@ class OrderViewSet(
             "Vendor: pending → confirmed | cancelled, confirmed → preparing | "
             "cancelled, preparing → ready, ready → delivering | completed, delivering → "
             "completed. Customer: pending → cancelled. Anything else: 400 naming the current "
-            "and requested status. Each change is recorded in `status_history`. Admins see "
-            "every order but change none (403)."
+            "and requested status. Each change is recorded in `status_history`. A cancellation "
+            "may say why (`reason`, up to 500 characters), kept in that history entry. Admins "
+            "see every order but change none (403)."
         ),
         request=OrderStatusInputSerializer,
         responses={
@@ -232,6 +233,7 @@ class OrderViewSet(
             actor=request.user,
             to_status=serializer.validated_data["order_status"],
             ready_in_minutes=serializer.validated_data.get("ready_in_minutes"),
+            reason=serializer.validated_data.get("reason", ""),
         )
         return Response(self._render(order))
 

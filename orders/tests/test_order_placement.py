@@ -52,6 +52,7 @@ def test_student_places_order_with_totals_computed_from_database_prices(
             "to_status": "pending",
             "changed_by": student.pk,
             "changed_by_name": student.get_full_name(),
+            "reason": "",
             "created_at": body["status_history"][0]["created_at"],
         }
     ]

@@ -78,6 +78,30 @@ def test_by_day_has_every_date_of_the_range_with_zeros(vendor, vendor_client):
     assert body["revenue"] == "12.50"
 
 
+def test_by_item_sums_completed_sales_per_item_in_the_range_best_seller_first(
+    vendor, vendor_client
+):
+    service = ServiceFactory(vendor=vendor)
+    pizza = ServiceItemFactory(service=service, name="Pizza", price=Decimal("8.00"))
+    tea = ServiceItemFactory(service=service, name="Tea", price=Decimal("1.00"))
+    done = placed(utc(2026, 3, 2, 9), service=service, order_status="completed")
+    OrderItemFactory(order=done, service_item=tea, quantity=3, unit_price=Decimal("1.00"))
+    OrderItemFactory(order=done, service_item=pizza, quantity=1, unit_price=Decimal("8.00"))
+    again = placed(utc(2026, 3, 3, 9), service=service, order_status="completed")
+    OrderItemFactory(order=again, service_item=tea, quantity=2, unit_price=Decimal("1.00"))
+    dropped = placed(utc(2026, 3, 3, 10), service=service, order_status="cancelled")
+    OrderItemFactory(order=dropped, service_item=pizza, quantity=5, unit_price=Decimal("8.00"))
+    before = placed(utc(2026, 2, 1, 10), service=service, order_status="completed")
+    OrderItemFactory(order=before, service_item=pizza, quantity=5, unit_price=Decimal("8.00"))
+
+    body = vendor_client.get(SUMMARY_URL, {"from": "2026-03-01", "to": "2026-03-05"}).json()
+
+    assert body["by_item"] == [
+        {"item": pizza.pk, "name": "Pizza", "quantity": 1, "revenue": "8.00"},
+        {"item": tea.pk, "name": "Tea", "quantity": 5, "revenue": "5.00"},
+    ]
+
+
 def test_by_day_defaults_to_the_last_30_days_ending_today(vendor, vendor_client):
     placed(
         timezone.now(),
@@ -204,7 +228,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "1",
             "1.50",
             "1.50",
-            "17.50",
+            "",  # the order's total once, on its first line
             "pay_at_pickup",
             "collected",
             "",
@@ -224,6 +248,28 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "",
         ],
     ]
+
+
+def test_export_gives_an_order_total_once_and_a_cancelled_order_no_totals(vendor, vendor_client):
+    service = ServiceFactory(vendor=vendor)
+    pizza = ServiceItemFactory(service=service, name="Pizza", price=Decimal("8.00"))
+    tea = ServiceItemFactory(service=service, name="Tea", price=Decimal("1.00"))
+    kept = placed(utc(2026, 4, 1, 12), service=service, total_amount="9.00")
+    OrderItemFactory(order=kept, service_item=pizza, quantity=1)
+    OrderItemFactory(order=kept, service_item=tea, quantity=1)
+    dropped = placed(
+        utc(2026, 4, 2, 12), service=service, total_amount="8.00", order_status="cancelled"
+    )
+    OrderItemFactory(order=dropped, service_item=pizza, quantity=1)
+
+    rows = rows_of(vendor_client.get(EXPORT_URL, {"from": "2026-04-01", "to": "2026-04-30"}))
+
+    assert [(r[2], r[4], r[7], r[8]) for r in rows[1:]] == [
+        ("pending", "Pizza", "8.00", "9.00"),
+        ("pending", "Tea", "1.00", ""),
+        ("cancelled", "Pizza", "", ""),
+    ]
+    assert sum(float(r[8]) for r in rows[1:] if r[8]) == 9.00
 
 
 def test_export_never_shows_a_customers_email(vendor_client, orders):

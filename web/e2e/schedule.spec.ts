@@ -144,21 +144,21 @@ test('a student chooses a pickup time, sees full times as full, and the order ke
   await expect(page.getByRole('radio', { name: 'As soon as possible' })).toBeDisabled();
   await expect(page.getByRole('radio', { name: 'Pickup time' })).toBeChecked();
   await page.getByRole('group', { name: 'Pickup day' }).getByRole('button', { name: 'Tomorrow' }).click();
-  const times = page.getByRole('list', { name: 'Pickup times, Tomorrow' });
-  await expect(times.getByRole('button', { name: '08:00 Full' })).toBeDisabled();
+  const times = page.getByRole('radiogroup', { name: 'Pickup times, Tomorrow' });
+  await expect(times.getByRole('radio', { name: '08:00 Full' })).toBeDisabled();
 
   // 08:15 is chosen, but taken by someone else before the student presses the button.
-  await times.getByRole('button', { name: /^08:15/ }).click();
-  await expect(times.getByRole('button', { name: /^08:15/ })).toHaveAttribute('aria-pressed', 'true');
+  await times.getByRole('radio', { name: /^08:15/ }).click();
+  await expect(times.getByRole('radio', { name: /^08:15/ })).toBeChecked();
   await check(page, 'checkout-pickup');
   await orderFor(request, other, shop.serviceId, shop.items['Fries'].id, slots[1].start);
   const allow400 = allowConsole(page, /status of 400/);
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This pickup time is full; choose another one.' })).toBeVisible();
-  await expect(times.getByRole('button', { name: '08:15 Full' })).toBeDisabled();
+  await expect(times.getByRole('radio', { name: '08:15 Full' })).toBeDisabled();
   allow400();
 
-  await times.getByRole('button', { name: /^08:30/ }).click();
+  await times.getByRole('radio', { name: /^08:30/ }).click();
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+/);
   const orderId = Number(/\/orders\/(\d+)/.exec(page.url())![1]);

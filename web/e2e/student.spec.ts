@@ -78,7 +78,7 @@ test('the student sees the new status and writes a verified-purchase review', as
 
   await page.getByRole('link', { name: 'Review this service' }).click();
   await expect(page.getByRole('heading', { name: 'Write a review' })).toBeVisible();
-  await page.getByLabel('Rating').selectOption('4');
+  await page.getByRole('radio', { name: '4 stars' }).check();
   await page.getByLabel('Comment (optional)').fill('Hot and quick.');
   await page.getByRole('button', { name: 'Post review' }).click();
   await expect(page.getByText('Thanks — you have reviewed this service.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { AuthProvider } from './auth/AuthContext';
 import { RequireAuth } from './auth/RequireAuth';
@@ -7,26 +7,28 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { AccountPage, ForgotPasswordPage, ResetPasswordPage, VerificationPage, VerifyEmailPage } from './pages/account';
 import { LiveProvider } from './live/LiveProvider';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { CartPage } from './pages/CartPage';
 import { CataloguePage } from './pages/CataloguePage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { OrderDetailPage } from './pages/OrderDetailPage';
-import { OrdersPage } from './pages/OrdersPage';
-import { RegisterPage } from './pages/RegisterPage';
-import { ServicePage } from './pages/ServicePage';
-import { BookingDetailPage } from './pages/bookings/BookingDetailPage';
-import { MyBookingsPage } from './pages/bookings/MyBookingsPage';
-import { VendorAgendaPage } from './pages/vendor/VendorAgendaPage';
-import { VendorDashboardPage } from './pages/vendor/VendorDashboardPage';
-import { VendorOrdersPage } from './pages/vendor/VendorOrdersPage';
-import { VendorProfilePage } from './pages/vendor/VendorProfilePage';
-import { VendorServiceEditPage } from './pages/vendor/VendorServiceEditPage';
-import { VendorServicesPage } from './pages/vendor/VendorServicesPage';
-import { VendorSchedulePage } from './pages/vendor/VendorSchedulePage';
-import { VendorPage } from './pages/VendorPage';
 
+// Every page but the home page is its own chunk, fetched when first visited:
+// a phone's first load carries the catalogue and nothing else.
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const CartPage = lazy(() => import('./pages/CartPage').then((m) => ({ default: m.CartPage })));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage').then((m) => ({ default: m.OrderDetailPage })));
+const OrdersPage = lazy(() => import('./pages/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const RegisterPage = lazy(() => import('./pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const ServicePage = lazy(() => import('./pages/ServicePage').then((m) => ({ default: m.ServicePage })));
+const BookingDetailPage = lazy(() => import('./pages/bookings/BookingDetailPage').then((m) => ({ default: m.BookingDetailPage })));
+const MyBookingsPage = lazy(() => import('./pages/bookings/MyBookingsPage').then((m) => ({ default: m.MyBookingsPage })));
+const VendorAgendaPage = lazy(() => import('./pages/vendor/VendorAgendaPage').then((m) => ({ default: m.VendorAgendaPage })));
+const VendorDashboardPage = lazy(() => import('./pages/vendor/VendorDashboardPage').then((m) => ({ default: m.VendorDashboardPage })));
+const VendorOrdersPage = lazy(() => import('./pages/vendor/VendorOrdersPage').then((m) => ({ default: m.VendorOrdersPage })));
+const VendorProfilePage = lazy(() => import('./pages/vendor/VendorProfilePage').then((m) => ({ default: m.VendorProfilePage })));
+const VendorServiceEditPage = lazy(() => import('./pages/vendor/VendorServiceEditPage').then((m) => ({ default: m.VendorServiceEditPage })));
+const VendorServicesPage = lazy(() => import('./pages/vendor/VendorServicesPage').then((m) => ({ default: m.VendorServicesPage })));
+const VendorSchedulePage = lazy(() => import('./pages/vendor/VendorSchedulePage').then((m) => ({ default: m.VendorSchedulePage })));
+const VendorPage = lazy(() => import('./pages/VendorPage').then((m) => ({ default: m.VendorPage })));
 const TITLES: [RegExp, string][] = [
   [/^\/$/, 'Browse services'],
   [/^\/services\//, 'Service'],

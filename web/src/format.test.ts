@@ -46,3 +46,24 @@ describe('rating stars', () => {
     expect(starFills(5)).toEqual(['full', 'full', 'full', 'full', 'full']);
   });
 });
+
+describe('reviewer names in public', () => {
+  it('shows the first name and the initial of the last', async () => {
+    const { publicReviewer } = await import('./format');
+    expect(publicReviewer('Sam Student')).toBe('Sam S.');
+    expect(publicReviewer('  Ada  van der Berg ')).toBe('Ada B.');
+    expect(publicReviewer('Cher')).toBe('Cher');
+    expect(publicReviewer('')).toBe('A student');
+    expect(publicReviewer(null)).toBe('A student');
+  });
+});
+
+describe('the lowest price shown as "from"', () => {
+  it('is the cheapest available item, else the base price', async () => {
+    const { lowestPrice } = await import('./format');
+    expect(lowestPrice('4.50', [{ price: '6.00' }, { price: '1.90' }])).toBe('1.90');
+    expect(lowestPrice('4.50', [{ price: '1.00', is_available: false }, { price: '5.00' }])).toBe('5.00');
+    expect(lowestPrice('4.50', [])).toBe('4.50');
+    expect(lowestPrice('', [])).toBeNull();
+  });
+});

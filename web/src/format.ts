@@ -67,3 +67,22 @@ export const OPEN_STATUSES: OrderStatus[] = ['pending', 'confirmed', 'preparing'
 export function isOpen(status: OrderStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
+
+/** How a reviewer is shown in public: first name and the initial of the last ("Sam S."). */
+export function publicReviewer(fullName: string | null | undefined): string {
+  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return 'A student';
+  if (parts.length === 1) return parts[0];
+  return `${parts[0]} ${parts[parts.length - 1].charAt(0).toUpperCase()}.`;
+}
+
+/**
+ * The lowest price a student can actually pay: the cheapest available item,
+ * else the service's base price. "from GHS 4.50" beside a GHS 1.90 lemonade
+ * would contradict the menu below it.
+ */
+export function lowestPrice(basePrice: string | null | undefined, items: { price: string; is_available?: boolean }[] = []): string | null {
+  const prices = items.filter((i) => i.is_available !== false && /^\d+(\.\d+)?$/.test(i.price)).map((i) => i.price);
+  if (prices.length === 0) return basePrice || null;
+  return prices.reduce((low, p) => (Number(p) < Number(low) ? p : low));
+}

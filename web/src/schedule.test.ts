@@ -119,3 +119,20 @@ describe('weekly period errors', () => {
     expect(general).toEqual(['Periods overlap: weekday 0 08:00-12:00 and weekday 0 11:00-13:00.']);
   });
 });
+
+describe('a closed day', () => {
+  it('says why and when the service opens again', async () => {
+    const { closedReason, nextOpenDate } = await import('./schedule');
+    // 2026-12-07 is a Monday (weekday 0); hours Monday to Friday.
+    const hours = {
+      weekly: [0, 1, 2, 3, 4].map((weekday) => ({ weekday })),
+      closures: [{ starts_on: '2026-12-08', ends_on: '2026-12-09', reason: 'Staff training ' }],
+    };
+    expect(closedReason('2026-12-07', hours)).toBeNull();
+    expect(closedReason('2026-12-08', hours)).toBe('Staff training');
+    expect(closedReason('2026-12-12', hours)).toBe('');
+    expect(nextOpenDate('2026-12-08', hours)).toBe('2026-12-10');
+    expect(nextOpenDate('2026-12-11', hours)).toBe('2026-12-14');
+    expect(nextOpenDate('2026-12-07', { weekly: [], closures: [] })).toBeNull();
+  });
+});

@@ -235,3 +235,23 @@ export function splitPeriodErrors(messages: readonly string[]): { byIndex: Map<n
   }
   return { byIndex, general };
 }
+
+/**
+ * Why a campus date is closed: the reason of a closure covering it ('' when the
+ * vendor gave none), '' for a weekday without hours; null when it is open.
+ */
+export function closedReason(date: string, hours: { weekly: readonly Pick<Period, 'weekday'>[]; closures: readonly (Closure & { reason?: string })[] }): string | null {
+  const closure = hours.closures.find((c) => c.starts_on <= date && date <= c.ends_on);
+  if (closure) return (closure.reason ?? '').trim();
+  if (!hours.weekly.some((p) => p.weekday === weekdayOf(date))) return '';
+  return null;
+}
+
+/** The first date after `date` (within 60 days) with hours and no closure; null when none. */
+export function nextOpenDate(date: string, hours: { weekly: readonly Pick<Period, 'weekday'>[]; closures: readonly (Closure & { reason?: string })[] }): string | null {
+  for (let n = 1; n <= 60; n++) {
+    const d = addDays(date, n);
+    if (closedReason(d, hours) === null) return d;
+  }
+  return null;
+}

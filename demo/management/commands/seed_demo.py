@@ -6,13 +6,14 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from catalogue.models import Service, ServiceItem, VendorProfile
 from demo import DEMO_PASSWORD
 from demo.bookings import BARBER, seed_bookings
 from demo.images import demo_picture
 from demo.options import seed_options
-from orders.models import Order, OrderStatus
+from orders.models import Order, OrderEvent, OrderStatus
 from orders.services import order_place, order_transition
 from reviews.models import Review
 from reviews.services import review_create
@@ -245,10 +246,18 @@ class Command(BaseCommand):
                 (other, grill, [("Veggie Wrap", 1), ("Lemonade", 2)], OrderStatus.PREPARING),
                 (other, coffee, [("Iced Latte", 1)], OrderStatus.CONFIRMED),
                 (student, grill, [("Veggie Wrap", 1)], OrderStatus.PENDING),
-                (other, printing, [("Hard binding", 1)], OrderStatus.CANCELLED),
             ]
             for customer, service, lines, status in stages:
                 self._order_through(customer, service, lines, status)
+            # A decline says why, as the vendor's web page asks it to.
+            self._order_through(
+                other,
+                printing,
+                [("Hard binding", 1)],
+                OrderStatus.CANCELLED,
+                reason="The binding machine is being repaired until Monday.",
+            )
+            self._past_week(student, other, grill, coffee)
 
         reviews = [
             (student, grill, 5, "Best burger on campus, and ready when they said."),
@@ -258,6 +267,25 @@ class Command(BaseCommand):
         for user, service, rating, comment in reviews:
             if not Review.objects.filter(user=user, service=service).exists():
                 review_create(user=user, service=service, rating=rating, comment=comment)
+
+    def _past_week(self, student, other, grill, coffee) -> None:
+        """Completed orders on each of the last nine days, so the dashboard's
+        7- and 30-day reports have a shape (one bar per day, not one bar)."""
+        menu = [
+            (grill, [("Classic Burger", 1), ("Lemonade", 1)]),
+            (coffee, [("Flat White", 2)]),
+            (grill, [("Veggie Wrap", 1), ("Fries", 2)]),
+            (coffee, [("Iced Latte", 1), ("Croissant", 1)]),
+        ]
+        now = timezone.now()
+        for days_ago in range(1, 10):
+            for n in range(1 + days_ago % 3):
+                service, lines = menu[(days_ago + n) % len(menu)]
+                customer = student if (days_ago + n) % 2 else other
+                order = self._order_through(customer, service, lines, OrderStatus.COMPLETED)
+                placed = now - timedelta(days=days_ago, hours=2 * n)
+                Order.objects.filter(pk=order.pk).update(created_at=placed, updated_at=placed)
+                OrderEvent.objects.filter(order=order).update(created_at=placed)
 
     def _calendars(self, services) -> None:
         """Weekly hours, a capped lunch service and a closure, set once (a
@@ -286,7 +314,7 @@ class Command(BaseCommand):
             )
 
     @staticmethod
-    def _order_through(customer, service, lines, status) -> None:
+    def _order_through(customer, service, lines, status, reason: str = "") -> Order:
         items = {item.name: item for item in service.items.filter(is_active=True)}
         order, _created = order_place(
             customer=customer,
@@ -308,4 +336,10 @@ class Command(BaseCommand):
             OrderStatus.CANCELLED: [OrderStatus.CANCELLED],
         }[status]
         for step in path:
-            order_transition(order_id=order.pk, actor=service.vendor, to_status=step)
+            order_transition(
+                order_id=order.pk,
+                actor=service.vendor,
+                to_status=step,
+                reason=reason if step == OrderStatus.CANCELLED else "",
+            )
+        return order

@@ -62,16 +62,25 @@ export type ServiceDetail = Schemas['ServiceDetail'];
 export type ServiceItem = Schemas['ServiceItem'];
 export type Order = Schemas['Order'];
 export type OrderItem = Schemas['OrderItem'];
-export type OrderStatusChange = Schemas['OrderStatusChange'];
+/** `reason`: why a cancellation happened (vendor's decline, admin's cancel); empty otherwise. */
+export type OrderStatusChange = Schemas['OrderStatusChange'] & { reason?: string };
 export type CreateOrderRequest = Schemas['OrderCreateRequest'];
-export type OrderSummary = Schemas['OrderSummary'];
+/** One item's sales in a report's range (completed orders). */
+export interface ItemSales {
+  item: number;
+  name: string;
+  quantity: number;
+  revenue: string;
+}
+export type OrderSummary = Schemas['OrderSummary'] & { by_item?: ItemSales[] };
 export type Review = Schemas['Review'];
 /** `comment` has a server default, so it may be left out. */
 export type ReviewCreateRequest = Omit<Schemas['ReviewCreateRequest'], 'comment'> & Partial<Pick<Schemas['ReviewCreateRequest'], 'comment'>>;
 export type ReviewUpdateRequest = Schemas['PatchedReviewUpdateRequest'];
 export type OrderDay = Schemas['OrderDay'];
 export type AvailabilityRequest = Schemas['AvailabilityRequest'];
-export type OrderStatusRequest = Schemas['OrderStatusInputRequest'];
+/** `reason`: why, when cancelling (required by this app for a vendor's decline). */
+export type OrderStatusRequest = Schemas['OrderStatusInputRequest'] & { reason?: string };
 
 /**
  * Multipart write bodies: the generated request shapes, with the binary fields

@@ -105,7 +105,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       client.session.clear();
       queryClient.clear();
       setUser(null);
-      navigate('/login', { replace: true });
+      navigate('/login?loggedout=1', { replace: true });
     }
   }, [navigate, queryClient]);
 

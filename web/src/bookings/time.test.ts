@@ -54,7 +54,7 @@ describe('date strip', () => {
 
 describe('cancel notice', () => {
   it('says until when and how long before the start a student may cancel', () => {
-    expect(cancelNotice(booking({}))).toEqual({ kind: 'open', text: 'You can cancel until 10:30, 2 hours before the start.' });
+    expect(cancelNotice(booking({}))).toEqual({ kind: 'open', text: 'You can cancel until Mon 30 Nov, 10:30, 2 hours before the start.' });
     expect(duration(90)).toBe('1 hour 30 minutes');
     expect(duration(1440 + 60)).toBe('1 day 1 hour');
   });
@@ -69,7 +69,7 @@ describe('cancel notice', () => {
     const state = cancelNotice(b, new Date('2026-11-30T10:45:00+01:00'));
     expect(state.kind).toBe('closed');
     expect(state.kind === 'closed' && state.text).toBe(
-      'It is too late to cancel online: cancelling was possible until 10:30, 2 hours before the start. If you cannot come, call or message Campus Cuts to let them know.',
+      'It is too late to cancel online: cancelling was possible until Mon 30 Nov, 10:30, 2 hours before the start. If you cannot come, call or message Campus Cuts to let them know.',
     );
   });
 

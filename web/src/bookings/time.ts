@@ -120,8 +120,9 @@ export function bookingWhen(b: Pick<Booking, 'start' | 'end'>): string {
 
 /** "10:30" when the deadline is on the booking's day, else "Sun 29 Nov, 18:00". */
 function deadlineText(b: Pick<Booking, 'start' | 'cancellable_until'>): string {
+  // Always with its day: "until 07:30" read on another day is ambiguous.
   const d = wallClock(b.cancellable_until);
-  return d.date === wallClock(b.start).date ? d.time : `${shortDay(d.date)}, ${d.time}`;
+  return `${shortDay(d.date)}, ${d.time}`;
 }
 
 export type CancelState =

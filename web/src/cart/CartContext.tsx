@@ -22,6 +22,7 @@ interface CartValue {
 
 const STORAGE_KEY = 'cart';
 const CHECKOUT_KEY = 'checkoutAttempt';
+const OWNER_KEY = 'cartOwner';
 const CartContext = createContext<CartValue | null>(null);
 
 function load<T>(key: string): T | null {
@@ -43,7 +44,7 @@ function save(key: string, value: unknown) {
 }
 
 export function CartProvider({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
+  const { user, expired } = useAuth();
   const [cart, setCart] = useState<Cart | null>(() => load<Cart>(STORAGE_KEY));
   // The latest cart, for callers that need an answer before React re-renders.
   const current = useRef(cart);
@@ -65,13 +66,27 @@ export function CartProvider({ children }: { children: ReactNode }) {
 
   // On a shared device the next person must not inherit the cart: it goes when
   // its owner logs out or another account signs in. A guest's cart is kept when
-  // they log in, so they can check it out.
-  const owner = useRef(user?.id ?? null);
+  // they log in, so they can check it out. A session that ends by itself (tokens
+  // expired) is no log out: the cart waits for its owner to log in again, across
+  // reloads, so its owner is stored beside it.
+  const owner = useRef<number | null>(load<number>(OWNER_KEY) ?? user?.id ?? null);
+  const previousUser = useRef<number | null>(user?.id ?? null);
   useEffect(() => {
     const next = user?.id ?? null;
+    const previous = previousUser.current;
+    previousUser.current = next;
+    if (next === null) {
+      if (previous !== null && !expired) {
+        clear();
+        owner.current = null;
+        save(OWNER_KEY, null);
+      }
+      return;
+    }
     if (owner.current !== null && owner.current !== next) clear();
     owner.current = next;
-  }, [user?.id, clear]);
+    save(OWNER_KEY, next);
+  }, [user?.id, expired, clear]);
 
   const persistCheckout = useCallback(() => save(CHECKOUT_KEY, checkoutRef.current.snapshot()), []);
 

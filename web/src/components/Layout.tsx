@@ -1,11 +1,36 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
 import { CartBar } from './CartBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VerifyEmailBanner } from './trust/VerifyEmailBanner';
 import { NotificationBell } from './NotificationBell';
+import { VendorAlerts } from './VendorAlerts';
+
+const OWN_SERVICES = { page_size: 100 } as const;
+
+/**
+ * What the vendor sells decides their navigation: a food stall gets the order
+ * queue and no agenda, a barber the agenda and no queue. Before any service
+ * exists (or while loading) both show, so nothing is out of reach.
+ */
+function useVendorSells(isVendor: boolean): { orders: boolean; bookings: boolean } {
+  const services = useQuery({
+    queryKey: queryKeys.services.list(OWN_SERVICES),
+    queryFn: () => api.services.list(OWN_SERVICES),
+    enabled: isVendor,
+    staleTime: 60_000,
+  });
+  const types = new Set((services.data?.results ?? []).map((s) => s.service_type));
+  const orders = types.has('ordering');
+  const bookings = types.has('booking');
+  if (!orders && !bookings) return { orders: true, bookings: true };
+  return { orders, bookings };
+}
 
 export function Layout() {
   const { user, logout } = useAuth();
@@ -28,6 +53,7 @@ export function Layout() {
   }, [location.pathname]);
 
   const isVendor = user?.user_type === 'vendor';
+  const sells = useVendorSells(isVendor);
 
   return (
     <>
@@ -40,16 +66,26 @@ export function Layout() {
             <span className="brand-mark" aria-hidden="true">
               CS
             </span>
-            Campus Services
+            <span className="brand-name">Campus Services</span>
           </Link>
           {!isVendor && (
             // On a phone the menu is folded, so the cart and its count stay in the header.
             <Link to="/cart" className="header-cart">
               Cart
               {count > 0 && (
+                // "99+" keeps the header on one row on a phone; the exact count is read out.
                 <span className="count-pill" key={count}>
-                  {count}
-                  <span className="sr-only"> item{count === 1 ? '' : 's'}</span>
+                  {count > 99 ? (
+                    <>
+                      <span aria-hidden="true">99+</span>
+                      <span className="sr-only">{count} items</span>
+                    </>
+                  ) : (
+                    <>
+                      {count}
+                      <span className="sr-only"> item{count === 1 ? '' : 's'}</span>
+                    </>
+                  )}
                 </span>
               )}
             </Link>
@@ -85,10 +121,16 @@ export function Layout() {
                       Dashboard
                     </NavLink>
                   </li>
-                  <li>
-                    <NavLink to="/vendor/orders">Order queue</NavLink>
-                  </li>
-                  <li><NavLink to="/vendor/agenda">Agenda</NavLink></li>
+                  {sells.orders && (
+                    <li>
+                      <NavLink to="/vendor/orders">Order queue</NavLink>
+                    </li>
+                  )}
+                  {sells.bookings && (
+                    <li>
+                      <NavLink to="/vendor/agenda">Agenda</NavLink>
+                    </li>
+                  )}
                   <li>
                     <NavLink to="/vendor/services">My services</NavLink>
                   </li>
@@ -142,11 +184,21 @@ export function Layout() {
           </nav>
         </div>
       </header>
+      {isVendor && <VendorAlerts />}
       <main id="main" ref={mainRef} tabIndex={-1}>
         <VerifyEmailBanner />
         {/* Keyed by path: a crash on one page does not stick after navigating away. */}
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          {/* A page's chunk on its first visit: a quiet placeholder, announced politely. */}
+          <Suspense
+            fallback={
+              <p className="muted page-loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       {!isVendor && <CartBar />}

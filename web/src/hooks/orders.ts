@@ -63,7 +63,8 @@ export function moveInList(list: Paginated<Order>, updated: Order, status: Order
 
 export function changeOrderStatusMutation(endpoints: Endpoints, qc: QueryClient) {
   return {
-    mutationFn: ({ id, to }: { id: number; to: OrderStatus }) => endpoints.orders.updateStatus(id, { order_status: to }),
+    mutationFn: ({ id, to, reason }: { id: number; to: OrderStatus; reason?: string }) =>
+      endpoints.orders.updateStatus(id, reason ? { order_status: to, reason } : { order_status: to }),
     onSuccess: (updated: Order) => {
       qc.setQueryData(queryKeys.orders.detail(updated.id), updated);
       // Show the new status in every cached list at once, before the refetches

@@ -9,6 +9,13 @@ export function clockTime(iso: string, now = new Date()): string {
   return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
 }
 
+/** Why the order was cancelled, when whoever cancelled it said so. */
+export function cancelReason(order: Order): string {
+  const history = order.status_history ?? [];
+  const last = [...history].reverse().find((h) => h.to_status === 'cancelled') as { reason?: string } | undefined;
+  return last?.reason?.trim() ?? '';
+}
+
 /** Placed → confirmed → preparing → ready → collected, as an ordered list screen readers read in order. */
 export function OrderProgress({ order }: { order: Order }) {
   const { steps, stopped } = orderProgress(order.order_status, order.status_history ?? []);
@@ -30,6 +37,11 @@ export function OrderProgress({ order }: { order: Order }) {
       {stopped === 'cancelled' && (
         <p className="progress-stop" role="note">
           <span aria-hidden="true">✕</span> Cancelled — this order will not be prepared.
+          {cancelReason(order) && (
+            <span className="block">
+              Reason given: <q>{cancelReason(order)}</q>
+            </span>
+          )}
         </p>
       )}
     </div>

@@ -63,7 +63,12 @@ export function LoginPage() {
   return (
     <section className="page narrow">
       <h1>Log in</h1>
-      {params.get('expired') && !error && <Notice tone="warning">Your session ended. Please log in again to continue.</Notice>}
+      {params.get('expired') && !error && <Notice tone="warning">Your session ended. Please log in again to continue; your cart is kept.</Notice>}
+      {params.get('loggedout') && !error && (
+        <Notice tone="success">
+          You are logged out, and your cart on this device is emptied. <Link to="/">Keep browsing</Link> or log in again.
+        </Notice>
+      )}
       {params.get('registered') && !error && <Notice tone="success">Your account is ready. Log in to continue.</Notice>}
       <form className="card form" onSubmit={onSubmit} noValidate>
         {waitSeconds > 0 ? (

@@ -53,7 +53,7 @@ export function OrderDetailPage() {
     );
   }
   const o = order.data;
-  const history = o.status_history ?? [];
+  const history = (o.status_history ?? []) as OrderStatusChange[];
   const isCustomer = user?.id === o.customer || user?.user_type === 'student';
 
   return (
@@ -155,6 +155,7 @@ export function OrderDetailPage() {
                 <span className="muted small">
                   {dateTime(h.created_at)} · by {who(h, o, user?.id)}
                 </span>
+                {h.reason && <span className="timeline-reason small">Reason: {h.reason}</span>}
               </li>
             ))}
           </ol>

@@ -8,7 +8,7 @@ import { Rating } from '../components/Badges';
 import { Notice } from '../components/Notice';
 import { OpenState } from '../components/OpenState';
 import { Empty, LoadError, Missing, Spinner } from '../components/QueryState';
-import { label, money } from '../format';
+import { label, lowestPrice, money } from '../format';
 import { useService } from '../hooks/services';
 import { BookingPanel } from './service/BookingPanel';
 import { ItemList } from './service/ItemList';
@@ -61,17 +61,18 @@ export function ServicePage() {
           <p className="chips">
             <span className="chip">{label(s.category)}</span>
             <span className="chip">{label(s.service_type)}</span>
-            <span className={`chip ${status === 'available' ? 'chip-ok' : 'chip-warn'}`}>{availabilityLabel(status)}</span>
+            {/* "Open" is said once, by the open state below (which knows about pauses and hours). */}
+            {status !== 'available' && <span className="chip chip-warn">{availabilityLabel(status)}</span>}
           </p>
           <OpenState service={s} detailed />
           <Rating value={s.rating} count={s.total_ratings} />
           <p className="description">{s.description}</p>
           <dl className="facts">
-            {s.base_price && (
+            {lowestPrice(s.base_price, s.items) && (
               <>
                 <dt>Price</dt>
                 <dd>
-                  from {money(s.base_price)}
+                  from {money(lowestPrice(s.base_price, s.items))}
                   {s.has_flexible_pricing && ' (flexible)'}
                 </dd>
               </>

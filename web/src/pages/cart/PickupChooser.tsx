@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { Slot } from '../../api/types';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Hours, Slot } from '../../api/types';
 import { Notice } from '../../components/Notice';
 import { Spinner } from '../../components/QueryState';
 import { useHours, useSlots } from '../../hooks/schedule';
 import { useService } from '../../hooks/services';
 import { useNow } from '../../hooks/useNow';
-import { addDays, campusNow, clockTime, dateLabel, openState } from '../../schedule';
+import { addDays, campusNow, closedReason, clockTime, dateLabel, nextOpenDate, openState } from '../../schedule';
 
 /** As soon as possible (`at` null), or the `start` of a pickup slot. */
 export interface Pickup {
@@ -107,15 +107,14 @@ export function PickupChooser({
           ) : slots.isError ? (
             <Notice tone="error">Could not load the pickup times. Check your connection and choose the day again.</Notice>
           ) : slots.data.length === 0 ? (
-            <p className="muted">No pickup times left on this day. Choose another day.</p>
+            <NoSlots date={date} today={today} hours={hours.data!} />
           ) : (
-            <ul className="slot-grid" aria-label={`Pickup times, ${dateLabel(date, today)}`}>
-              {slots.data.map((slot) => (
-                <li key={slot.start}>
-                  <SlotButton slot={slot} selected={value.at === slot.start} onPick={() => onChange({ mode: 'scheduled', at: slot.start })} />
-                </li>
-              ))}
-            </ul>
+            <SlotPicker
+              slots={slots.data}
+              value={value.at}
+              label={`Pickup times, ${dateLabel(date, today)}`}
+              onPick={(start) => onChange({ mode: 'scheduled', at: start })}
+            />
           )}
         </>
       )}
@@ -128,18 +127,76 @@ export function PickupChooser({
   );
 }
 
-function SlotButton({ slot, selected, onPick }: { slot: Slot; selected: boolean; onPick: () => void }) {
-  const time = clockTime(slot.start);
-  if (slot.remaining === 0) {
-    return (
-      <button type="button" className="btn btn-secondary btn-small slot-full" disabled>
-        {time} <small>Full</small>
-      </button>
-    );
-  }
+/**
+ * Why a day has no pickup times. A closure or a day without hours is not
+ * "sold out": say it is closed, why (the vendor's reason), and when it opens.
+ */
+function NoSlots({ date, today, hours }: { date: string; today: string; hours: Hours }) {
+  const reason = closedReason(date, hours);
+  if (reason === null) return <p className="muted">No pickup times left on this day. Choose another day.</p>;
+  const next = nextOpenDate(date, hours);
   return (
-    <button type="button" className="btn btn-secondary btn-small" aria-pressed={selected} onClick={onPick} aria-label={`${time}${slot.remaining !== null ? `, ${slot.remaining} left` : ''}`}>
-      {time}
-    </button>
+    <Notice tone="warning" title={`Closed ${dateLabel(date, today).replace(/^(Today|Tomorrow)$/, (w) => w.toLowerCase())}`}>
+      <p>
+        {reason ? `${reason}. ` : ''}
+        {next ? `Opens again ${dateLabel(next, today).replace(/^(Today|Tomorrow)$/, (w) => w.toLowerCase())}.` : 'No opening day is set yet.'}
+      </p>
+    </Notice>
+  );
+}
+
+/**
+ * The pickup times of one day as one control (a radio group): Tab reaches it
+ * once, the arrow keys move the choice, Home and End jump to the ends. Full
+ * times are shown, disabled, and skipped by the keys.
+ */
+function SlotPicker({ slots, value, label, onPick }: { slots: Slot[]; value: string | null; label: string; onPick: (start: string) => void }) {
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const open = slots.filter((s) => s.remaining !== 0);
+  const selected = open.findIndex((s) => s.start === value);
+  const tabStop = open[selected >= 0 ? selected : 0]?.start;
+  const move = (to: number) => {
+    const slot = open[(to + open.length) % open.length];
+    if (!slot) return;
+    onPick(slot.start);
+    refs.current.get(slot.start)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // From the focused time (the chosen one, or the first before any choice).
+    const focused = open.findIndex((s) => refs.current.get(s.start) === e.target);
+    const at = focused >= 0 ? focused : Math.max(selected, 0);
+    const step: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (e.key in step) move(at + step[e.key]);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(open.length - 1);
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div className="slot-grid" role="radiogroup" aria-label={label} onKeyDown={onKeyDown}>
+      {slots.map((slot) => {
+        const time = clockTime(slot.start);
+        const full = slot.remaining === 0;
+        return (
+          <button
+            key={slot.start}
+            ref={(el) => {
+              if (el) refs.current.set(slot.start, el);
+              else refs.current.delete(slot.start);
+            }}
+            type="button"
+            role="radio"
+            aria-checked={value === slot.start}
+            tabIndex={slot.start === tabStop ? 0 : -1}
+            disabled={full}
+            className={`btn btn-secondary btn-small${full ? ' slot-full' : ''}`}
+            aria-label={full ? `${time} Full` : `${time}${slot.remaining !== null ? `, ${slot.remaining} left` : ''}`}
+            onClick={() => onPick(slot.start)}
+          >
+            {time} {full && <small>Full</small>}
+          </button>
+        );
+      })}
+    </div>
   );
 }

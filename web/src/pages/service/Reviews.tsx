@@ -1,24 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Review, Service } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { Rating } from '../../components/Badges';
-import { SelectField, TextArea } from '../../components/Field';
+import { TextArea } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
 import { RemovedReviewNotice, ReviewTrust } from '../../components/reviews/ReviewTrust';
 import { Pagination } from '../../components/Pagination';
 import { Empty, LoadError, Spinner } from '../../components/QueryState';
-import { dateTime } from '../../format';
+import { dateTime, publicReviewer } from '../../format';
+import { useBookings } from '../../hooks/bookings';
 import { useOrders } from '../../hooks/orders';
 import { useDeleteReview, useMyReview, usePostReview, useUpdateReview } from '../../hooks/reviews';
 import { useServiceReviews } from '../../hooks/services';
 
 const REVIEW_PAGE_SIZE = 20;
-const RATING_OPTIONS = [
-  { value: '', label: 'Choose a rating…' },
-  ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${'★'.repeat(n)} ${n} star${n === 1 ? '' : 's'}` })),
-];
+const STARS = [1, 2, 3, 4, 5];
 /** The address fragment that opens the page at the review form ("Review this service"). */
 export const REVIEW_FORM_HASH = '#write-review';
 
@@ -58,19 +56,56 @@ function ReviewItem({ review: r, service }: { review: Review; service: Service }
       </div>
       {r.comment && <p>{r.comment}</p>}
       <p className="muted small">
-        {r.user_name || 'A student'} · {dateTime(r.created_at)}
+        {publicReviewer(r.user_name)} · {dateTime(r.created_at)}
       </p>
       <ReviewTrust review={r} vendorId={service.vendor} vendorName={service.vendor_name} />
     </li>
   );
 }
 
-/** Students who ordered from the service and have not reviewed it yet get the form. */
+/**
+ * Five stars as one radio group: arrow keys move between them, and the choice is
+ * read as "4 stars". No star is preset; the rating is the student's choice.
+ */
+function StarRating({ value, onChange, errors = [] }: { value: string; onChange: (v: string) => void; errors?: string[] }) {
+  const name = useId();
+  const [hover, setHover] = useState(0);
+  const shown = hover || Number(value) || 0;
+  return (
+    <fieldset className={`field star-rating${errors.length ? ' field-invalid' : ''}`} aria-describedby={errors.length ? `${name}-error` : undefined}>
+      <legend>Rating</legend>
+      <div className="star-row" onMouseLeave={() => setHover(0)}>
+        {STARS.map((n) => (
+          <label key={n} className={`star${n <= shown ? ' star-on' : ''}`} onMouseEnter={() => setHover(n)}>
+            <input type="radio" name={name} value={n} checked={value === String(n)} onChange={() => onChange(String(n))} />
+            <span aria-hidden="true">★</span>
+            <span className="sr-only">
+              {n} star{n === 1 ? '' : 's'}
+            </span>
+          </label>
+        ))}
+        <span className="star-caption muted small" aria-hidden="true">
+          {value ? `${value} of 5` : 'Tap a star'}
+        </span>
+      </div>
+      {errors.map((e) => (
+        <p className="field-error" id={`${name}-error`} key={e}>
+          {e}
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Students who ordered from (or booked) the service and have not reviewed it yet get the form. */
 function ReviewForm({ service }: { service: Service }) {
   const { user } = useAuth();
   const { hash } = useLocation();
   const isStudent = user?.user_type === 'student';
-  const myOrders = useOrders({ service: service.id, page_size: 1 }, { enabled: isStudent });
+  const isBooking = service.service_type === 'booking';
+  const orders = useOrders({ service: service.id, page_size: 1 }, { enabled: isStudent && !isBooking });
+  const bookings = useBookings({ service: service.id, page_size: 1 }, { enabled: isStudent && isBooking });
+  const myOrders = isBooking ? bookings : orders;
   const myReview = useMyReview(service.id, user?.id ?? null, isStudent);
   // No default: a rating is the student's choice, not a preset 5.
   const [rating, setRating] = useState('');
@@ -112,7 +147,7 @@ function ReviewForm({ service }: { service: Service }) {
   } else if (submit.isSuccess) {
     content = <Notice tone="success">Thanks — you have reviewed this service.</Notice>;
   } else if (myOrders.data.count === 0) {
-    content = <p className="muted">Order from this service to leave a review.</p>;
+    content = <p className="muted">{isBooking ? 'Book this service to leave a review.' : 'Order from this service to leave a review.'}</p>;
   } else {
     const onSubmit = (e: FormEvent) => {
       e.preventDefault();
@@ -126,17 +161,13 @@ function ReviewForm({ service }: { service: Service }) {
       <form className="review-form" onSubmit={onSubmit} noValidate aria-labelledby="review-form-title">
         <h3 id="review-form-title">Write a review</h3>
         <FormErrors error={submit.error} fields={['rating', 'comment']} />
-        <SelectField
-          label="Rating"
-          name="rating"
-          required
+        <StarRating
           value={rating}
-          onChange={(e) => {
-            setRating(e.target.value);
+          onChange={(v) => {
+            setRating(v);
             setMissingRating(false);
           }}
           errors={missingRating ? ['Choose a rating from 1 to 5 stars.'] : fieldErrors(submit.error, 'rating')}
-          options={RATING_OPTIONS}
         />
         <TextArea label="Comment (optional)" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} errors={fieldErrors(submit.error, 'comment')} maxLength={2000} />
         <button type="submit" className="btn" disabled={submit.isPending}>
@@ -172,7 +203,7 @@ function OwnReview({ review, justPosted, onDeleted }: { review: Review; justPost
       <form className="review-form" onSubmit={onSubmit} noValidate aria-labelledby="edit-review-title">
         <h3 id="edit-review-title">Edit your review</h3>
         <FormErrors error={update.error} fields={['rating', 'comment']} />
-        <SelectField label="Rating" name="rating" required value={rating} onChange={(e) => setRating(e.target.value)} errors={fieldErrors(update.error, 'rating')} options={RATING_OPTIONS.slice(1)} />
+        <StarRating value={rating} onChange={setRating} errors={fieldErrors(update.error, 'rating')} />
         <TextArea label="Comment (optional)" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} errors={fieldErrors(update.error, 'comment')} maxLength={2000} />
         <div className="btn-row">
           <button type="submit" className="btn" disabled={update.isPending}>
@@ -187,8 +218,12 @@ function OwnReview({ review, justPosted, onDeleted }: { review: Review; justPost
   }
   return (
     <section className="own-review" aria-labelledby="own-review-title">
-      {justPosted && <Notice tone="success">Thanks — you have reviewed this service.</Notice>}
-      {update.isSuccess && <Notice tone="success">Review updated.</Notice>}
+      {/* One notice at a time: the latest thing that happened. */}
+      {update.isSuccess ? (
+        <Notice tone="success">Review updated.</Notice>
+      ) : (
+        justPosted && <Notice tone="success">Thanks — you have reviewed this service.</Notice>
+      )}
       <h3 id="own-review-title">Your review</h3>
       <RemovedReviewNotice review={review} />
       <Rating value={review.rating} />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ReportRange } from '../../api/endpoints';
-import type { OrderDay } from '../../api/types';
+import type { ItemSales, OrderDay, OrderSummary } from '../../api/types';
 import { TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
@@ -52,6 +52,42 @@ export function SalesChart({ days }: { days: readonly OrderDay[] }) {
   );
 }
 
+/** What sold in the range, best seller first: units and takings per item. */
+export function ItemSalesTable({ rows }: { rows: readonly ItemSales[] }) {
+  return (
+    <div className="item-sales">
+      <h3>Sales by item</h3>
+      {rows.length === 0 ? (
+        <p className="muted">No completed orders in these dates.</p>
+      ) : (
+        <table className="cart-table">
+          <caption className="sr-only">Items sold in completed orders, highest takings first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Sold
+              </th>
+              <th scope="col" className="num">
+                Takings
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.item}>
+                <th scope="row">{r.name}</th>
+                <td className="num">{r.quantity}</td>
+                <td className="num">{money(r.revenue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
 /** The sales chart and CSV download for any range of local dates (default: the summary's last 30 days). */
 export function SalesReport({ initial }: { initial: ReportRange }) {
   const [draft, setDraft] = useState<ReportRange>(initial);
@@ -87,7 +123,10 @@ export function SalesReport({ initial }: { initial: ReportRange }) {
       ) : report.isError ? (
         <LoadError error={report.error} onRetry={() => void report.refetch()} />
       ) : (
-        <SalesChart days={report.data.by_day} />
+        <>
+          <SalesChart days={report.data.by_day} />
+          <ItemSalesTable rows={(report.data as OrderSummary).by_item ?? []} />
+        </>
       )}
       <div className="csv-row">
         <button type="button" className="btn" disabled={csv.isPending} onClick={() => csv.mutate(range)}>

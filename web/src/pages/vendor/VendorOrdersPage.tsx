@@ -7,7 +7,7 @@ import { OPEN_STATUSES, STATUS_LABEL } from '../../format';
 import { useOrderQueue, useOrderSummary } from '../../hooks/orders';
 import { titleWithCount } from '../../live/events';
 import { QueueCard } from './queue/QueueCard';
-import { arrivals, BOARD_COLUMNS, byDue } from './queue/queueModel';
+import { arrivals, BOARD_COLUMNS, byDue, newFirst } from './queue/queueModel';
 import { chime, rememberSound, soundWanted, unlockSound } from './queue/sound';
 import { useMediaQuery, useNow } from './queue/useBrowser';
 
@@ -114,11 +114,11 @@ export function VendorOrdersPage() {
     const seen = newest.get(o.id);
     if (!seen || Date.parse(o.updated_at) > Date.parse(seen.updated_at)) newest.set(o.id, o);
   }
+  const board = wide && tab.key === 'open';
   const closedTab = tab.key === 'completed' || tab.key === 'cancelled';
   const inTab = [...newest.values()].filter((o) => tab.statuses.includes(o.order_status));
-  const orders = closedTab ? inTab.sort((a, b) => b.created_at.localeCompare(a.created_at)) : byDue(inTab);
+  const orders = closedTab ? inTab.sort((a, b) => b.created_at.localeCompare(a.created_at)) : board ? byDue(inTab) : newFirst(inTab, fresh);
   const total = tabResults.reduce((n, r) => n + (r.data?.count ?? 0), 0);
-  const board = wide && tab.key === 'open';
 
   return (
     <section className="page">
@@ -170,7 +170,8 @@ export function VendorOrdersPage() {
       ) : board ? (
         <div className="queue-board">
           {BOARD_COLUMNS.map((col) => {
-            const inCol = orders.filter((o) => col.statuses.includes(o.order_status));
+            const listed = orders.filter((o) => col.statuses.includes(o.order_status));
+            const inCol = col.key === 'pending' ? newFirst(listed, fresh) : listed;
             return (
               <section key={col.key} className={`board-col board-${col.key}`} aria-labelledby={`col-${col.key}`}>
                 <h2 id={`col-${col.key}`} className="board-col-title">

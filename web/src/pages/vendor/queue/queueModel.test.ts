@@ -50,3 +50,13 @@ describe('arrivals', () => {
     expect(arrivals(new Set([1]), [])).toEqual([]);
   });
 });
+
+describe('the New column', () => {
+  it('puts what arrived while the page was open on top, newest first, then the rest by due time', async () => {
+    const { newFirst } = await import('./queueModel');
+    const o = (id: number, created: string) => ({ id, created_at: created, pickup_at: null, estimated_ready_at: null });
+    const orders = [o(1, '2026-12-07T10:00:00Z'), o(2, '2026-12-07T10:05:00Z'), o(3, '2026-12-07T10:10:00Z'), o(4, '2026-12-07T10:11:00Z')];
+    expect(newFirst(orders, new Set([3, 4])).map((x) => x.id)).toEqual([4, 3, 1, 2]);
+    expect(newFirst(orders, new Set()).map((x) => x.id)).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -36,3 +36,13 @@ export const BOARD_COLUMNS: { key: string; title: string; statuses: OrderStatus[
   { key: 'preparing', title: 'Preparing', statuses: ['preparing'] },
   { key: 'ready', title: 'Ready', statuses: ['ready', 'delivering'] },
 ];
+
+/**
+ * The "New" column: what arrived while the page was open on top (newest first),
+ * where the vendor looks, then the rest by when they are due. A new order never
+ * lands at the bottom of a long column, below the fold.
+ */
+export function newFirst<T extends Pick<Order, 'pickup_at' | 'estimated_ready_at' | 'created_at' | 'id'>>(orders: T[], fresh: ReadonlySet<number>): T[] {
+  const arrived = orders.filter((o) => fresh.has(o.id)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
+  return [...arrived, ...byDue(orders.filter((o) => !fresh.has(o.id)))];
+}

@@ -1,4 +1,4 @@
-// Issue 17's web app: vendor pages, home chips and photo cards, the order
+// The storefront and the vendor's shop: vendor pages, home chips and photo cards, the order
 // stepper and reorder, own reviews, the vendor dashboard's reports, the sold-out
 // toggle, and a sweep of every page at both widths (axe, console, screenshot).
 import { readFileSync } from 'node:fs';
@@ -156,9 +156,9 @@ test('a student edits and deletes their own review; the form has no preset ratin
   await advance(api, shop, orderId, 'completed');
   await signIn(page, student);
   await page.goto(`/services/${shop.serviceId}`);
-  const rating = page.getByLabel('Rating');
-  await expect(rating).toHaveValue('');
-  await rating.selectOption('4');
+  const rating = page.getByRole('group', { name: 'Rating' });
+  await expect(rating.getByRole('radio', { checked: true })).toHaveCount(0);
+  await rating.getByRole('radio', { name: '4 stars' }).check();
   await page.getByLabel('Comment (optional)').fill('Crispy fries.');
   await page.getByRole('button', { name: 'Post review' }).click();
   const mine = page.getByRole('region', { name: 'Your review' });
@@ -167,12 +167,13 @@ test('a student edits and deletes their own review; the form has no preset ratin
 
   await mine.getByRole('button', { name: 'Edit review' }).click();
   const form = page.getByRole('form', { name: 'Edit your review' });
-  await expect(form.getByLabel('Rating')).toHaveValue('4');
-  await form.getByLabel('Rating').selectOption('2');
+  await expect(form.getByRole('radio', { name: '4 stars' })).toBeChecked();
+  await form.getByRole('radio', { name: '2 stars' }).check();
   await form.getByLabel('Comment (optional)').fill('Cold this time.');
   await check(page, 'review-edit');
   await form.getByRole('button', { name: 'Save review' }).click();
   await expect(page.getByText('Review updated.')).toBeVisible();
+  await expect(page.getByText('Thanks — you have reviewed this service.'), 'one notice at a time').toHaveCount(0);
   await expect(mine).toContainText('Cold this time.');
   await expect(page.getByRole('heading', { level: 1, name: shop.serviceName })).toBeVisible();
   await expect(page.locator('.service-hero').getByRole('img', { name: /Rated 2\.0 out of 5 from 1 review/ })).toBeVisible();
@@ -184,7 +185,7 @@ test('a student edits and deletes their own review; the form has no preset ratin
   await mine.getByRole('button', { name: 'Delete review' }).click();
   await expect(page.getByRole('button', { name: 'Post review' })).toBeVisible();
   expect(asked).toContain('Delete your review');
-  await expect(page.getByLabel('Rating')).toHaveValue('');
+  await expect(page.getByRole('group', { name: 'Rating' }).getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(page.locator('.service-hero')).toContainText('No ratings yet');
 });
 
@@ -205,6 +206,10 @@ test('the vendor dashboard: today, 7 and 30 days, a chart by day, and a CSV for 
   await expect(bars).toHaveCount(30);
   await expect(bars.last()).toContainText(/GHS\s13\.00, 2 orders, 1 completed/);
   await expect(bars.first()).toContainText(/GHS\s0\.00, 0 orders/);
+  // Sales per item: the completed burgers only (the pending fries are not sales yet).
+  const perItem = page.getByRole('table', { name: /Items sold/ });
+  await expect(perItem.getByRole('row', { name: /Classic Burger/ })).toContainText(/2\s*GHS\s13\.00/);
+  await expect(perItem.getByRole('row', { name: /Fries/ })).toHaveCount(0);
   await check(page, 'dashboard');
 
   const today = await page.getByLabel('To', { exact: true }).inputValue();
