@@ -70,7 +70,7 @@ REPORT_RANGE = [
     ),
 ]
 RANGE_ERRORS = OpenApiResponse(
-    description="A malformed date, `from` after `to`, or more than 366 days"
+    description="A malformed date, `from` after `to`, over 366 days, or a year outside 2000-2100"
 )
 
 
