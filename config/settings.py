@@ -299,6 +299,15 @@ REST_FRAMEWORK = {
         # Per client address: far above a campus NAT's hundreds of logins a minute.
         "login_client": env_str("LOGIN_CLIENT_RATE", "3000/min"),
         "register_client": env_str("REGISTER_CLIENT_RATE", "3000/hour"),
+        # Writes per user (common/throttles.py): far above what a person does by
+        # hand, far below what a script does (300 bookings in 5 s).
+        "orders": env_str("ORDER_RATE", "30/min"),
+        "bookings": env_str("BOOKING_RATE", "30/min"),
+        "reviews": env_str("REVIEW_RATE", "20/min"),
+        "reports": env_str("REPORT_RATE", "20/min"),
+        "stream_tickets": env_str("STREAM_TICKET_RATE", "60/min"),
+        "closures": env_str("CLOSURE_RATE", "30/min"),
+        "uploads": env_str("UPLOAD_RATE", "30/min"),
     },
     # How many reverse proxies sit in front (for the client address in throttles).
     "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,

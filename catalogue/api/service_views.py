@@ -12,6 +12,7 @@ from catalogue import public_rows, selectors, services
 from catalogue.models import Service
 from common.filters import FilterBackend
 from common.permissions import IsVendor
+from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
 
 from .base import ID_REGEX, IsOwner
@@ -36,6 +37,7 @@ MAX_PAGE_HINT = 10_000
 @extend_schema(tags=["services"])
 @service_schema
 class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+    throttle_classes = [UploadThrottle]
     lookup_value_regex = ID_REGEX
     cache_query_parameters = {"by_type": {"type"}, "by_category": {"category"}}
     filter_backends = [FilterBackend]

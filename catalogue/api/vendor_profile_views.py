@@ -7,6 +7,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from catalogue import selectors, services
 from common.filters import FilterBackend
 from common.permissions import IsAdminUserType, IsVendor
+from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
 
 from .base import ID_REGEX, IsOwner
@@ -19,6 +20,7 @@ from .serializers import AdminVendorProfileSerializer, VendorProfileSerializer
 @extend_schema(tags=["vendor profiles"])
 @vendor_profile_schema
 class VendorProfileViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+    throttle_classes = [UploadThrottle]
     serializer_class = VendorProfileSerializer
     lookup_value_regex = ID_REGEX
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
