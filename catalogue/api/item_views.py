@@ -6,6 +6,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalogue import selectors, services
 from catalogue.models import ServiceItem
+from common.parsers import UPLOAD_PARSERS
 from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
 
@@ -18,6 +19,7 @@ from .serializers import ServiceItemSerializer
 @service_item_tags
 @service_item_schema
 class ServiceItemViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+    parser_classes = UPLOAD_PARSERS
     throttle_classes = [UploadThrottle]
     serializer_class = ServiceItemSerializer
     lookup_value_regex = ID_REGEX

@@ -6,6 +6,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalogue import selectors, services
 from common.filters import FilterBackend
+from common.parsers import UPLOAD_PARSERS
 from common.permissions import IsAdminUserType, IsVendor
 from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
@@ -20,6 +21,7 @@ from .serializers import AdminVendorProfileSerializer, VendorProfileSerializer
 @extend_schema(tags=["vendor profiles"])
 @vendor_profile_schema
 class VendorProfileViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+    parser_classes = UPLOAD_PARSERS
     throttle_classes = [UploadThrottle]
     serializer_class = VendorProfileSerializer
     lookup_value_regex = ID_REGEX
