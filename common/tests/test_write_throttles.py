@@ -20,7 +20,7 @@ LIMIT = 3
 
 @pytest.fixture(autouse=True)
 def low_rates(settings):
-    rates = {scope: f"{LIMIT}/min" for scope in SCOPES}
+    rates = dict.fromkeys(SCOPES, f"{LIMIT}/min")
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {**api_settings.DEFAULT_THROTTLE_RATES, **rates},
