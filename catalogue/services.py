@@ -104,8 +104,10 @@ def _delete_files_on_commit(files: list[tuple]) -> None:
 
 
 def _store_variants_on_commit(files: list[tuple]) -> None:
-    """Resized WebP copies of new uploads (common.images); if the storage
-    fails meanwhile, the media view makes them on their first request."""
+    """Resized WebP copies of new uploads (common.images), made once here.
+    The media view never makes them (a request must not cost a decode), so
+    if the storage fails meanwhile they stay missing (404) and the client
+    shows the original (logged by the robust callback)."""
     for storage, name in files:
         transaction.on_commit(
             lambda storage=storage, name=name: store_variants(storage, name), robust=True

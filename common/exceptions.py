@@ -46,7 +46,6 @@ class DomainError(Exception):
         return {"detail": self.message}
 
 
-
 class Unauthenticated(DomainError):
     """The caller could not be identified: wrong credentials, a dead token."""
 

@@ -138,8 +138,7 @@ def validate_image(file):
 # each stored image also gets WebP copies 320 and 960 px wide (never wider
 # than the original), without metadata. A variant's name is the original's
 # plus ``.w<width>.webp``, so it needs no column, the original is found from
-# it (the media view makes a missing one on its first request), and a new
-# upload, whose name is random, never reuses an old variant's URL.
+# it, and a new upload, whose name is random, never reuses an old variant's URL.
 VARIANT_WIDTHS = (320, 960)
 VARIANT_QUALITY = 80
 _VARIANT_SUFFIX = re.compile(r"^(?P<original>.+)\.w(?P<width>\d+)\.webp$")
@@ -189,6 +188,12 @@ def store_variants(storage, name: str) -> None:
         saved = storage.save(target, ContentFile(make_variant(data, width)))
         if saved != target:  # a racing request wrote it first; that copy serves
             storage.delete(saved)
+    # A replacement or deletion that committed meanwhile deletes the image
+    # first and its variants second: if the image is gone now, the variants
+    # just written may have missed that sweep, so they go too. If it is
+    # still here, its remover's variant sweep comes after these writes.
+    if not storage.exists(name):
+        delete_variants(storage, name)
 
 
 def delete_variants(storage, name: str) -> None:

@@ -1,5 +1,5 @@
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 
 
 class SafeJSONParser(JSONParser):
@@ -14,3 +14,9 @@ class SafeJSONParser(JSONParser):
             return super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
             raise ParseError("JSON parse error - document is nested too deeply.") from exc
+
+
+# The API takes JSON bodies (DEFAULT_PARSER_CLASSES); views that receive a file
+# also take multipart. The schema advertises exactly these, so generated
+# clients send JSON wherever a body holds lists of objects.
+UPLOAD_PARSERS = [SafeJSONParser, MultiPartParser]

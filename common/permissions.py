@@ -31,4 +31,3 @@ class IsAdminUserType(BasePermission):
 
     def has_permission(self, request, view):
         return _has_role(request, "admin")
-

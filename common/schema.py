@@ -7,6 +7,8 @@ range. Adding them here keeps the schema accurate without repeating them on
 every view.
 """
 
+from drf_spectacular.openapi import AutoSchema as BaseAutoSchema
+
 ERROR_SCHEMA_NAME = "Error"
 ERROR_SCHEMA = {
     "type": "object",
@@ -50,3 +52,40 @@ def document_shared_errors(result, generator, request, public):
                     "content": {"application/json": {"schema": ERROR_REF}},
                 }
     return result
+
+
+THROTTLED = {
+    "description": "Too many writes of this kind by this user; retry after `Retry-After` seconds.",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}},
+    "content": {"application/json": {"schema": ERROR_REF}},
+}
+
+
+class AutoSchema(BaseAutoSchema):
+    """drf-spectacular's schema, plus the 429 of operations a write throttle
+    (``common.throttles``) counts."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction == "response" and self._is_throttled():
+            responses.setdefault("429", THROTTLED)
+        return responses
+
+    def _is_throttled(self) -> bool:
+        from rest_framework.parsers import MultiPartParser
+
+        from common.throttles import UploadThrottle, WriteThrottle
+
+        if self.method.upper() in ("GET", "HEAD", "OPTIONS"):
+            return False
+        action = getattr(self.view, "action", None)
+        # An upload throttle counts only bodies that can carry a file.
+        takes_files = self.method.upper() != "DELETE" and any(
+            issubclass(parser, MultiPartParser) for parser in self.view.parser_classes
+        )
+        return any(
+            issubclass(throttle, WriteThrottle)
+            and (throttle.actions is None or action in throttle.actions)
+            and (takes_files or not issubclass(throttle, UploadThrottle))
+            for throttle in getattr(self.view, "throttle_classes", [])
+        )

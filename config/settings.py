@@ -287,6 +287,9 @@ FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
 # --- Reviews ------------------------------------------------------------------------------
 # Open reports from this many different users hold a review until an admin decides.
 REVIEW_HIDE_AFTER_REPORTS = max(1, env_int("REVIEW_HIDE_AFTER_REPORTS", 3))
+# An unsent email whose send task is this far past its due time lost its worker
+# (killed mid-send); `manage.py sweep_email_outbox` re-queues it.
+EMAIL_SWEEP_OVERDUE_SECONDS = env_int("EMAIL_SWEEP_OVERDUE_SECONDS", 300)
 
 # --- Accounts and sessions -------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -336,11 +339,8 @@ SIMPLE_JWT = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["users.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": [
-        "common.parsers.SafeJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # JSON only; views that receive files add multipart (common.parsers.UPLOAD_PARSERS).
+    "DEFAULT_PARSER_CLASSES": ["common.parsers.SafeJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "common.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
@@ -349,7 +349,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "common.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         # Per account: a burst of failed passwords for one email.
@@ -357,14 +357,21 @@ REST_FRAMEWORK = {
         # Per client address: far above a campus NAT's hundreds of logins a minute.
         "login_client": env_str("LOGIN_CLIENT_RATE", "3000/min"),
         "register_client": env_str("REGISTER_CLIENT_RATE", "3000/hour"),
-        # Per user: review reports (reviews.api.throttles); a real user never gets near.
-        "review_report": "30/hour",
         # Password reset requests: per email (the inbox a stranger could flood)
         # and per client address (a campus NAT stays far below it).
         "password_reset_email": env_str("PASSWORD_RESET_EMAIL_RATE", "5/hour"),
         "password_reset_client": env_str("PASSWORD_RESET_CLIENT_RATE", "300/hour"),
         # Sending the verification email again, per user.
         "verify_email_resend": env_str("VERIFY_EMAIL_RESEND_RATE", "5/hour"),
+        # Writes per user (common/throttles.py): far above what a person does by
+        # hand, far below what a script does (300 bookings in 5 s).
+        "orders": env_str("ORDER_RATE", "30/min"),
+        "bookings": env_str("BOOKING_RATE", "30/min"),
+        "reviews": env_str("REVIEW_RATE", "20/min"),
+        "reports": env_str("REPORT_RATE", "20/min"),
+        "stream_tickets": env_str("STREAM_TICKET_RATE", "60/min"),
+        "closures": env_str("CLOSURE_RATE", "30/min"),
+        "uploads": env_str("UPLOAD_RATE", "30/min"),
     },
     # How many reverse proxies sit in front (for the client address in throttles).
     "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,

@@ -1,22 +1,15 @@
-import logging
-
 from django.conf import settings
 from django.contrib import admin
-from django.core.files.storage import default_storage
-from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from common.images import original_of, store_variants
 from common.views import health, site_config, web_app
 from payments.api.checkout import checkout
 from payments.api.urls import REFERENCE
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = "Marketplace operations"
-
-logger = logging.getLogger(__name__)
 
 api_patterns = [
     path("health/", health, name="health"),
@@ -52,29 +45,14 @@ MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def serve_media(request, path):
+    """Serve a stored file as it is. Nothing is made here: variants are
+    written once after their upload commits (catalogue.services), so any
+    other name, a variant-looking one included, is a 404 that decodes no
+    image and writes nothing."""
     # MEDIA_ROOT is read per request, not bound at import, so it can change (tests).
-    try:
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except Http404:
-        # A resized variant not made yet (an image stored before variants
-        # existed, or a storage hiccup at upload): made now from its original.
-        if not _make_missing_variant(path):
-            raise
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = MEDIA_CACHE_CONTROL
     return response
-
-
-def _make_missing_variant(path: str) -> bool:
-    found = original_of(path)
-    if found is None or not default_storage.exists(found[0]):
-        return False
-    try:
-        store_variants(default_storage, found[0])
-    except Exception:
-        logger.exception("Could not make the variants of %s", found[0])
-        return False
-    return True
 
 
 if settings.SERVE_MEDIA:

@@ -100,6 +100,9 @@ class EmailOutbox(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True, default="")
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the latest send task queued for it is due; the sweep re-queues an
+    # unsent email whose task is long overdue (its worker died mid-send).
+    due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-id"]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from common.plans import create
@@ -120,10 +121,36 @@ def outbox_email_queue(*, to: str, subject: str, body: str, notification=None) -
     return outbox
 
 
-def enqueue_email(*, outbox_id: int) -> None:
+def enqueue_email(*, outbox_id: int, run_after=None) -> None:
+    """Queue the send task of one outbox email (at ``run_after`` when given),
+    and note when it is due, for ``outbox_sweep``."""
     from notifications.tasks import send_outbox_email
 
-    send_outbox_email.enqueue(outbox_id=outbox_id)
+    task = send_outbox_email
+    if run_after is not None and task.get_backend().supports_defer:
+        task = task.using(run_after=run_after)
+    EmailOutbox.objects.filter(pk=outbox_id).update(due_at=run_after or timezone.now())
+    task.enqueue(outbox_id=outbox_id)
+
+
+def outbox_sweep(*, overdue: timedelta) -> list[int]:
+    """Re-queue every unsent email whose send task is ``overdue`` past its due
+    time: its worker died mid-send (SIGKILL, a lost machine), leaving the task
+    RUNNING forever and the row unsent. Never sent twice: the send claims the
+    row and marks it sent in one transaction, so a re-queued email that was
+    sent meanwhile, or is being sent now, is skipped. Emails that used up
+    their attempts stay failed. Returns the ids re-queued."""
+    from django.conf import settings
+
+    cutoff = timezone.now() - overdue
+    ids = list(
+        EmailOutbox.objects.filter(sent_at__isnull=True, attempts__lt=settings.EMAIL_MAX_ATTEMPTS)
+        .filter(Q(due_at__lt=cutoff) | Q(due_at__isnull=True, created_at__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
+    for outbox_id in ids:
+        enqueue_email(outbox_id=outbox_id)
+    return ids
 
 
 def outbox_email_send(*, outbox_id: int) -> bool:

@@ -27,9 +27,6 @@ def send_outbox_email(outbox_id: int) -> bool:
             logger.error("Email %s failed %s times; giving up", outbox_id, attempts)
             raise
         delay = timedelta(seconds=settings.EMAIL_RETRY_SECONDS * 2 ** (attempts - 1))
-        retry = send_outbox_email
-        if retry.get_backend().supports_defer:
-            retry = retry.using(run_after=timezone.now() + delay)
-        retry.enqueue(outbox_id=outbox_id)
+        services.enqueue_email(outbox_id=outbox_id, run_after=timezone.now() + delay)
         logger.warning("Email %s failed (attempt %s); retrying in %s", outbox_id, attempts, delay)
         raise

@@ -336,4 +336,3 @@ def slot_offered(
     tiles, _capacity = _tiled(service, local_date=local_date, now=now, kind=kind)
     wanted = start.astimezone(pure.UTC)
     return next((tile for tile in tiles if tile.start == wanted), None)
-

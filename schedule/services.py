@@ -20,6 +20,8 @@ from .models import MAX_PERIODS, Closure, SlotUsage, WeeklyPeriod
 from .selectors import campus_today
 
 MAX_CLOSURE_DAYS = 366
+# Closures that have not ended, per service (the contract's limit against abuse).
+MAX_OPEN_CLOSURES = 100
 PAUSE_MINUTES = (5, 720)
 
 
@@ -82,10 +84,13 @@ def hours_replace(*, service, weekly: list[dict]) -> list[WeeklyPeriod]:
     )
 
 
+@transaction.atomic
 def closure_add(
     *, service, starts_on: date, ends_on: date, reason: str = "", now: datetime | None = None
 ) -> Closure:
-    """Close a service on whole local dates, inclusive."""
+    """Close a service on whole local dates, inclusive. At most
+    ``MAX_OPEN_CLOSURES`` closures not yet ended: the count runs under the
+    service row's lock, so parallel additions are counted one after another."""
     if ends_on < starts_on:
         raise DomainError("ends_on must not be before starts_on.", field="ends_on")
     if ends_on < campus_today(now):
@@ -94,6 +99,15 @@ def closure_add(
         )
     if (ends_on - starts_on).days + 1 > MAX_CLOSURE_DAYS:
         raise DomainError(f"A closure lasts at most {MAX_CLOSURE_DAYS} days.", field="ends_on")
+    _lock(service)
+    if (
+        Closure.objects.filter(service_id=service.pk, ends_on__gte=campus_today(now)).count()
+        >= MAX_OPEN_CLOSURES
+    ):
+        raise DomainError(
+            f"A service has at most {MAX_OPEN_CLOSURES} closures that have not ended; "
+            "delete one first."
+        )
     return Closure.objects.create(
         service_id=service.pk, starts_on=starts_on, ends_on=ends_on, reason=reason
     )

@@ -155,11 +155,24 @@ def inside_period(periods: Iterable, local: datetime) -> bool:
     return False
 
 
-def _is_open_at(periods, closures, *, paused_until, moment, tz) -> bool:
+def closed_days(closures: Iterable, first: date, last: date) -> dict[date, object]:
+    """{local date: the closure covering it} for the dates from ``first`` to
+    ``last``: one pass over the closures, so a question about a day of that
+    window costs a lookup, however many closures lie outside it."""
+    days: dict[date, object] = {}
+    for closure in closures:
+        day, end = max(closure.starts_on, first), min(closure.ends_on, last)
+        while day <= end:
+            days.setdefault(day, closure)
+            day += timedelta(days=1)
+    return days
+
+
+def _is_open_at(periods, closed: dict, *, paused_until, moment, tz) -> bool:
     local = moment.astimezone(tz)
     if paused_until is not None and moment < paused_until:
         return False
-    if closed_on(closures, local.date()):
+    if local.date() in closed:
         return False
     return not periods or inside_period(periods, local)
 
@@ -177,20 +190,23 @@ def opening_state(
     period (or no weekly hours), not on a closed date, not paused.
     ``next_opening`` is the first instant within 7 days at which it becomes
     open, or None (open now, unavailable, or not within 7 days)."""
-    periods, closures = list(periods), list(closures)
+    periods = list(periods)
     if not is_available:
         return False, None
-    if _is_open_at(periods, closures, paused_until=paused_until, moment=now, tz=tz):
+    today = now.astimezone(tz).date()
+    # Only the closed dates of the window looked at matter (a day of slack
+    # each side for the zone's offsets); the rest are passed over once.
+    closed = closed_days(closures, today - timedelta(days=1), today + timedelta(days=9))
+    if _is_open_at(periods, closed, paused_until=paused_until, moment=now, tz=tz):
         return True, None
     # Closed turns to open only where a period opens, a closure ends or a
     # pause ends: try those instants in order.
-    today = now.astimezone(tz).date()
     candidates = []
     if paused_until is not None:
         candidates.append(paused_until)
-    for closure in closures:
-        if closure.ends_on < today + OPENING_HORIZON:
-            candidates.extend(local_instants(closure.ends_on + timedelta(days=1), 0, tz)[:1])
+    for day in closed:
+        if day < today + OPENING_HORIZON:
+            candidates.extend(local_instants(day + timedelta(days=1), 0, tz)[:1])
     for offset in range(-1, 9):
         day = today + timedelta(days=offset)
         for period in periods:
@@ -199,7 +215,7 @@ def opening_state(
     horizon = now + OPENING_HORIZON
     for moment in sorted(candidates):
         if now < moment <= horizon and _is_open_at(
-            periods, closures, paused_until=paused_until, moment=moment, tz=tz
+            periods, closed, paused_until=paused_until, moment=moment, tz=tz
         ):
             return False, moment
     return False, None

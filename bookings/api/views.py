@@ -13,6 +13,7 @@ from bookings.models import Booking
 from common.filters import FilterBackend
 from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
+from common.throttles import BookingCreateThrottle
 from schedule import clock
 from users.permissions import HasVerifiedEmail
 
@@ -44,6 +45,7 @@ class CanMakeBookings(IsStudent):
 )
 @extend_schema(tags=["bookings"])
 class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    throttle_classes = [BookingCreateThrottle]
     serializer_class = BookingSerializer
     permission_classes = [IsAuthenticated]
     filter_backends = [FilterBackend]

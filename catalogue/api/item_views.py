@@ -6,6 +6,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalogue import selectors, services
 from catalogue.models import ServiceItem
+from common.parsers import UPLOAD_PARSERS
+from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
 
 from .base import ID_REGEX, IsOwner
@@ -17,6 +19,8 @@ from .serializers import ServiceItemSerializer
 @service_item_tags
 @service_item_schema
 class ServiceItemViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+    parser_classes = UPLOAD_PARSERS
+    throttle_classes = [UploadThrottle]
     serializer_class = ServiceItemSerializer
     lookup_value_regex = ID_REGEX
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]

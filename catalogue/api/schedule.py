@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from catalogue import selectors
 from common.public_cache import invalidate_catalogue
+from common.throttles import ClosureThrottle
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
@@ -104,6 +105,8 @@ class ServiceHoursView(ServiceCalendarView):
 
 @extend_schema(tags=["opening hours"], parameters=[SERVICE_PATH])
 class ServiceClosuresView(ServiceCalendarView):
+    throttle_classes = [ClosureThrottle]
+
     @extend_schema(
         summary="A service's closures that have not ended",
         description="Anyone who can see the service; soonest first.",

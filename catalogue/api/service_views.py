@@ -11,7 +11,9 @@ from rest_framework.response import Response
 from catalogue import public_rows, selectors, services
 from catalogue.models import Service
 from common.filters import FilterBackend
+from common.parsers import UPLOAD_PARSERS, SafeJSONParser
 from common.permissions import IsVendor
+from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
 
 from .base import ID_REGEX, IsOwner
@@ -36,6 +38,8 @@ MAX_PAGE_HINT = 10_000
 @extend_schema(tags=["services"])
 @service_schema
 class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewSet):
+    parser_classes = UPLOAD_PARSERS
+    throttle_classes = [UploadThrottle]
     lookup_value_regex = ID_REGEX
     cache_query_parameters = {"by_type": {"type"}, "by_category": {"category"}}
     filter_backends = [FilterBackend]
@@ -168,7 +172,7 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         return self.get_paginated_response(serializer.data)
 
     @update_availability_schema
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[SafeJSONParser])
     def update_availability(self, request, pk=None):
         service = self.get_object()
         serializer = AvailabilitySerializer(data=request.data)

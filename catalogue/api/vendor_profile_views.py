@@ -6,7 +6,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalogue import selectors, services
 from common.filters import FilterBackend
+from common.parsers import UPLOAD_PARSERS
 from common.permissions import IsAdminUserType, IsVendor
+from common.throttles import UploadThrottle
 from common.viewsets import ActionTablesMixin
 
 from .base import ID_REGEX, IsOwner
@@ -22,6 +24,8 @@ from .verification_views import OwnerOrAdminReads, VerificationActionsMixin
 class VendorProfileViewSet(
     AnonymousCacheMixin, ActionTablesMixin, VerificationActionsMixin, viewsets.ModelViewSet
 ):
+    parser_classes = UPLOAD_PARSERS
+    throttle_classes = [UploadThrottle]
     serializer_class = VendorProfileSerializer
     lookup_value_regex = ID_REGEX
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]

@@ -6,7 +6,8 @@ import pytest
 
 from catalogue.models import Service, ServiceItem, VendorProfile
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory, VendorProfileFactory
-from catalogue.tests.images import media_files, png_upload
+from catalogue.tests.images import media_files, png_upload, variant_files
+from common.images import VARIANT_WIDTHS, variant_name
 from conftest import client_for
 from tests.races import race
 
@@ -44,6 +45,10 @@ def test_parallel_image_replacements_leave_exactly_the_current_file(vendor, sett
     assert [code for code, _ in results] == [200] * PARALLEL
     current = getattr(model.objects.get(pk=pk), field).name
     assert media_files(settings.MEDIA_ROOT) == [current]
+    # The replaced images' variants went with them; only the current one's remain.
+    assert variant_files(settings.MEDIA_ROOT) == sorted(
+        variant_name(current, width) for width in VARIANT_WIDTHS
+    )
 
 
 def test_item_image_replacements_racing_the_deletion_of_the_service_leave_no_file(vendor, settings):
@@ -65,3 +70,4 @@ def test_item_image_replacements_racing_the_deletion_of_the_service_leave_no_fil
     assert {code for code, _ in results[1:]} <= {200, 404}
     assert not ServiceItem.objects.filter(pk=item.pk).exists()
     assert media_files(settings.MEDIA_ROOT) == []
+    assert variant_files(settings.MEDIA_ROOT) == []

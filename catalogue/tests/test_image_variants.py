@@ -98,24 +98,65 @@ def test_variants_are_served_with_long_cache_headers(
     assert api.get(body["images"])["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
-def test_a_missing_variant_is_made_on_its_first_request(vendor_client, api, settings):
-    # Without the commit callbacks (as for images stored before variants existed).
+def test_a_variant_not_made_at_upload_is_a_404_not_made_on_request(vendor_client, api, settings):
+    # Without the commit callbacks, as if the upload's variant job had not run yet.
     response = vendor_client.post(
         "/api/services/",
         {**SERVICE_BODY, "images": upload(photo(), "photo.jpg", "image/jpeg")},
         format="multipart",
     )
     body = response.json()
+
+    assert api.get(body["image_variants"]["960"]).status_code == 404
     assert variant_files(settings.MEDIA_ROOT) == []
 
-    served = api.get(body["image_variants"]["960"])
 
-    assert served.status_code == 200
-    with Image.open(io.BytesIO(b"".join(served.streaming_content))) as variant:
-        assert variant.size == (960, 480)
-    assert len(variant_files(settings.MEDIA_ROOT)) == len(VARIANT_WIDTHS)
+@pytest.mark.parametrize(
+    "suffix", [".w0320.webp", ".w00320.webp", ".w0960.webp", ".w500.webp", ".w320.webp.w320.webp"]
+)
+def test_any_other_variant_name_is_a_404_that_decodes_and_writes_nothing(
+    vendor_client, api, settings, django_capture_on_commit_callbacks, monkeypatch, suffix
+):
+    body = create_service(vendor_client, django_capture_on_commit_callbacks)
+    before = sorted(p.name for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
+    decoded = []
+    monkeypatch.setattr(Image, "open", lambda *a, **k: decoded.append(a) or 1 / 0)
+
+    base = body["image_variants"]["320"] if suffix.count(".webp") > 1 else body["images"]
+    extra = suffix.split(".webp", 1)[1] if suffix.count(".webp") > 1 else suffix
+    assert api.get(base + extra).status_code == 404
+
+    assert decoded == []
+    assert sorted(p.name for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()) == before
     assert api.get("/media/service_images/nothing.jpg.w320.webp").status_code == 404
-    assert api.get(body["images"] + ".w500.webp").status_code == 404
+
+
+def test_variants_written_after_their_image_was_replaced_are_removed(
+    vendor_client, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A replacement that commits while the upload's variants are being made
+    deletes the image first, then its variants; whichever order the two
+    interleave in, no variant outlives its image."""
+    from django.core.files.storage import default_storage
+
+    from common import images
+
+    body = create_service(vendor_client, django_capture_on_commit_callbacks)
+    original = media_path(body["images"])
+    for width in VARIANT_WIDTHS:
+        default_storage.delete(variant_name(original, width))
+    real_make = images.make_variant
+
+    def make_then_lose_the_original(data, width):
+        # The racing replacement deletes the image (and its variants) meanwhile.
+        default_storage.delete(original)
+        images.delete_variants(default_storage, original)
+        return real_make(data, width)
+
+    monkeypatch.setattr(images, "make_variant", make_then_lose_the_original)
+    images.store_variants(default_storage, original)
+
+    assert variant_files(settings.MEDIA_ROOT) == []
 
 
 def test_replacing_and_deleting_an_image_remove_its_variants(

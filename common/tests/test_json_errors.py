@@ -140,12 +140,22 @@ def test_a_host_name_not_allowed_is_a_json_400(api):
 
 
 @pytest.mark.usefixtures("debug")
-def test_too_many_form_fields_is_a_json_400(api, settings):
+def test_too_many_form_fields_is_a_json_400(vendor_client, settings):
+    # Multipart is taken only where a file is uploaded (a vendor profile's logo).
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
-    body = "&".join(f"f{n}=1" for n in range(50))
+    body = {f"f{n}": "1" for n in range(50)}
+
+    response = vendor_client.post("/api/vendor-profiles/", body, format="multipart", **BROWSER)
+
+    assert_json_detail(response, 400)
+
+
+@pytest.mark.usefixtures("debug")
+def test_a_form_body_where_json_is_expected_is_a_json_415(api):
+    body = "email=a%40b.c&password=x"
 
     response = api.generic(
         "POST", "/api/users/login/", body, "application/x-www-form-urlencoded", **BROWSER
     )
 
-    assert_json_detail(response, 400)
+    assert_json_detail(response, 415)

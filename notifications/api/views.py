@@ -4,6 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.throttles import StreamTicketThrottle
 from notifications import selectors, services
 
 from .serializers import (
@@ -79,6 +80,8 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     responses={200: TicketSerializer, 401: NOT_LOGGED_IN},
 )
 class TicketView(APIView):
+    throttle_classes = [StreamTicketThrottle]
+
     def post(self, request):
         ticket, row = services.ticket_issue(user=request.user)
         return Response({"ticket": ticket, "expires_at": row.expires_at})

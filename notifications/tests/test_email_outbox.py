@@ -88,3 +88,50 @@ def test_running_the_task_again_never_sends_twice():
     run_worker()
 
     assert len(mail.outbox) == 1
+
+
+def kill_the_worker_mid_send() -> None:
+    """What a worker killed mid-send leaves: its task claimed (RUNNING) for
+    good, the row unsent, and nothing queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    task = DBTaskResult.objects.get()
+    DBTaskResult.objects.filter(pk=task.pk).update(status="RUNNING", worker_ids=["dead"])
+
+
+def test_the_sweep_requeues_an_email_whose_worker_died_and_it_is_sent_once():
+    customer, outbox = ready_order()
+    kill_the_worker_mid_send()
+    run_worker()
+    assert mail.outbox == []  # nothing re-queues it by itself
+
+    call_command("sweep_email_outbox", "--overdue-seconds", "0", verbosity=0)
+    run_worker()
+    call_command("sweep_email_outbox", "--overdue-seconds", "0", verbosity=0)
+    run_worker()
+
+    assert [m.to for m in mail.outbox] == [[customer.email]]
+    outbox.refresh_from_db()
+    assert outbox.sent_at is not None
+
+
+def test_the_sweep_leaves_emails_whose_task_is_not_overdue():
+    from datetime import timedelta
+
+    from notifications.services import outbox_sweep
+
+    _, outbox = ready_order()
+
+    assert outbox_sweep(overdue=timedelta(minutes=5)) == []
+    assert outbox_sweep(overdue=timedelta(0)) == [outbox.pk]
+
+
+def test_the_sweep_gives_up_on_emails_that_used_their_attempts(settings):
+    from datetime import timedelta
+
+    from notifications.services import outbox_sweep
+
+    _, outbox = ready_order()
+    EmailOutbox.objects.filter(pk=outbox.pk).update(attempts=settings.EMAIL_MAX_ATTEMPTS)
+
+    assert outbox_sweep(overdue=timedelta(0)) == []

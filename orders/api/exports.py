@@ -6,7 +6,6 @@ such cells get a leading single quote (OWASP's advice; tab and carriage
 return too, which some spreadsheets also honour).
 """
 
-import csv
 import io
 
 from django.http import HttpResponse
@@ -71,15 +70,29 @@ def _payment_cells(order) -> list[str]:
     return ["pay_at_pickup", "collected" if order.order_status == "completed" else "due_at_pickup"]
 
 
+# The csv module quotes only the comma, the quote and line breaks; spreadsheets
+# in many locales split on ';' too, so a cell holding any of them is quoted here.
+MUST_QUOTE = (",", ";", '"', "\n", "\r")
+
+
+def quote_cell(text: str) -> str:
+    if any(char in text for char in MUST_QUOTE):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_line(cells) -> str:
+    return ",".join(quote_cell(cell) for cell in cells) + "\r\n"
+
+
 def csv_response(lines, *, filename: str) -> HttpResponse:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADER)
+    out.write(_csv_line(HEADER))
     previous_order = None
     for line in lines:
         row = _row(line, first_of_order=line.order_id != previous_order)
         previous_order = line.order_id
-        writer.writerow([escape_cell(cell) for cell in row])
+        out.write(_csv_line(escape_cell(cell) for cell in row))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

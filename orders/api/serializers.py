@@ -332,8 +332,27 @@ class StrictDateField(serializers.DateField):
         return super().to_internal_value(value)
 
 
+REPORT_YEARS = (2000, 2100)
+
+
+class ReportDateField(StrictDateField):
+    """A report date within the years 2000 to 2100: far enough for any real
+    report, and a range's day arithmetic never leaves what ``date`` holds."""
+
+    default_error_messages = {
+        "out_of_range": "Report dates must fall in the years {first} to {last}.",
+    }
+
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        first, last = REPORT_YEARS
+        if not first <= day.year <= last:
+            self.fail("out_of_range", first=first, last=last)
+        return day
+
+
 class ReportQuerySerializer(serializers.Serializer):
     """``?from=YYYY-MM-DD&to=YYYY-MM-DD``, local dates, both optional."""
 
     def get_fields(self):
-        return {name: StrictDateField(required=False) for name in ("from", "to")}
+        return {name: ReportDateField(required=False) for name in ("from", "to")}

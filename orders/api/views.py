@@ -15,6 +15,7 @@ from common.filters import FilterBackend, IdFilter
 from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
 from common.prefetch import remembered
+from common.throttles import OrderCreateThrottle
 from common.viewsets import ActionTablesMixin
 from orders import selectors, services
 from orders.models import Order, OrderStatus
@@ -71,7 +72,7 @@ REPORT_RANGE = [
     ),
 ]
 RANGE_ERRORS = OpenApiResponse(
-    description="A malformed date, `from` after `to`, or more than 366 days"
+    description="A malformed date, `from` after `to`, over 366 days, or a year outside 2000-2100"
 )
 
 
@@ -104,6 +105,7 @@ class OrderViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
+    throttle_classes = [OrderCreateThrottle]
     serializer_class = OrderSerializer
     permission_classes = [IsAuthenticated]
     action_permissions = {

@@ -331,3 +331,51 @@ def test_dates_in_the_export_default_to_the_last_30_days(vendor, vendor_client):
 
     assert [row[0] for row in rows[1:]] == [str(recent.pk)]
     assert date.fromisoformat(rows[1][1][:10]) == timezone.localdate(recent.created_at)
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"to": "9999-12-31"}, "to"),
+        ({"from": "9999-12-31", "to": "9999-12-31"}, "from"),
+        ({"from": "0001-01-01", "to": "0001-01-01"}, "from"),
+        ({"from": "1999-12-31", "to": "2000-01-05"}, "from"),
+        ({"from": "2100-12-31", "to": "2101-01-01"}, "to"),
+    ],
+)
+def test_report_dates_outside_the_years_2000_to_2100_are_refused(vendor_client, query, field):
+    for url in (SUMMARY_URL, EXPORT_URL):
+        response = vendor_client.get(url, query)
+
+        assert response.status_code == 400, (url, query)
+        assert response["Content-Type"] == "application/json"
+        assert field in response.json()
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [("2000-01-01", "2000-01-02"), ("2100-12-30", "2100-12-31")]
+)
+def test_report_dates_at_the_ends_of_the_allowed_years_are_accepted(vendor_client, first, last):
+    for url in (SUMMARY_URL, EXPORT_URL):
+        assert vendor_client.get(url, {"from": first, "to": last}).status_code == 200
+
+
+def test_export_quotes_cells_holding_a_separator_quote_or_line_break(vendor_client, vendor):
+    service = ServiceFactory(vendor=vendor)
+    names = ["a;=1+1", "b,c", 'say "hi"', "two\nlines", "plain"]
+    order = placed(utc(2026, 4, 1, 12), service=service, total_amount="5.00")
+    for name in names:
+        OrderItemFactory(order=order, service_item=ServiceItemFactory(service=service, name=name))
+
+    response = vendor_client.get(EXPORT_URL, {"from": "2026-04-01", "to": "2026-04-30"})
+
+    text = response.content.decode()
+    assert '"a;=1+1"' in text
+    assert '"b,c"' in text
+    assert '"say ""hi"""' in text
+    assert '"two\nlines"' in text
+    assert ",plain," in text
+    # A spreadsheet splitting on ';' keeps the quoted cell whole.
+    for row in csv.reader(io.StringIO(text), delimiter=";"):
+        assert "=1+1" not in row
+    assert sorted(row[4] for row in rows_of(response)[1:]) == sorted(names)

@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from common.throttles import ReportCreateThrottle
 from reviews import moderation, replies
 
 from .serializers import (
@@ -14,7 +15,6 @@ from .serializers import (
     ReviewReportSerializer,
     ReviewSerializer,
 )
-from .throttles import ReviewReportThrottle
 
 E400 = OpenApiResponse(description='Field errors, e.g. `{"reason": ["..."]}`')
 E401 = OpenApiResponse(description="Missing or invalid token")
@@ -41,7 +41,7 @@ class ModerationActionsMixin:
             429: E429,
         },
     )
-    @action(detail=True, methods=["post"], throttle_classes=[ReviewReportThrottle])
+    @action(detail=True, methods=["post"], throttle_classes=[ReportCreateThrottle])
     def report(self, request, pk=None):
         review = self.get_object()
         serializer = ReviewReportSerializer(data=request.data)

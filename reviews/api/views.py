@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from common.permissions import IsAdminUserType, IsStudent
+from common.throttles import ReviewCreateThrottle
 from common.viewsets import ActionTablesMixin
 from reviews import selectors, services
 from reviews.models import Review
@@ -103,6 +104,8 @@ class ReviewViewSet(
 ):
     """Students rate services they used; anyone reads the reviews. No PUT: the
     contract offers PATCH only."""
+
+    throttle_classes = [ReviewCreateThrottle]
 
     serializer_class = ReviewSerializer
     lookup_value_regex = "[0-9]{1,18}"

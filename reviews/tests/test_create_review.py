@@ -85,13 +85,15 @@ def test_whole_number_ratings_are_accepted_in_any_spelling(student_client, servi
     assert response.json()["rating"] == 4
 
 
-def test_form_encoded_review_is_accepted(student_client, service):
+def test_form_encoded_review_is_refused_as_unsupported(student_client, service):
+    # Bodies are JSON; multipart is taken only where an image is uploaded.
     response = student_client.post(
         URL, {"service": str(service.pk), "rating": "2"}, format="multipart"
     )
 
-    assert response.status_code == 201
-    assert rating_of(service) == ("2.00", 1)
+    assert response.status_code == 415
+    assert response["Content-Type"] == "application/json"
+    assert rating_of(service) == (None, 0)
 
 
 def post_raw(client, body: str):

@@ -181,9 +181,9 @@ def test_the_rating_equals_the_average_of_the_reviews_that_count(service, review
 
 
 def test_reports_are_throttled_per_user(monkeypatch, service, reviews):
-    from reviews.api.throttles import ReviewReportThrottle
+    from rest_framework.settings import api_settings
 
-    monkeypatch.setattr(ReviewReportThrottle, "THROTTLE_RATES", {"review_report": "2/hour"})
+    monkeypatch.setitem(api_settings.DEFAULT_THROTTLE_RATES, "reports", "2/hour")
     reporter = StudentFactory()
 
     answers = [report(review, reporter) for review in reviews]

@@ -176,11 +176,13 @@ def test_unknown_and_privileged_fields_are_ignored(api):
     assert user.date_joined.year != 2000
 
 
-def test_form_encoded_registration_works(api):
+def test_form_encoded_registration_is_refused_as_unsupported(api):
+    # Bodies are JSON; multipart is taken only where an image is uploaded.
     response = api.post(REGISTER, payload(user_type="vendor"), format="multipart")
 
-    assert response.status_code == 201
-    assert User.objects.get().user_type == "vendor"
+    assert response.status_code == 415
+    assert response["Content-Type"] == "application/json"
+    assert not User.objects.exists()
 
 
 def test_stale_token_does_not_block_registration(api):

@@ -1,0 +1,120 @@
+"""The task worker killed by SIGKILL while it sends an email: its task stays
+RUNNING and the email unsent until the outbox sweep re-queues it; then every
+email arrives exactly once (never lost, never sent twice)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.faults.conftest import build_marketplace
+from tests.faults.processes import ROOT, call, wait_for
+
+EMAILS = 3
+
+
+def order_made_ready(app, market, token) -> None:
+    body = {
+        "service": market.service_id,
+        "items": [{"service_item": market.item_id, "quantity": 1}],
+    }
+    answer = call(app, "POST", "/api/orders/", body, token)
+    assert answer.status == 201, answer
+    order_id = answer.json()["id"]
+    for status in ("confirmed", "preparing", "ready"):
+        answer = call(
+            app,
+            "POST",
+            f"/api/orders/{order_id}/update_status/",
+            {"order_status": status},
+            market.vendor_token,
+        )
+        assert answer.status == 200, answer
+
+
+def start_worker(env, log):
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def mails(directory) -> list[str]:
+    return [path.read_text() for path in directory.glob("*.log")]
+
+
+def test_an_email_cut_off_by_a_killed_worker_is_sent_once_after_the_sweep(
+    app, base_env, postgres, workdir
+):
+    market = build_marketplace(app, students=EMAILS)
+    for _, token in market.students:
+        order_made_ready(app, market, token)
+    mail_dir = workdir / "mail"
+    mail_dir.mkdir()
+    env = {
+        **base_env,
+        "EMAIL_BACKEND": "tests.faults.slow_email.EmailBackend",
+        "FAULTS_EMAIL_DIR": str(mail_dir),
+        "FAULTS_EMAIL_DELAY": "3",
+        "PYTHONPATH": str(ROOT),
+    }
+    log = workdir / "worker.log"
+
+    worker = start_worker(env, log)
+    try:
+        with postgres.connect() as conn:
+
+            def sending():
+                query = (
+                    "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+                    "WHERE status = 'RUNNING'"
+                )
+                return conn.execute(query).fetchone()[0] > 0
+
+            wait_for(sending, 60, "the worker to start sending")
+            time.sleep(0.5)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait()
+    finally:
+        if worker.poll() is None:
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.wait()
+
+    env["FAULTS_EMAIL_DELAY"] = "0"
+    worker = start_worker(env, log)
+    try:
+
+        def unsent() -> int:
+            with postgres.connect() as conn:
+                query = "SELECT count(*) FROM notifications_emailoutbox WHERE sent_at IS NULL"
+                return conn.execute(query).fetchone()[0]
+
+        # Without the sweep the cut-off email would stay unsent for good.
+        wait_for(lambda: unsent() <= 1, 60, "the emails still queued to go")
+        time.sleep(2)
+        assert unsent() == 1, log.read_text()[-3000:]
+
+        subprocess.run(
+            [sys.executable, "manage.py", "sweep_email_outbox", "--overdue-seconds", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=120,
+        )
+        wait_for(lambda: unsent() == 0, 60, "the swept email to be sent")
+        time.sleep(2)  # any duplicate send would land now
+    finally:
+        os.kill(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.wait()
+
+    sent = mails(mail_dir)
+    for email, _ in market.students:
+        assert sum(f"To: {email}" in text for text in sent) == 1, (email, sent)
