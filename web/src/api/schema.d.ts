@@ -74,7 +74,7 @@ export interface paths {
         };
         /**
          * Site configuration
-         * @description What clients need to present the marketplace: the campus `currency` every price is in (an ISO 4217 code, the `CURRENCY` setting) and the campus `time_zone` (the `TIME_ZONE` setting) that opening hours, pickup times and report days are wall-clock times in. Public.
+         * @description What clients need to present the marketplace: the campus `currency` every price is in (an ISO 4217 code, the `CURRENCY` setting) and the campus `time_zone` (the `TIME_ZONE` setting) that opening hours, pickup times and report days are wall-clock times in, and the `payment_methods` a service may accept here (`pay_at_pickup`, plus `online` when a payment provider is configured). Public.
          */
         get: operations["config_retrieve"];
         put?: never;
@@ -241,7 +241,7 @@ export interface paths {
         put?: never;
         /**
          * Move an order to another status
-         * @description Vendor: pending → confirmed | cancelled, confirmed → preparing | cancelled, preparing → ready, ready → delivering | completed, delivering → completed. Customer: pending → cancelled. Anything else: 400 naming the current and requested status. Each change is recorded in `status_history`. Admins see every order but change none (403).
+         * @description Vendor: pending → confirmed | cancelled, confirmed → preparing | cancelled, preparing → ready, ready → delivering | completed, delivering → completed. Customer: pending → cancelled. Anything else: 400 naming the current and requested status. Each change is recorded in `status_history`. A cancellation may say why (`reason`, up to 500 characters), kept in that history entry. Admins see every order but change none (403).
          */
         post: operations["orders_update_status_create"];
         delete?: never;
@@ -284,6 +284,46 @@ export interface paths {
         get: operations["orders_summary_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{reference}/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a payment with the provider (the payer)
+         * @description Asks the provider for the charge of `reference` and applies its answer exactly as its webhook would; returns the payment. Others' references → 404.
+         */
+        post: operations["payments_verify_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/webhook/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment provider webhook
+         * @description Called by the payment provider, without a token. The header `X-Paystack-Signature` is the hex HMAC-SHA512 of the raw body under the webhook secret; a missing or wrong one → 401 and nothing changes. Events: `charge.success` (paid, or `needs_review` for another amount or currency) and `refund.processed` (refunded); `amount` in minor units. Unknown references and repeated events → 200 with no effect.
+         */
+        post: operations["payments_webhook_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,6 +641,50 @@ export interface paths {
          */
         post: operations["services_items_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{service_pk}/items/{item_pk}/option-groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an option group to an item
+         * @description The owning vendor. 1 to 30 options with names unique within the group; `0 ≤ min_choices ≤ max_choices ≤` the number of options and `max_choices ≥ 1`; `price_delta ≥ 0` (default `0.00`); at most 10 groups per item, names unique within the item. Anything else → 400 and nothing stored. Placed orders keep what they chose.
+         */
+        post: operations["services_items_option_groups_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{service_pk}/items/{item_pk}/option-groups/{group_pk}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an option group and its options
+         * @description The owning vendor. 1 to 30 options with names unique within the group; `0 ≤ min_choices ≤ max_choices ≤` the number of options and `max_choices ≥ 1`; `price_delta ≥ 0` (default `0.00`); at most 10 groups per item, names unique within the item. Anything else → 400 and nothing stored. Placed orders keep what they chose. An option whose name is unchanged keeps its id.
+         */
+        put: operations["services_items_option_groups_update"];
+        post?: never;
+        /**
+         * Delete an option group
+         * @description The owning vendor. Placed orders keep what they chose.
+         */
+        delete: operations["services_items_option_groups_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1151,6 +1235,8 @@ export interface components {
             readonly cancellable_until: string;
             /** @description The statuses the caller may move this booking to now (time rules included). */
             readonly allowed_transitions: components["schemas"]["BookingStatusEnum"][];
+            /** @description How the booking is paid. */
+            readonly payment: components["schemas"]["Payment"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1170,6 +1256,13 @@ export interface components {
             /** Format: int64 */
             service_item?: number | null;
             notes?: string | null;
+            /**
+             * @description One of the service's `payment_methods`; default `pay_at_pickup` when it accepts that, else `online`.
+             *
+             *     * `pay_at_pickup` - Pay at pickup
+             *     * `online` - Online
+             */
+            payment_method?: components["schemas"]["PaymentMethodEnum"];
         };
         BookingEvent: {
             readonly kind: components["schemas"]["BookingEventKindEnum"];
@@ -1185,9 +1278,10 @@ export interface components {
         /**
          * @description * `made` - Made
          *     * `status_changed` - Status changed
+         *     * `paid` - Paid
          * @enum {string}
          */
-        BookingEventKindEnum: "made" | "status_changed";
+        BookingEventKindEnum: "made" | "status_changed" | "paid";
         /**
          * @description * `confirmed` - Confirmed
          *     * `cancelled` - Cancelled
@@ -1276,6 +1370,19 @@ export interface components {
             /** @description Replaces all weekly hours; [] removes them. */
             weekly: components["schemas"]["WeeklyPeriodRequest"][];
         };
+        ItemSales: {
+            /** @description The service item's id. */
+            item: number;
+            /** @description The item's name now. */
+            name: string;
+            /** @description Units sold in completed orders. */
+            quantity: number;
+            /**
+             * Format: decimal
+             * @description Their line totals (prices paid).
+             */
+            revenue: string;
+        };
         /** @description The ``<uid>/<token>`` of an emailed link. */
         LinkRequest: {
             uid: string;
@@ -1298,6 +1405,12 @@ export interface components {
         };
         Marked: {
             marked: number;
+        };
+        MatchedItem: {
+            id: number;
+            name: string;
+            /** Format: decimal */
+            price: string;
         };
         Notification: {
             readonly id: number;
@@ -1323,6 +1436,37 @@ export interface components {
          * @enum {string}
          */
         NotificationKindEnum: "order_placed" | "order_status" | "booking_made" | "booking_status" | "review_posted" | "review_reply" | "verification";
+        Option: {
+            readonly id: number;
+            readonly name: string;
+            /** Format: decimal */
+            readonly price_delta: string;
+            readonly is_available: boolean;
+        };
+        /** @description A group as every item representation shows it, options in the vendor's order. */
+        OptionGroup: {
+            readonly id: number;
+            readonly name: string;
+            readonly min_choices: number;
+            readonly max_choices: number;
+            readonly options: components["schemas"]["Option"][];
+        };
+        OptionGroupInputRequest: {
+            name: string;
+            min_choices: number;
+            max_choices: number;
+            options: components["schemas"]["OptionInputRequest"][];
+        };
+        OptionInputRequest: {
+            name: string;
+            /**
+             * Format: decimal
+             * @default 0.00
+             */
+            price_delta: string;
+            /** @default true */
+            is_available: boolean;
+        };
         /** @description An order as its customer, its vendor and admins see it. */
         Order: {
             readonly id: number;
@@ -1346,6 +1490,8 @@ export interface components {
             readonly status_history: components["schemas"]["OrderStatusChange"][];
             /** @description The statuses the caller may move this order to now (update_status); empty when none. */
             readonly allowed_transitions: components["schemas"]["OrderStatusEnum"][];
+            /** @description How the order is paid. */
+            readonly payment: components["schemas"]["Payment"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1365,6 +1511,13 @@ export interface components {
              * @description The `start` of one of the service's pickup slots; omitted or null: as soon as possible (the service must be open now).
              */
             pickup_at?: string | null;
+            /**
+             * @description One of the service's `payment_methods`; default `pay_at_pickup` when it accepts that, else `online`.
+             *
+             *     * `pay_at_pickup` - Pay at pickup
+             *     * `online` - Online
+             */
+            payment_method?: components["schemas"]["PaymentMethodEnum"];
         };
         OrderDay: {
             /**
@@ -1386,6 +1539,9 @@ export interface components {
             readonly id: number;
             readonly service_item: number;
             readonly service_item_name: string;
+            readonly item_name: string;
+            /** @description The chosen options, as they were at placement. */
+            readonly options: components["schemas"]["OrderLineOption"][];
             readonly quantity: number;
             /** Format: decimal */
             readonly unit_price: string;
@@ -1396,6 +1552,14 @@ export interface components {
             /** Format: int64 */
             service_item: number;
             quantity: number;
+            /** @description Ids of the chosen options of this line's item, each at most once. */
+            options?: number[];
+        };
+        OrderLineOption: {
+            group: string;
+            name: string;
+            /** Format: decimal */
+            price_delta: string;
         };
         OrderStatusChange: {
             /** @description The status before; empty for the order's creation. */
@@ -1403,6 +1567,8 @@ export interface components {
             readonly to_status: components["schemas"]["OrderStatusEnum"];
             readonly changed_by: number | null;
             readonly changed_by_name: string | null;
+            /** @description Why, for a cancellation that gave a reason; else empty. */
+            readonly reason: string;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1430,6 +1596,8 @@ export interface components {
             order_status: components["schemas"]["OrderStatusEnum"];
             /** @description With `confirmed` or `preparing` only: the vendor's estimate, `estimated_ready_at` becomes now plus this. */
             ready_in_minutes?: number;
+            /** @description Why the order is cancelled (a vendor's decline), shown to the customer in `status_history`. Ignored for any other status. */
+            reason?: string;
         };
         OrderSummary: {
             /** @description Number of orders in each status (all time). */
@@ -1443,6 +1611,8 @@ export interface components {
             revenue: string;
             /** @description Every date from `from` to `to`, zeros included. */
             by_day: components["schemas"]["OrderDay"][];
+            /** @description Sales per item in completed orders placed from `from` to `to`, highest takings first. */
+            by_item: components["schemas"]["ItemSales"][];
             /**
              * Format: date
              * @description First date of `by_day`.
@@ -1513,6 +1683,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Review"][];
+        };
+        PaginatedSearchResultList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SearchResult"][];
         };
         PaginatedServiceItemList: {
             /** @example 123 */
@@ -1613,6 +1798,8 @@ export interface components {
             image?: string | null;
             /** @default true */
             is_available: boolean;
+            /** @description Units left; null: not counted. 0: sold out (`is_available` is unchanged). */
+            stock?: number | null;
         };
         /** @description A service as listed; also validates create and update bodies. */
         PatchedServiceRequest: {
@@ -1641,6 +1828,8 @@ export interface components {
             min_notice_minutes?: number;
             max_days_ahead?: number;
             cancel_notice_minutes?: number;
+            /** @description How customers may pay: a non-empty subset of `GET /api/config/`'s `payment_methods`; default `["pay_at_pickup"]`. */
+            payment_methods?: components["schemas"]["PaymentMethodsEnum"][];
         };
         /** @description The ``user`` object; PATCH may change names and phone only. */
         PatchedUserRequest: {
@@ -1652,6 +1841,61 @@ export interface components {
             minutes: number;
             /** @default  */
             reason: string;
+        };
+        /** @description ``payment`` of an order or booking, exactly as the contract lists it. */
+        Payment: {
+            readonly method: components["schemas"]["PaymentMethodEnum"];
+            readonly status: components["schemas"]["PaymentStatusEnum"];
+            /** Format: decimal */
+            readonly amount: string | null;
+            readonly currency: string;
+            /** @description Online payments only. */
+            readonly reference: string | null;
+            /** @description Where the payer pays, while `awaiting_payment`; else null. */
+            readonly checkout_url: string | null;
+            /** Format: date-time */
+            readonly paid_at: string | null;
+            /** Format: decimal */
+            readonly refunded_amount: string | null;
+        };
+        /**
+         * @description * `pay_at_pickup` - Pay at pickup
+         *     * `online` - Online
+         * @enum {string}
+         */
+        PaymentMethodEnum: "pay_at_pickup" | "online";
+        /**
+         * @description * `pay_at_pickup` - pay_at_pickup
+         *     * `online` - online
+         * @enum {string}
+         */
+        PaymentMethodsEnum: "pay_at_pickup" | "online";
+        /**
+         * @description * `not_required` - Not required
+         *     * `due_at_pickup` - Due at pickup
+         *     * `collected` - Collected
+         *     * `awaiting_payment` - Awaiting payment
+         *     * `paid` - Paid
+         *     * `expired` - Expired
+         *     * `refund_pending` - Refund pending
+         *     * `refunded` - Refunded
+         *     * `needs_review` - Needs review
+         * @enum {string}
+         */
+        PaymentStatusEnum: "not_required" | "due_at_pickup" | "collected" | "awaiting_payment" | "paid" | "expired" | "refund_pending" | "refunded" | "needs_review";
+        PaymentWebhookDataRequest: {
+            reference: string;
+            /** @description Minor units */
+            amount: number;
+            currency: string;
+            status: string;
+        };
+        PaymentWebhookEventRequest: {
+            event: string;
+            data: components["schemas"]["PaymentWebhookDataRequest"];
+        };
+        PaymentWebhookResult: {
+            outcome: string;
         };
         /**
          * @description * `5` - 5 minutes
@@ -1741,6 +1985,66 @@ export interface components {
         ReviewReportRequest: {
             reason: string;
         };
+        /** @description A listed service; with ``?search=``, also the items that matched (schema only). */
+        SearchResult: {
+            readonly id: number;
+            readonly vendor: number;
+            readonly vendor_name: string;
+            service_name: string;
+            description: string;
+            category: components["schemas"]["CategoryEnum"];
+            service_type: components["schemas"]["ServiceTypeEnum"];
+            /** Format: decimal */
+            base_price?: string | null;
+            /** @default false */
+            has_flexible_pricing: boolean;
+            /** @default true */
+            is_available: boolean;
+            availability_status?: components["schemas"]["AvailabilityStatusEnum"];
+            contact_info?: string;
+            location?: string;
+            /** Format: uri */
+            images?: string | null;
+            /** @description Resized WebP copies by width: {"320": url, "960": url}; {} if no image. */
+            readonly image_variants: {
+                [key: string]: string;
+            };
+            /** Format: decimal */
+            readonly rating: string | null;
+            readonly total_ratings: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly supports_booking: boolean;
+            readonly supports_ordering: boolean;
+            readonly supports_walk_in: boolean;
+            readonly requires_contact: boolean;
+            prep_minutes?: number;
+            orders_in_parallel?: number;
+            pickup_slot_minutes?: components["schemas"]["PickupSlotMinutesEnum"];
+            /** @description Empty: no limit. */
+            orders_per_slot?: number | null;
+            slot_minutes?: number;
+            seats_per_slot?: number;
+            min_notice_minutes?: number;
+            max_days_ahead?: number;
+            cancel_notice_minutes?: number;
+            /** @description How customers may pay: a non-empty subset of `GET /api/config/`'s `payment_methods`; default `["pay_at_pickup"]`. */
+            payment_methods?: components["schemas"]["PaymentMethodsEnum"][];
+            /** Format: date-time */
+            readonly paused_until: string | null;
+            readonly pause_reason: string;
+            /** @description Available, inside its weekly hours (or it has none), not closed, not paused. */
+            readonly open_now: boolean;
+            /**
+             * Format: date-time
+             * @description The next instant it opens within 7 days; null if open now or not within 7 days.
+             */
+            readonly next_opening: string | null;
+            /** @description Only with ?search=: the service's available items whose name or description matched the search, in the items' order (often empty). */
+            matched_items?: components["schemas"]["MatchedItem"][];
+        };
         /** @description A service as listed; also validates create and update bodies. */
         Service: {
             readonly id: number;
@@ -1786,6 +2090,8 @@ export interface components {
             min_notice_minutes?: number;
             max_days_ahead?: number;
             cancel_notice_minutes?: number;
+            /** @description How customers may pay: a non-empty subset of `GET /api/config/`'s `payment_methods`; default `["pay_at_pickup"]`. */
+            payment_methods?: components["schemas"]["PaymentMethodsEnum"][];
             /** Format: date-time */
             readonly paused_until: string | null;
             readonly pause_reason: string;
@@ -1842,6 +2148,8 @@ export interface components {
             min_notice_minutes?: number;
             max_days_ahead?: number;
             cancel_notice_minutes?: number;
+            /** @description How customers may pay: a non-empty subset of `GET /api/config/`'s `payment_methods`; default `["pay_at_pickup"]`. */
+            payment_methods?: components["schemas"]["PaymentMethodsEnum"][];
             /** Format: date-time */
             readonly paused_until: string | null;
             readonly pause_reason: string;
@@ -1870,6 +2178,9 @@ export interface components {
             };
             /** @default true */
             is_available: boolean;
+            /** @description Units left; null: not counted. 0: sold out (`is_available` is unchanged). */
+            stock?: number | null;
+            readonly option_groups: components["schemas"]["OptionGroup"][];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1885,6 +2196,8 @@ export interface components {
             image?: string | null;
             /** @default true */
             is_available: boolean;
+            /** @description Units left; null: not counted. 0: sold out (`is_available` is unchanged). */
+            stock?: number | null;
         };
         /** @description A service as listed; also validates create and update bodies. */
         ServiceRequest: {
@@ -1913,6 +2226,8 @@ export interface components {
             min_notice_minutes?: number;
             max_days_ahead?: number;
             cancel_notice_minutes?: number;
+            /** @description How customers may pay: a non-empty subset of `GET /api/config/`'s `payment_methods`; default `["pay_at_pickup"]`. */
+            payment_methods?: components["schemas"]["PaymentMethodsEnum"][];
         };
         /**
          * @description * `booking` - Booking
@@ -1927,6 +2242,8 @@ export interface components {
             currency: string;
             /** @description IANA name, e.g. `Africa/Accra` */
             time_zone: string;
+            /** @description `pay_at_pickup`, plus `online` when a provider is configured. */
+            payment_methods: components["schemas"]["PaymentMethodsEnum"][];
         };
         Slot: {
             /** Format: date-time */
@@ -2178,8 +2495,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BookingCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BookingCreateRequest"];
-                "multipart/form-data": components["schemas"]["BookingCreateRequest"];
             };
         };
         responses: {
@@ -2235,6 +2550,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     bookings_retrieve: {
@@ -2284,8 +2610,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BookingStatusInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BookingStatusInputRequest"];
-                "multipart/form-data": components["schemas"]["BookingStatusInputRequest"];
             };
         };
         responses: {
@@ -2369,6 +2693,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2460,8 +2795,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MarkReadRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["MarkReadRequest"];
-                "multipart/form-data": components["schemas"]["MarkReadRequest"];
             };
         };
         responses: {
@@ -2588,8 +2921,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrderCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrderCreateRequest"];
-                "multipart/form-data": components["schemas"]["OrderCreateRequest"];
             };
         };
         responses: {
@@ -2645,6 +2976,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     orders_retrieve: {
@@ -2694,8 +3036,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedOrderUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrderUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOrderUpdateRequest"];
             };
         };
         responses: {
@@ -2749,8 +3089,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrderStatusInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrderStatusInputRequest"];
-                "multipart/form-data": components["schemas"]["OrderStatusInputRequest"];
             };
         };
         responses: {
@@ -2815,7 +3153,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            /** @description A malformed date, `from` after `to`, over 366 days, or a year outside 2000-2100 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2860,7 +3198,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderSummary"];
                 };
             };
-            /** @description A malformed date, `from` after `to`, or more than 366 days */
+            /** @description A malformed date, `from` after `to`, over 366 days, or a year outside 2000-2100 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,6 +3214,89 @@ export interface operations {
             };
             /** @description Students have no summary */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    payments_verify_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such payment of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The provider did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    payments_webhook_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentWebhookEventRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentWebhookResult"];
+                };
+            };
+            /** @description A signed body that is not an event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid signature */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2948,8 +3369,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReviewCreateRequest"];
-                "multipart/form-data": components["schemas"]["ReviewCreateRequest"];
             };
         };
         responses: {
@@ -2981,6 +3400,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3074,8 +3504,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedReviewUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedReviewUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedReviewUpdateRequest"];
             };
         };
         responses: {
@@ -3129,8 +3557,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewModerateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReviewModerateRequest"];
-                "multipart/form-data": components["schemas"]["ReviewModerateRequest"];
             };
         };
         responses: {
@@ -3184,8 +3610,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewReplyRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReviewReplyRequest"];
-                "multipart/form-data": components["schemas"]["ReviewReplyRequest"];
             };
         };
         responses: {
@@ -3280,8 +3704,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewReportRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReviewReportRequest"];
-                "multipart/form-data": components["schemas"]["ReviewReportRequest"];
             };
         };
         responses: {
@@ -3364,7 +3786,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description Words in name, description or location */
+                /** @description Words of the service, its vendor's name or its items (API.md, Search) */
                 search?: string;
                 /**
                  * @description * `booking` - Booking
@@ -3386,7 +3808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedServiceList"];
+                    "application/json": components["schemas"]["PaginatedSearchResultList"];
                 };
             };
             /** @description Field errors */
@@ -3426,7 +3848,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ServiceRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ServiceRequest"];
                 "multipart/form-data": components["schemas"]["ServiceRequest"];
             };
         };
@@ -3459,6 +3880,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3511,7 +3943,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ServiceRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ServiceRequest"];
                 "multipart/form-data": components["schemas"]["ServiceRequest"];
             };
         };
@@ -3551,6 +3982,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3607,7 +4049,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedServiceRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedServiceRequest"];
                 "multipart/form-data": components["schemas"]["PatchedServiceRequest"];
             };
         };
@@ -3647,6 +4088,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3713,8 +4165,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["AvailabilityRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AvailabilityRequest"];
-                "multipart/form-data": components["schemas"]["AvailabilityRequest"];
             };
         };
         responses: {
@@ -3805,8 +4255,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClosureRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClosureRequest"];
-                "multipart/form-data": components["schemas"]["ClosureRequest"];
             };
         };
         responses: {
@@ -3845,6 +4293,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3939,8 +4398,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HoursInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HoursInputRequest"];
-                "multipart/form-data": components["schemas"]["HoursInputRequest"];
             };
         };
         responses: {
@@ -4045,7 +4502,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ServiceItemRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ServiceItemRequest"];
                 "multipart/form-data": components["schemas"]["ServiceItemRequest"];
             };
         };
@@ -4060,6 +4516,169 @@ export interface operations {
             };
             /** @description Field errors */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    services_items_option_groups_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_pk: number;
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionGroupInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptionGroup"];
+                };
+            };
+            /** @description Field errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_items_option_groups_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_pk: number;
+                item_pk: number;
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionGroupInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptionGroup"];
+                };
+            };
+            /** @description Field errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong role, or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such object, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    services_items_option_groups_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_pk: number;
+                item_pk: number;
+                service_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4181,7 +4800,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedServiceItemRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedServiceItemRequest"];
                 "multipart/form-data": components["schemas"]["PatchedServiceItemRequest"];
             };
         };
@@ -4222,6 +4840,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     services_pause_create: {
@@ -4236,8 +4865,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PauseInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PauseInputRequest"];
-                "multipart/form-data": components["schemas"]["PauseInputRequest"];
             };
         };
         responses: {
@@ -4477,8 +5104,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RefreshRequest"];
-                "multipart/form-data": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -4518,8 +5143,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LoginRequest"];
-                "multipart/form-data": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -4571,8 +5194,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RefreshRequest"];
-                "multipart/form-data": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -4637,8 +5258,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedUserRequest"];
-                "multipart/form-data": components["schemas"]["PatchedUserRequest"];
             };
         };
         responses: {
@@ -4680,8 +5299,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
-                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
             };
         };
         responses: {
@@ -4754,8 +5371,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetRequestRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetRequestRequest"];
-                "multipart/form-data": components["schemas"]["PasswordResetRequestRequest"];
             };
         };
         responses: {
@@ -4793,8 +5408,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetConfirmRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmRequest"];
-                "multipart/form-data": components["schemas"]["PasswordResetConfirmRequest"];
             };
         };
         responses: {
@@ -4832,8 +5445,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegisterRequest"];
-                "multipart/form-data": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -4871,8 +5482,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LinkRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LinkRequest"];
-                "multipart/form-data": components["schemas"]["LinkRequest"];
             };
         };
         responses: {
@@ -4956,7 +5565,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VendorProfileRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["VendorProfileRequest"];
                 "multipart/form-data": components["schemas"]["VendorProfileRequest"];
             };
         };
@@ -4989,6 +5597,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5082,7 +5701,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedAdminVendorProfileRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedAdminVendorProfileRequest"];
                 "multipart/form-data": components["schemas"]["PatchedAdminVendorProfileRequest"];
             };
         };
@@ -5122,6 +5740,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5218,6 +5847,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     vendor_profiles_verification_decision_create: {
@@ -5232,7 +5872,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VerificationDecisionRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["VerificationDecisionRequest"];
                 "multipart/form-data": components["schemas"]["VerificationDecisionRequest"];
             };
         };
@@ -5272,6 +5911,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
