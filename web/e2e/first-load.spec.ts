@@ -15,7 +15,6 @@ const JS_BUDGET_BYTES = 150 * 1024;
 const LCP_BUDGET_MS = 2500;
 
 test('the home page on slow 4G: ≤ 150 KB of compressed JavaScript, immutable hashed assets, largest paint ≤ 2.5 s', async ({ page, context }) => {
-  test.skip(test.info().project.name !== 'phone', 'a phone budget: measured on the 375 px phone project');
   // A first visit: nothing cached, no service worker yet.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
