@@ -6,7 +6,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from common.views import health, site_config, web_app
 from payments.api.checkout import checkout
-from payments.api.urls import REFERENCE
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = "Marketplace operations"
@@ -34,7 +33,9 @@ api_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     # The dummy payment provider's checkout page (server-rendered, not the API).
-    re_path(rf"^pay/{REFERENCE}/$", checkout, name="payments-checkout"),
+    # Any reference reaches the view, which answers 404 for one of the wrong
+    # shape: the web app's catch-all must never answer for this path.
+    re_path(r"^pay/(?P<reference>.+)/$", checkout, name="payments-checkout"),
     path("api/", include(api_patterns)),
 ]
 

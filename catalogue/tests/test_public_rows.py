@@ -300,7 +300,7 @@ def test_both_paths_agree_while_verification_is_required(api, campus, settings, 
     and the querysets must add it alike (only Mama's Kitchen is verified)."""
     settings.REQUIRE_VENDOR_VERIFICATION = True
     verified = VendorProfile.objects.filter(business_name="Mama's Kitchen")
-    assert verified.update(is_verified=True) == 1
+    assert verified.update(is_verified=True, verification_status="verified") == 1
 
     fast, slow = both_ways(api, f"/api/services/{query}", monkeypatch)
 

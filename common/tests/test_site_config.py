@@ -32,7 +32,12 @@ def test_config_tells_api_clients_the_currency_and_time_zone(api, settings):
     response = api.get("/api/config/")
 
     assert response.status_code == 200
-    assert response.json() == {"currency": "KES", "time_zone": "Africa/Nairobi"}
+    answer = response.json()
+    assert {k: answer[k] for k in ("currency", "time_zone")} == {
+        "currency": "KES",
+        "time_zone": "Africa/Nairobi",
+    }
+    assert set(answer) == {"currency", "time_zone", "payment_methods"}
 
 
 def test_the_default_campus_currency_is_ghana_cedis(api):

@@ -5,6 +5,7 @@ The unguessable reference in its address is what grants access (a payer's
 phone browser holds no API token), so the page needs no login or CSRF token."""
 
 import json
+import re
 
 from django.conf import settings
 from django.http import Http404
@@ -18,12 +19,15 @@ from payments.money import to_minor
 from payments.providers import get_provider
 
 OUTCOMES = {"success", "failure"}
+# The characters a reference may hold (as in the API's URLs); anything else is
+# a 404 before any lookup.
+REFERENCE = re.compile(r"[A-Za-z0-9_.=-]{1,64}")
 
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def checkout(request, reference):
-    if settings.PAYMENT_PROVIDER != "dummy":
+    if settings.PAYMENT_PROVIDER != "dummy" or not REFERENCE.fullmatch(reference):
         raise Http404("No such checkout.")
     payment = Payment.objects.filter(reference=reference, provider="dummy").first()
     if payment is None:
