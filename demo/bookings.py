@@ -8,7 +8,7 @@ from bookings.models import Booking
 from bookings.services import booking_make
 from catalogue.models import Service, ServiceItem, VendorProfile
 from demo import DEMO_PASSWORD
-from demo.images import demo_picture
+from demo.images import demo_picture, save_picture
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule.models import WeeklyPeriod
@@ -72,14 +72,14 @@ def seed_bookings(*, students) -> None:
     )
     if not VendorProfile.objects.filter(user=barber).exists():
         profile = VendorProfile(user=barber, **BARBER_PROFILE)
-        profile.logo.save("logo.png", demo_picture("Cuts", (40, 40, 60), (400, 400)), save=False)
+        save_picture(profile.logo, demo_picture("Cuts", (40, 40, 60), (400, 400)))
         profile.save()
     chair = Service.objects.filter(
         vendor=barber, service_name=BARBER_SERVICE["service_name"]
     ).first()
     if chair is None:
         chair = Service(vendor=barber, **BARBER_SERVICE)
-        chair.images.save("service.png", demo_picture("Barber", (120, 60, 140)), save=False)
+        save_picture(chair.images, demo_picture("Barber", (120, 60, 140)))
         chair.save()
     posters = Service.objects.filter(service_name="Poster Printing Appointments").first()
 

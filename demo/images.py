@@ -5,6 +5,8 @@ import io
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from common.images import store_variants
+
 
 def demo_picture(title: str, colour: tuple[int, int, int], size=(800, 500)) -> ContentFile:
     """A PNG with ``title`` on a coloured background, ready for an ImageField."""
@@ -21,3 +23,11 @@ def demo_picture(title: str, colour: tuple[int, int, int], size=(800, 500)) -> C
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return ContentFile(buffer.getvalue(), name="demo.png")
+
+
+def save_picture(field_file, picture: ContentFile) -> None:
+    """Store ``picture`` in an image field (the row is saved by the caller) with
+    the resized copies the API offers, as an upload through the services gets
+    them: the media view serves stored files only."""
+    field_file.save(picture.name, picture, save=False)
+    store_variants(field_file.storage, field_file.name)

@@ -169,6 +169,12 @@ MATRIX: list[Row] = [
         signed_in(200),
         body=lambda w, role: {"old_password": PASSWORD, "new_password": "another-Long-pass-42"},
     ),
+    Row(
+        "POST",
+        "/api/users/me/logout-everywhere/",
+        signed_in(200),
+        body=lambda w, role: {"password": PASSWORD},
+    ),
     # --- account recovery and email verification ---------------------------------
     Row(
         "POST",

@@ -156,3 +156,21 @@ def password_change(*, user: User, old_password: str, new_password: str) -> dict
         user.save(update_fields=["password"])
         sessions_revoke(user=user)
         return token_pair_for(user)
+
+
+def sessions_end_everywhere(*, user: User, password: str) -> dict:
+    """Log out everywhere: end every session of ``user`` but the one this
+    answer starts, without changing the password.
+
+    The password is hashed again under a new salt, so its hash (and the
+    password-hash claim every token, stream ticket and open stream carries)
+    changes while the password stays the same: everything issued before dies
+    by the same checks as after a password change. Returns a fresh pair.
+    """
+    if not user.check_password(password):
+        raise DomainError("Your password was entered incorrectly.", field="password")
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        sessions_revoke(user=user)
+        return token_pair_for(user)

@@ -77,3 +77,17 @@ def test_demo_history_spreads_over_the_last_week_and_a_decline_says_why():
     assert len(dates) >= 8
     declined = OrderEvent.objects.get(to_status="cancelled")
     assert declined.reason
+
+
+def test_every_demo_picture_has_the_variants_the_api_offers():
+    """The media view serves stored files only, so the seed makes them."""
+    from common.images import VARIANT_WIDTHS, variant_name
+
+    call_command("seed_demo", stdout=StringIO())
+
+    pictures = [s.images for s in Service.objects.exclude(images="")]
+    pictures += [p.logo for p in VendorProfile.objects.exclude(logo="")]
+    assert pictures
+    for picture in pictures:
+        for width in VARIANT_WIDTHS:
+            assert picture.storage.exists(variant_name(picture.name, width))

@@ -105,6 +105,10 @@ class PasswordChangeSerializer(serializers.Serializer):
         return value
 
 
+class PasswordConfirmSerializer(serializers.Serializer):
+    password = serializers.CharField(max_length=128, style={"input_type": "password"})
+
+
 class PasswordResetRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
 

@@ -9,6 +9,11 @@ urlpatterns = [
     path("users/me/", views.MeView.as_view(), name="me"),
     path("users/me/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path(
+        "users/me/logout-everywhere/",
+        views.LogoutEverywhereView.as_view(),
+        name="logout-everywhere",
+    ),
+    path(
         "users/password-reset/",
         recovery_views.PasswordResetRequestView.as_view(),
         name="password-reset",

@@ -14,6 +14,7 @@ from .serializers import (
     LoginResponseSerializer,
     LoginSerializer,
     PasswordChangeSerializer,
+    PasswordConfirmSerializer,
     RefreshSerializer,
     RegisterSerializer,
     TokenPairSerializer,
@@ -160,4 +161,27 @@ class PasswordChangeView(APIView):
         serializer = PasswordChangeSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         tokens = services.password_change(user=request.user, **serializer.validated_data)
+        return Response(tokens)
+
+
+class LogoutEverywhereView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="Log out everywhere",
+        description=(
+            "Ends every session of the account (refresh and access tokens, stream "
+            "tickets, open event streams) without changing the password, which must "
+            "be given; the response carries a fresh pair for this client."
+        ),
+        request=PasswordConfirmSerializer,
+        responses={200: TokenPairSerializer, 400: OpenApiResponse(description="Field errors")},
+        tags=["accounts"],
+    )
+    def post(self, request):
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        tokens = services.sessions_end_everywhere(
+            user=request.user, password=serializer.validated_data["password"]
+        )
         return Response(tokens)

@@ -100,3 +100,24 @@ async function logInExpectingError(page: import('@playwright/test').Page, email:
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+
+test('log out everywhere signs another device out and keeps this one', async ({ page, check, student }) => {
+  const other = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, student);
+  await otherPage.goto('/account');
+  await expect(otherPage.getByRole('heading', { name: 'Your account' })).toBeVisible();
+
+  await signIn(page, student);
+  await page.goto('/account');
+  await page.getByLabel('Your password', { exact: true }).fill(student.password);
+  await page.getByRole('button', { name: 'Log out everywhere' }).click();
+  await expect(page.getByText('Every other device has been signed out.')).toBeVisible();
+  await check(page, 'account-logged-out-everywhere');
+  // This device carries on with the fresh pair; the other one is back at the login.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await otherPage.reload();
+  await otherPage.waitForURL((u) => u.pathname === '/login');
+  await other.close();
+});

@@ -11,7 +11,7 @@ from django.utils import timezone
 from catalogue.models import Service, ServiceItem, VendorProfile
 from demo import DEMO_PASSWORD
 from demo.bookings import BARBER, seed_bookings
-from demo.images import demo_picture
+from demo.images import demo_picture, save_picture
 from demo.options import seed_options
 from orders.models import Order, OrderEvent, OrderStatus
 from orders.services import order_place, order_transition
@@ -201,10 +201,9 @@ class Command(BaseCommand):
         if VendorProfile.objects.filter(user=user).exists():
             return
         profile = VendorProfile(user=user, **fields)
-        profile.logo.save(
-            "logo.png",
+        save_picture(
+            profile.logo,
             demo_picture(fields["business_name"].split()[0], (40, 40, 60), (400, 400)),
-            save=False,
         )
         profile.save()
 
@@ -214,7 +213,7 @@ class Command(BaseCommand):
         if service is None:
             caption = fields.pop("caption")
             service = Service(vendor=vendor, **fields)
-            service.images.save("service.png", demo_picture(caption, colour), save=False)
+            save_picture(service.images, demo_picture(caption, colour))
             service.save()
         for name, description, price in items:
             ServiceItem.objects.get_or_create(

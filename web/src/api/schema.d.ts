@@ -887,6 +887,26 @@ export interface paths {
         patch: operations["users_me_partial_update"];
         trace?: never;
     };
+    "/api/users/me/logout-everywhere/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out everywhere
+         * @description Ends every session of the account (refresh and access tokens, stream tickets, open event streams) without changing the password, which must be given; the response carries a fresh pair for this client.
+         */
+        post: operations["users_me_logout_everywhere_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/password/": {
         parameters: {
             query?: never;
@@ -1747,6 +1767,9 @@ export interface components {
         PasswordChangeRequest: {
             old_password: string;
             new_password: string;
+        };
+        PasswordConfirmRequest: {
+            password: string;
         };
         /** @description The ``<uid>/<token>`` of an emailed link. */
         PasswordResetConfirmRequest: {
@@ -5277,6 +5300,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_me_logout_everywhere_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Field errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid or expired access token. */
             401: {

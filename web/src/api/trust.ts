@@ -36,6 +36,8 @@ export function trustEndpoints(client: ApiClient) {
       update: (body: AccountUpdate) => client.patch<AccountUser>('/api/users/me/', body),
       changePassword: (old_password: string, new_password: string) =>
         client.post<TokenPair>('/api/users/me/password/', { old_password, new_password }),
+      logoutEverywhere: (password: string) =>
+        client.post<TokenPair>('/api/users/me/logout-everywhere/', { password }),
       resendVerification: () => client.post<Detail>('/api/users/me/verify-email/', {}),
     },
     recovery: {

@@ -28,6 +28,16 @@ export function useChangePassword() {
   });
 }
 
+/** Ends every session of the account; this device continues on the fresh pair. */
+export function useLogoutEverywhere() {
+  return useMutation({
+    mutationFn: (password: string) => trust.account.logoutEverywhere(password),
+    onSuccess: (tokens) => {
+      if (tokens?.access && tokens.refresh) client.session.setTokens(tokens.access, tokens.refresh);
+    },
+  });
+}
+
 export function useResendVerification() {
   return useMutation({ mutationFn: () => trust.account.resendVerification() });
 }

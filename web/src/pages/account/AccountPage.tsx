@@ -5,7 +5,7 @@ import { TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
 import { EmailState } from '../../components/trust/EmailState';
-import { useChangePassword, useUpdateAccount } from '../../hooks/trust';
+import { useChangePassword, useLogoutEverywhere, useUpdateAccount } from '../../hooks/trust';
 
 /** The signed-in user's own page: names and phone, email state, password, sessions. */
 export function AccountPage() {
@@ -18,14 +18,49 @@ export function AccountPage() {
       <EmailState user={me} />
       <DetailsForm user={me} />
       <PasswordForm />
-      <section className="card" aria-labelledby="sessions-title">
-        <h2 id="sessions-title">Signed-in devices</h2>
-        <p>Changing your password signs you out on every other phone and computer at once; this device stays signed in.</p>
-        <button type="button" className="btn btn-secondary" onClick={() => void logout()}>
+      <SessionsForm onLogout={() => void logout()} />
+    </section>
+  );
+}
+
+/** Log out everywhere (with the password, so a borrowed phone cannot do it), or here only. */
+function SessionsForm({ onLogout }: { onLogout: () => void }) {
+  const [password, setPassword] = useState('');
+  const everywhere = useLogoutEverywhere();
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    everywhere.mutate(password, { onSuccess: () => setPassword('') });
+  }
+
+  return (
+    <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Signed-in devices</h2>
+      <p>Log out everywhere signs you out on every other phone and computer at once; this device stays signed in and your password stays the same.</p>
+      <FormErrors error={everywhere.error} fields={['password']} />
+      <TextField
+        label="Your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => {
+          if (everywhere.isSuccess) everywhere.reset();
+          setPassword(e.target.value);
+        }}
+        errors={fieldErrors(everywhere.error, 'password')}
+      />
+      {everywhere.isSuccess && <Notice tone="success">Every other device has been signed out.</Notice>}
+      <div className="actions">
+        <button type="submit" className="btn" disabled={everywhere.isPending || !password}>
+          {everywhere.isPending ? 'Signing out…' : 'Log out everywhere'}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onLogout}>
           Log out on this device
         </button>
-      </section>
-    </section>
+      </div>
+    </form>
   );
 }
 
