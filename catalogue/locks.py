@@ -150,5 +150,12 @@ def lock_current(instance: Model) -> Model | None:
     racing image replacements then run one after the other, each deleting the
     file the other stored (so exactly the file the row points at stays on
     disk), and a full save never writes back stale columns such as a rating.
+
+    An item's service is locked first: writing or deleting an item rewrites
+    its service's search document (PostgreSQL triggers), and taking the
+    service after the item would invert the one lock order a placement
+    follows (service, then items), deadlocking the two.
     """
+    if isinstance(instance, ServiceItem):
+        lock_service(instance.service_id)
     return type(instance).objects.select_for_update(of=("self",)).filter(pk=instance.pk).first()
