@@ -12,6 +12,8 @@ import { Empty } from '../components/QueryState';
 import { money, sumMoney } from '../format';
 import { usePlaceOrder } from '../hooks/orders';
 import { PickupChooser, type Pickup } from './cart/PickupChooser';
+import { useCheckoutPayment } from '../payments/useCheckoutPayment';
+import { PaymentChoice } from '../payments/PaymentChoice';
 
 export function CartPage() {
   const { user } = useAuth();
@@ -25,6 +27,7 @@ export function CartPage() {
   const submitting = useRef(false);
 
   const order = usePlaceOrder();
+  const payment = useCheckoutPayment(cart.cart?.serviceId ?? null);
 
   if (!cart.cart || cart.cart.lines.length === 0) {
     return (
@@ -46,6 +49,7 @@ export function CartPage() {
     ...(instructions.trim() && { special_instructions: instructions.trim() }),
     ...(address.trim() && { delivery_address: address.trim() }),
     ...(pickup.at && { pickup_at: pickup.at }),
+    ...(payment.method && { payment_method: payment.method }),
   };
 
   function onSubmit(e: FormEvent) {
@@ -62,6 +66,14 @@ export function CartPage() {
       {
         onSuccess: (created) => {
           cart.clear();
+          const checkoutUrl = created.payment?.status === 'awaiting_payment' ? created.payment.checkout_url : null;
+          if (checkoutUrl) {
+            // Online: straight on to the provider's checkout. Back (or the provider's return) lands on the
+            // order, whose page checks the payment.
+            window.history.replaceState(window.history.state, '', `/orders/${created.id}?placed=1`);
+            window.location.assign(checkoutUrl);
+            return;
+          }
           navigate(`/orders/${created.id}?placed=1`);
         },
         onSettled: () => {
@@ -86,7 +98,7 @@ export function CartPage() {
             <p>The connection dropped before the server answered. Press “Place order” again: it is safe, you will not be charged twice.</p>
           </Notice>
         ) : (
-          <FormErrors error={err} fields={['special_instructions', 'delivery_address', 'pickup_at', 'service']} />
+          <FormErrors error={err} fields={['special_instructions', 'delivery_address', 'pickup_at', 'service', 'payment_method']} />
         )}
         <table className="cart-table">
           <caption className="sr-only">Items in your cart</caption>
@@ -142,6 +154,7 @@ export function CartPage() {
           onChange={setPickup}
           errors={[...(pickupMissing && !pickup.at ? ['Choose a pickup time.'] : []), ...fieldErrors(err, 'pickup_at'), ...fieldErrors(err, 'service')]}
         />
+        <PaymentChoice methods={payment.methods} value={payment.method} onChange={payment.setMethod} errors={fieldErrors(err, 'payment_method')} />
         <TextField
           label="Delivery address or pickup note (optional)"
           name="delivery_address"
