@@ -4,6 +4,7 @@ import { isApiError } from '../api/errors';
 import type { CreateOrderRequest } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
+import { lineKey, type CartLine } from '../cart/cartModel';
 import { TextArea, TextField } from '../components/Field';
 import { FormErrors, fieldErrors } from '../components/FormErrors';
 import { Notice } from '../components/Notice';
@@ -45,7 +46,7 @@ export function CartPage() {
   const c = cart.cart;
   const body: CreateOrderRequest = {
     service: c.serviceId,
-    items: c.lines.map((l) => ({ service_item: l.itemId, quantity: l.quantity })),
+    items: c.lines.map((l) => ({ service_item: l.itemId, quantity: l.quantity, ...(l.options?.length && { options: l.options }) })),
     ...(instructions.trim() && { special_instructions: instructions.trim() }),
     ...(address.trim() && { delivery_address: address.trim() }),
     ...(pickup.at && { pickup_at: pickup.at }),
@@ -116,17 +117,18 @@ export function CartPage() {
           </thead>
           <tbody>
             {c.lines.map((l) => (
-              <tr key={l.itemId}>
+              <tr key={lineKey(l)}>
                 <th scope="row">
                   {l.name}
+                  {l.optionNames && l.optionNames.length > 0 && <span className="line-options muted small block">{l.optionNames.join(' · ')}</span>}
                   <span className="muted small block">{money(l.price)} each</span>
                 </th>
                 <td>
-                  <QuantityStepper name={l.name} quantity={l.quantity} onChange={(n) => cart.setQuantity(l.itemId, n)} />
+                  <QuantityStepper name={lineLabel(l)} quantity={l.quantity} onChange={(n) => cart.setQuantity(lineKey(l), n)} />
                 </td>
                 <td className="num">{money(sumMoney([l]))}</td>
                 <td>
-                  <button type="button" className="btn btn-link" onClick={() => cart.remove(l.itemId)} aria-label={`Remove ${l.name}`}>
+                  <button type="button" className="btn btn-link" onClick={() => cart.remove(lineKey(l))} aria-label={`Remove ${lineLabel(l)}`}>
                     Remove
                   </button>
                 </td>
@@ -188,4 +190,9 @@ export function CartPage() {
       </form>
     </section>
   );
+}
+
+/** A line's name for its controls: the item, with its options when it has some ("Latte (Size: Large)"). */
+function lineLabel(l: CartLine): string {
+  return l.optionNames && l.optionNames.length ? `${l.name} (${l.optionNames.join(', ')})` : l.name;
 }
