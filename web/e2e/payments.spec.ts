@@ -94,3 +94,23 @@ test('a failed payment leaves the order waiting, with the time left to pay and a
   await page.goto(`/orders/${orderId}`);
   await expect(page.locator('.payment-state')).toHaveText('Paid');
 });
+
+test('a vendor chooses which payment methods their service accepts, and the student is offered them', async ({ page, check, newPage, request, shop, student }) => {
+  await signIn(page, shop.vendor);
+  await page.goto(`/vendor/services/${shop.serviceId}`);
+  const settings = page.getByRole('form', { name: 'Payment' });
+  await expect(settings.getByRole('checkbox', { name: /Pay at pickup/ })).toBeChecked();
+  await settings.getByRole('checkbox', { name: /Online/ }).check();
+  await settings.getByRole('button', { name: 'Save payment methods' }).click();
+  await expect(settings.getByText('Payment methods saved.')).toBeVisible();
+  await check(page, 'service-payment-settings');
+  const res = await request.get(`/api/services/${shop.serviceId}/`);
+  expect(((await res.json()) as { payment_methods: string[] }).payment_methods.sort()).toEqual(['online', 'pay_at_pickup']);
+
+  const sp = await newPage('student');
+  await signIn(sp, student);
+  await sp.goto(`/services/${shop.serviceId}`);
+  await addToCart(sp, 'Fries');
+  await openCart(sp);
+  await expect(sp.getByRole('group', { name: 'How to pay' }).getByRole('radio')).toHaveCount(2);
+});
