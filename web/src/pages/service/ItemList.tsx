@@ -109,7 +109,7 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
                     Add
                   </button>
                 ) : (
-                  !item.is_available && !soldOut(item) && <span className="muted">Unavailable</span>
+                  !item.is_available && !soldOut(item) && <span className="muted">Sold out</span>
                 )}
               </div>
             </li>
