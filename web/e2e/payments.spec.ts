@@ -56,6 +56,7 @@ test('a student pays online and only then does the vendor see the order, marked 
   await page.goto(`/orders/${orderId}`);
   await expect(page.locator('.payment-state')).toHaveText('Paid');
   await expect(page.getByText('Waiting for your payment')).toHaveCount(0);
+  await expect(page.locator('.timeline')).toContainText('Paid online');
   await check(page, 'order-paid-online');
 
   await vendor.reload();

@@ -153,8 +153,15 @@ export function OrderDetailPage() {
             {history.map((h, i) => (
               <li key={`${h.created_at}-${i}`}>
                 <span className="timeline-status">
-                  {h.from_status ? `${statusLabel(h.from_status)} → ` : ''}
-                  {statusLabel(h.to_status)}
+                  {h.from_status && h.from_status === h.to_status ? (
+                    // A step to the same status is the moment an online payment was accepted (docs/API.md, Payments).
+                    'Paid online'
+                  ) : (
+                    <>
+                      {h.from_status ? `${statusLabel(h.from_status)} → ` : ''}
+                      {statusLabel(h.to_status)}
+                    </>
+                  )}
                 </span>
                 <span className="muted small">
                   {dateTime(h.created_at)} · by {who(h, o, user?.id)}
