@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CheckoutAttempt } from '../api/idempotency';
 import { useAuth } from '../auth/AuthContext';
-import { addItem, itemCount, setQuantity as setLineQuantity, type AddOutcome, type Cart, type QuantityOutcome } from './cartModel';
+import { addItem, itemCount, setQuantity as setLineQuantity, type AddOutcome, type Cart, type CartItem, type QuantityOutcome } from './cartModel';
 
 export type { Cart, CartLine } from './cartModel';
 
@@ -9,9 +9,10 @@ interface CartValue {
   cart: Cart | null;
   count: number;
   /** Adds one of `item`; says why not when the cart holds another service or the item is at the limit. */
-  add: (service: { id: number; name: string }, item: { id: number; name: string; price: string }) => AddOutcome;
-  setQuantity: (itemId: number, quantity: number) => QuantityOutcome;
-  remove: (itemId: number) => void;
+  add: (service: { id: number; name: string }, item: CartItem) => AddOutcome;
+  /** `line`: a line's lineKey, or the id of an item without options. */
+  setQuantity: (line: number | string, quantity: number) => QuantityOutcome;
+  remove: (line: number | string) => void;
   clear: () => void;
   /** Replaces the cart with one for `service` (the cart holds one service at a time). */
   startOver: (service: { id: number; name: string }) => void;
@@ -99,12 +100,12 @@ export function CartProvider({ children }: { children: ReactNode }) {
         if (result.outcome === 'added') commit(result.cart);
         return result.outcome;
       },
-      setQuantity: (itemId, quantity) => {
-        const result = setLineQuantity(current.current, itemId, quantity);
+      setQuantity: (line, quantity) => {
+        const result = setLineQuantity(current.current, line, quantity);
         commit(result.cart);
         return result.outcome;
       },
-      remove: (itemId) => commit(setLineQuantity(current.current, itemId, 0).cart),
+      remove: (line) => commit(setLineQuantity(current.current, line, 0).cart),
       clear,
       startOver: (service) => commit({ serviceId: service.id, serviceName: service.name, lines: [] }),
       checkout: checkoutRef.current,

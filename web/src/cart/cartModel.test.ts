@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUANTITY } from '../config';
-import { addItem, itemCount, quantityOf, setQuantity, type Cart } from './cartModel';
+import { addItem, itemCount, lineKey, quantityOf, setQuantity, type Cart } from './cartModel';
 
 const cafe = { id: 1, name: 'Cafe' };
 const tea = { id: 10, name: 'Tea', price: '2.50' };
@@ -58,5 +58,22 @@ describe('cart steppers and limits', () => {
     expect(quantityOf(setQuantity(cartWith(3), 10, 5.7).cart, 10)).toBe(5);
     const before = cartWith(3);
     expect(setQuantity(before, 99, 5)).toEqual({ cart: before, outcome: 'ok' });
+  });
+});
+
+describe('lines with options', () => {
+  const svc = { id: 1, name: 'Cafe' };
+  it('keeps one item with other options as another line, and merges the same options', () => {
+    let cart = addItem(null, svc, { id: 7, name: 'Latte', price: '3.00', options: [11], optionNames: ['Size: Large'] }).cart;
+    cart = addItem(cart, svc, { id: 7, name: 'Latte', price: '2.50', options: [10], optionNames: ['Size: Regular'] }).cart;
+    cart = addItem(cart, svc, { id: 7, name: 'Latte', price: '3.00', options: [11], optionNames: ['Size: Large'] }).cart;
+    expect(cart?.lines.map((l) => [l.options, l.quantity])).toEqual([
+      [[11], 2],
+      [[10], 1],
+    ]);
+    expect(quantityOf(cart, 7)).toBe(3);
+    cart = setQuantity(cart, lineKey({ itemId: 7, options: [10] }), 0).cart;
+    expect(cart?.lines).toHaveLength(1);
+    expect(cart?.lines[0].optionNames).toEqual(['Size: Large']);
   });
 });

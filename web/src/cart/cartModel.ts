@@ -3,8 +3,32 @@ import { MAX_QUANTITY } from '../config';
 export interface CartLine {
   itemId: number;
   name: string;
+  /** The unit price: the item's, plus the chosen options' deltas. */
   price: string;
   quantity: number;
+  /** The chosen options' ids, ascending (absent or empty: none). */
+  options?: number[];
+  /** How the chosen options read ("Size: Large"), in the vendor's order. */
+  optionNames?: string[];
+}
+
+/** What is added: an item, with the options chosen for it. */
+export interface CartItem {
+  id: number;
+  name: string;
+  price: string;
+  options?: number[];
+  optionNames?: string[];
+}
+
+/** A line is one item with one set of options: the same item with other options is another line. */
+export function lineKey(line: { itemId: number; options?: readonly number[] }): string {
+  return `${line.itemId}|${[...(line.options ?? [])].sort((a, b) => a - b).join(',')}`;
+}
+
+/** A line's key from a key or, for an item without options, its id. */
+function keyOf(ref: number | string): string {
+  return typeof ref === 'number' ? `${ref}|` : ref;
 }
 
 export interface Cart {
@@ -24,29 +48,38 @@ export type QuantityOutcome = 'ok' | 'capped' | 'removed';
 export function addItem(
   cart: Cart | null,
   service: { id: number; name: string },
-  item: { id: number; name: string; price: string },
+  item: CartItem,
 ): { cart: Cart | null; outcome: AddOutcome } {
   if (cart && cart.lines.length && cart.serviceId !== service.id) return { cart, outcome: 'other-service' };
   const base: Cart = cart && cart.serviceId === service.id ? cart : { serviceId: service.id, serviceName: service.name, lines: [] };
-  const existing = base.lines.find((l) => l.itemId === item.id);
+  const options = [...(item.options ?? [])].sort((a, b) => a - b);
+  const key = lineKey({ itemId: item.id, options });
+  const existing = base.lines.find((l) => lineKey(l) === key);
   if (existing && existing.quantity >= MAX_QUANTITY) return { cart: base, outcome: 'at-limit' };
-  const lines = existing
-    ? base.lines.map((l) => (l.itemId === item.id ? { ...l, quantity: l.quantity + 1 } : l))
-    : [...base.lines, { itemId: item.id, name: item.name, price: item.price, quantity: 1 }];
+  const fresh: CartLine = { itemId: item.id, name: item.name, price: item.price, quantity: 1 };
+  if (options.length) {
+    fresh.options = options;
+    fresh.optionNames = item.optionNames ?? [];
+  }
+  const lines = existing ? base.lines.map((l) => (lineKey(l) === key ? { ...l, quantity: l.quantity + 1 } : l)) : [...base.lines, fresh];
   return { cart: { ...base, lines }, outcome: 'added' };
 }
 
-/** Sets a line's quantity; 0 or less removes the line, more than the maximum is held at it. */
-export function setQuantity(cart: Cart | null, itemId: number, quantity: number): { cart: Cart | null; outcome: QuantityOutcome } {
-  if (!cart || !cart.lines.some((l) => l.itemId === itemId)) return { cart, outcome: 'ok' };
+/**
+ * Sets a line's quantity (`line`: its lineKey, or the id of an item without
+ * options); 0 or less removes the line, more than the maximum is held at it.
+ */
+export function setQuantity(cart: Cart | null, line: number | string, quantity: number): { cart: Cart | null; outcome: QuantityOutcome } {
+  const key = keyOf(line);
+  if (!cart || !cart.lines.some((l) => lineKey(l) === key)) return { cart, outcome: 'ok' };
   if (!Number.isFinite(quantity) || quantity < 1) {
-    return { cart: { ...cart, lines: cart.lines.filter((l) => l.itemId !== itemId) }, outcome: 'removed' };
+    return { cart: { ...cart, lines: cart.lines.filter((l) => lineKey(l) !== key) }, outcome: 'removed' };
   }
   const whole = Math.floor(quantity);
   const capped = whole > MAX_QUANTITY;
   const next = capped ? MAX_QUANTITY : whole;
   return {
-    cart: { ...cart, lines: cart.lines.map((l) => (l.itemId === itemId ? { ...l, quantity: next } : l)) },
+    cart: { ...cart, lines: cart.lines.map((l) => (lineKey(l) === key ? { ...l, quantity: next } : l)) },
     outcome: capped ? 'capped' : 'ok',
   };
 }
@@ -55,6 +88,7 @@ export function itemCount(cart: Cart | null): number {
   return cart?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0;
 }
 
+/** How many of an item the cart holds, over all its lines (whatever their options). */
 export function quantityOf(cart: Cart | null, itemId: number): number {
-  return cart?.lines.find((l) => l.itemId === itemId)?.quantity ?? 0;
+  return cart?.lines.filter((l) => l.itemId === itemId).reduce((n, l) => n + l.quantity, 0) ?? 0;
 }

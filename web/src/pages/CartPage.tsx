@@ -4,6 +4,7 @@ import { isApiError } from '../api/errors';
 import type { CreateOrderRequest } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
+import { lineKey, type CartLine } from '../cart/cartModel';
 import { TextArea, TextField } from '../components/Field';
 import { FormErrors, fieldErrors } from '../components/FormErrors';
 import { Notice } from '../components/Notice';
@@ -12,6 +13,8 @@ import { Empty } from '../components/QueryState';
 import { money, sumMoney } from '../format';
 import { usePlaceOrder } from '../hooks/orders';
 import { PickupChooser, type Pickup } from './cart/PickupChooser';
+import { useCheckoutPayment } from '../payments/useCheckoutPayment';
+import { PaymentChoice } from '../payments/PaymentChoice';
 
 export function CartPage() {
   const { user } = useAuth();
@@ -25,6 +28,7 @@ export function CartPage() {
   const submitting = useRef(false);
 
   const order = usePlaceOrder();
+  const payment = useCheckoutPayment(cart.cart?.serviceId ?? null);
 
   if (!cart.cart || cart.cart.lines.length === 0) {
     return (
@@ -42,10 +46,11 @@ export function CartPage() {
   const c = cart.cart;
   const body: CreateOrderRequest = {
     service: c.serviceId,
-    items: c.lines.map((l) => ({ service_item: l.itemId, quantity: l.quantity })),
+    items: c.lines.map((l) => ({ service_item: l.itemId, quantity: l.quantity, ...(l.options?.length && { options: l.options }) })),
     ...(instructions.trim() && { special_instructions: instructions.trim() }),
     ...(address.trim() && { delivery_address: address.trim() }),
     ...(pickup.at && { pickup_at: pickup.at }),
+    ...(payment.method && { payment_method: payment.method }),
   };
 
   function onSubmit(e: FormEvent) {
@@ -62,6 +67,14 @@ export function CartPage() {
       {
         onSuccess: (created) => {
           cart.clear();
+          const checkoutUrl = created.payment?.status === 'awaiting_payment' ? created.payment.checkout_url : null;
+          if (checkoutUrl) {
+            // Online: straight on to the provider's checkout. Back (or the provider's return) lands on the
+            // order, whose page checks the payment.
+            window.history.replaceState(window.history.state, '', `/orders/${created.id}?placed=1`);
+            window.location.assign(checkoutUrl);
+            return;
+          }
           navigate(`/orders/${created.id}?placed=1`);
         },
         onSettled: () => {
@@ -86,7 +99,7 @@ export function CartPage() {
             <p>The connection dropped before the server answered. Press “Place order” again: it is safe, you will not be charged twice.</p>
           </Notice>
         ) : (
-          <FormErrors error={err} fields={['special_instructions', 'delivery_address', 'pickup_at', 'service']} />
+          <FormErrors error={err} fields={['special_instructions', 'delivery_address', 'pickup_at', 'service', 'payment_method']} />
         )}
         <table className="cart-table">
           <caption className="sr-only">Items in your cart</caption>
@@ -104,17 +117,18 @@ export function CartPage() {
           </thead>
           <tbody>
             {c.lines.map((l) => (
-              <tr key={l.itemId}>
+              <tr key={lineKey(l)}>
                 <th scope="row">
                   {l.name}
+                  {l.optionNames && l.optionNames.length > 0 && <span className="line-options muted small block">{l.optionNames.join(' · ')}</span>}
                   <span className="muted small block">{money(l.price)} each</span>
                 </th>
                 <td>
-                  <QuantityStepper name={l.name} quantity={l.quantity} onChange={(n) => cart.setQuantity(l.itemId, n)} />
+                  <QuantityStepper name={lineLabel(l)} quantity={l.quantity} onChange={(n) => cart.setQuantity(lineKey(l), n)} />
                 </td>
                 <td className="num">{money(sumMoney([l]))}</td>
                 <td>
-                  <button type="button" className="btn btn-link" onClick={() => cart.remove(l.itemId)} aria-label={`Remove ${l.name}`}>
+                  <button type="button" className="btn btn-link" onClick={() => cart.remove(lineKey(l))} aria-label={`Remove ${lineLabel(l)}`}>
                     Remove
                   </button>
                 </td>
@@ -142,6 +156,7 @@ export function CartPage() {
           onChange={setPickup}
           errors={[...(pickupMissing && !pickup.at ? ['Choose a pickup time.'] : []), ...fieldErrors(err, 'pickup_at'), ...fieldErrors(err, 'service')]}
         />
+        <PaymentChoice methods={payment.methods} value={payment.method} onChange={payment.setMethod} errors={fieldErrors(err, 'payment_method')} />
         <TextField
           label="Delivery address or pickup note (optional)"
           name="delivery_address"
@@ -175,4 +190,9 @@ export function CartPage() {
       </form>
     </section>
   );
+}
+
+/** A line's name for its controls: the item, with its options when it has some ("Latte (Size: Large)"). */
+function lineLabel(l: CartLine): string {
+  return l.optionNames && l.optionNames.length ? `${l.name} (${l.optionNames.join(', ')})` : l.name;
 }

@@ -14,6 +14,8 @@ import { useService } from '../hooks/services';
 import { useVendorProfile } from '../hooks/vendorPublic';
 import { ReorderButton } from '../components/ReorderButton';
 import { clockTime, OrderProgress } from '../orders/OrderProgress';
+import { PaymentSummary } from '../payments/PaymentSummary';
+import { LineOptions } from '../options/LineOptions';
 
 function who(change: OrderStatusChange, order: Order, myId: number | undefined): string {
   if (change.changed_by !== null && change.changed_by === myId) return 'you';
@@ -62,7 +64,7 @@ export function OrderDetailPage() {
         <Link to={user?.user_type === 'vendor' ? '/vendor/orders' : '/orders'}>{user?.user_type === 'vendor' ? 'Order queue' : 'My orders'}</Link>{' '}
         <span aria-hidden="true">/</span> <span>Order #{o.id}</span>
       </nav>
-      {params.get('placed') && o.order_status === 'pending' && <Notice tone="success">Order placed. The vendor will confirm it shortly.</Notice>}
+      {params.get('placed') && o.order_status === 'pending' && o.payment?.status !== 'awaiting_payment' && <Notice tone="success">Order placed. The vendor will confirm it shortly.</Notice>}
       <div className="card">
         <div className="order-card-head">
           <h1 className="h-reset">Order #{o.id}</h1>
@@ -71,6 +73,7 @@ export function OrderDetailPage() {
         <p>
           <Link to={`/services/${o.service}`}>{o.service_name}</Link> · placed {dateTime(o.created_at)}
         </p>
+        <PaymentSummary payment={o.payment} createdAt={o.created_at} target={{ kind: 'order', id: o.id }} isPayer={user?.id === o.customer} />
         <OrderProgress order={o} />
         <PickupFacts order={o} place={service.data?.location || vendor.data?.address || ''} vendorId={service.data?.vendor ?? null} />
         {isOpen(o.order_status) && (
@@ -97,6 +100,7 @@ export function OrderDetailPage() {
               <tr key={it.id}>
                 <th scope="row">
                   {it.service_item_name || `Item #${it.service_item}`}
+                  <LineOptions options={it.options} />
                   <span className="muted small block">{money(it.unit_price)} each</span>
                 </th>
                 <td className="num">{it.quantity}</td>
@@ -149,8 +153,15 @@ export function OrderDetailPage() {
             {history.map((h, i) => (
               <li key={`${h.created_at}-${i}`}>
                 <span className="timeline-status">
-                  {h.from_status ? `${statusLabel(h.from_status)} → ` : ''}
-                  {statusLabel(h.to_status)}
+                  {h.from_status && h.from_status === h.to_status ? (
+                    // A step to the same status is the moment an online payment was accepted (docs/API.md, Payments).
+                    'Paid online'
+                  ) : (
+                    <>
+                      {h.from_status ? `${statusLabel(h.from_status)} → ` : ''}
+                      {statusLabel(h.to_status)}
+                    </>
+                  )}
                 </span>
                 <span className="muted small">
                   {dateTime(h.created_at)} · by {who(h, o, user?.id)}

@@ -3,6 +3,8 @@ import { isApiError } from '../../api/errors';
 import { parseId } from '../../api/queryKeys';
 import type { Booking, BookingEvent, BookingStatus } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
+import { PaymentSummary } from '../../payments/PaymentSummary';
+import { PaymentTag } from '../../payments/PaymentTag';
 import { cancelNotice, longDay, wallClock } from '../../bookings/time';
 import { Notice } from '../../components/Notice';
 import { LoadError, Missing, Spinner } from '../../components/QueryState';
@@ -86,6 +88,13 @@ export function BookingDetailPage() {
           <dt>Notes</dt>
           <dd>{b.notes || <span className="muted">None</span>}</dd>
         </dl>
+        {isVendor ? (
+          <p>
+            <PaymentTag payment={b.payment} />
+          </p>
+        ) : (
+          <PaymentSummary payment={b.payment} createdAt={b.created_at} target={{ kind: 'booking', id: b.id }} isPayer={user?.user_type === 'student'} />
+        )}
         {!isVendor && <CancelInfo booking={b} />}
         <BookingActions booking={b} />
       </div>

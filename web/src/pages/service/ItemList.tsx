@@ -7,6 +7,8 @@ import { QuantityStepper } from '../../components/QuantityStepper';
 import { MAX_QUANTITY } from '../../config';
 import { money } from '../../format';
 import { ResponsiveImage } from '../../components/ResponsiveImage';
+import { OptionSheet, type Chosen } from '../../options/OptionSheet';
+import { StockNote, soldOut } from '../../options/StockNote';
 
 /**
  * The service's items with Add, which becomes − n + once the item is in the
@@ -17,6 +19,7 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
   const [conflict, setConflict] = useState<ServiceItem | null>(null);
   const [announce, setAnnounce] = useState('');
   const [justAdded, setJustAdded] = useState<number | null>(null);
+  const [choosing, setChoosing] = useState<ServiceItem | null>(null);
   const svc = { id: service.id, name: service.service_name };
   const inThisCart = cart.cart?.serviceId === service.id;
 
@@ -27,8 +30,8 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
     return () => clearTimeout(t);
   }, [justAdded]);
 
-  function add(item: ServiceItem) {
-    const outcome = cart.add(svc, item);
+  function add(item: ServiceItem, chosen?: Chosen) {
+    const outcome = cart.add(svc, chosen ? { id: item.id, name: item.name, ...chosen } : item);
     if (outcome === 'other-service') {
       setConflict(item);
       return;
@@ -73,7 +76,8 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
       <ul className="item-list">
         {items.map((item) => {
           const qty = inThisCart ? quantityOf(cart.cart, item.id) : 0;
-          const orderable = canOrder && isStudent && item.is_available;
+          const orderable = canOrder && isStudent && item.is_available && !soldOut(item);
+          const hasOptions = (item.option_groups?.length ?? 0) > 0;
           return (
             <li key={item.id} className={`item-row${item.is_available ? '' : ' item-off'}${justAdded === item.id ? ' item-added' : ''}`}>
               {item.image && <ResponsiveImage src={item.image} variants={item.image_variants} className="item-thumb" sizes="160px" />}
@@ -83,7 +87,15 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
               </div>
               <div className="item-side">
                 <span className="price">{money(item.price)}</span>
-                {orderable && qty > 0 ? (
+                <StockNote item={item} />
+                {orderable && hasOptions ? (
+                  <>
+                    {qty > 0 && <span className="muted small">{qty} in cart</span>}
+                    <button type="button" className="btn btn-small" onClick={() => setChoosing(item)} aria-label={`Choose options for ${item.name}`}>
+                      {qty > 0 ? 'Add another' : 'Add'}
+                    </button>
+                  </>
+                ) : orderable && qty > 0 ? (
                   <>
                     <QuantityStepper name={item.name} quantity={qty} onChange={(n) => cart.setQuantity(item.id, n)} />
                     {justAdded === item.id && (
@@ -97,13 +109,23 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
                     Add
                   </button>
                 ) : (
-                  !item.is_available && <span className="muted">Sold out</span>
+                  !item.is_available && !soldOut(item) && <span className="muted">Sold out</span>
                 )}
               </div>
             </li>
           );
         })}
       </ul>
+      {choosing && (
+        <OptionSheet
+          item={choosing}
+          onClose={() => setChoosing(null)}
+          onAdd={(chosen) => {
+            add(choosing, chosen);
+            setChoosing(null);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useBookings, useBookingsByDate, useCampusTimeZone } from '../../hooks/b
 import { useMediaQuery } from '../../hooks/useMediaQuery';
 import { useServices } from '../../hooks/services';
 import { BookingActions, BookingStatusBadge } from '../bookings/BookingActions';
+import { PaymentTag } from '../../payments/PaymentTag';
 import { LiveStatus } from '../../components/LiveStatus';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -131,6 +132,7 @@ export function VendorAgendaPage() {
                               </Link>
                               {b.service_item_name && <span className="small block">{b.service_item_name}</span>}
                               <BookingStatusBadge status={b.booking_status} />
+                              <PaymentTag payment={b.payment} />
                             </li>
                           ))}
                         </ul>
@@ -191,7 +193,10 @@ function AgendaEntry({ booking: b, showService }: { booking: Booking; showServic
           <h3 className="booking-title">
             <Link to={`/bookings/${b.id}`}>{b.customer_name}</Link>
           </h3>
-          <BookingStatusBadge status={b.booking_status} />
+          <span className="order-badges">
+            <BookingStatusBadge status={b.booking_status} />
+            <PaymentTag payment={b.payment} />
+          </span>
         </div>
         {(b.service_item_name || showService) && (
           <p className="small">

@@ -13,6 +13,7 @@ import { DRAFT_AVAILABILITY } from '../../vendor/onboarding';
 import { ItemsManager } from './ItemsManager';
 import { PublishControl } from './PublishControl';
 import { ServiceTimingSettings } from './ServiceTimingSettings';
+import { ServicePaymentSettings } from '../../payments/ServicePaymentSettings';
 
 const FIELDS = [
   'service_name',
@@ -215,6 +216,7 @@ function ServiceForm({ service }: { service?: Service }) {
         <FormErrors error={remove.error} />
       </form>
       {service && <ServiceTimingSettings service={service} />}
+      {service && <ServicePaymentSettings service={service} />}
       {service && <ItemsManager service={service} />}
     </section>
   );

@@ -4,6 +4,8 @@ import { StatusBadge } from '../../../components/Badges';
 import { OrderActions } from '../../../components/OrderActions';
 import { dateTime, isOpen, money } from '../../../format';
 import { waitedLabel } from './queueModel';
+import { PaymentTag } from '../../../payments/PaymentTag';
+import { LineOptions } from '../../../options/LineOptions';
 
 function customerLabel(o: Order): string {
   return o.customer_name || o.customer_email || `Customer #${o.customer}`;
@@ -35,6 +37,7 @@ export function QueueCard({ order: o, now, headingLevel, fresh }: { order: Order
         <span className="order-badges">
           {fresh && <span className="badge badge-new">New</span>}
           <StatusBadge status={o.order_status} />
+          <PaymentTag payment={o.payment} />
         </span>
       </div>
       {open && (
@@ -50,6 +53,7 @@ export function QueueCard({ order: o, now, headingLevel, fresh }: { order: Order
         {o.items?.map((it) => (
           <li key={it.id}>
             {it.quantity} × {it.service_item_name || `Item #${it.service_item}`}
+            <LineOptions options={it.options} />
           </li>
         ))}
       </ul>

@@ -1,0 +1,72 @@
+// What the student reads when an online payment does not end in "Paid": the
+// hold lapsed (the system cancelled the order), or a paid order was cancelled
+// and its money is on the way back.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, signIn, test, type Account, type Shop } from './support/fixtures';
+
+const repoDir = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Placed {
+  id: number;
+  payment: { reference: string; status: string };
+}
+
+async function placeOnline(request: APIRequestContext, shop: Shop, student: Account): Promise<Placed> {
+  const accept = await request.patch(`/api/services/${shop.serviceId}/`, {
+    headers: { Authorization: `Bearer ${shop.vendor.access}` },
+    data: { payment_methods: ['pay_at_pickup', 'online'] },
+  });
+  expect(accept.status(), await accept.text()).toBe(200);
+  const res = await request.post('/api/orders/', {
+    headers: { Authorization: `Bearer ${student.access}` },
+    data: { service: shop.serviceId, items: [{ service_item: shop.items.Fries.id, quantity: 1 }], payment_method: 'online' },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const order = (await res.json()) as Placed;
+  expect(order.payment.status).toBe('awaiting_payment');
+  return order;
+}
+
+/** Lets the order's hold lapse now and runs the sweep the scheduler runs every minute (in the test server's database). */
+function lapseHold(reference: string) {
+  const code = [
+    'from django.utils import timezone',
+    'from payments.models import Payment',
+    'from payments.services import holds_expire',
+    `n = Payment.objects.filter(reference=${JSON.stringify(reference)}).update(hold_expires_at=timezone.now())`,
+    'assert n == 1, n',
+    'holds_expire()',
+  ].join('\n');
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:///${repoDir}var/e2e/db.sqlite3`, DEBUG: 'true' };
+  delete env.REDIS_URL;
+  execFileSync(`${repoDir}.venv/bin/python`, ['manage.py', 'shell', '-c', code], { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+test('a lapsed payment hold: the order says it was not paid in time and nothing was charged', async ({ page, check, request, shop, student }) => {
+  const order = await placeOnline(request, shop, student);
+  lapseHold(order.payment.reference);
+  await signIn(page, student);
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.locator('.payment-state')).toHaveText('Payment not completed');
+  await expect(page.getByText(/was not paid in time, so it was cancelled/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Pay .* now$/ })).toHaveCount(0);
+  await check(page, 'order-payment-expired');
+});
+
+test('a paid order the student cancels shows its refund', async ({ page, check, request, shop, student }) => {
+  const order = await placeOnline(request, shop, student);
+  const paid = await request.post(`/pay/${order.payment.reference}/`, { form: { outcome: 'success' } });
+  expect(paid.status(), await paid.text()).toBe(200);
+  const cancelled = await request.post(`/api/orders/${order.id}/update_status/`, {
+    headers: { Authorization: `Bearer ${student.access}` },
+    data: { order_status: 'cancelled' },
+  });
+  expect(cancelled.status(), await cancelled.text()).toBe(200);
+  await signIn(page, student);
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.locator('.payment-state')).toHaveText(/^(Refund pending|Refunded)$/);
+  await expect(page.getByRole('status').filter({ hasText: /Refund pending|Refunded/ })).toBeVisible();
+  await check(page, 'order-refund');
+});
