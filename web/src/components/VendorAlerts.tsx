@@ -32,6 +32,9 @@ export function VendorAlerts() {
   const list = pending.data?.results;
   const count = pending.data?.count ?? 0;
   const seen = useRef<Set<number> | null>(null);
+  // Orders placed after the page opened are news even when the first list
+  // read already holds them (it may come after the order, on a slow phone).
+  const openedAt = useRef(Date.now());
   const [latest, setLatest] = useState<Order | null>(null);
   useSoundRearm();
 
@@ -39,8 +42,7 @@ export function VendorAlerts() {
     if (!list) return;
     if (seen.current === null) {
       // What was waiting when the vendor arrived is not news (the count says it).
-      seen.current = new Set(list.map((o) => o.id));
-      return;
+      seen.current = new Set(list.filter((o) => Date.parse(o.created_at) < openedAt.current).map((o) => o.id));
     }
     const added = arrivals(seen.current, list);
     if (added.length === 0) return;
@@ -61,7 +63,15 @@ export function VendorAlerts() {
 
   // An order already opened or handled needs no banner.
   const stillPending = latest && list?.some((o) => o.id === latest.id);
-  if (onQueue || !latest || !stillPending || pathname === `/orders/${latest.id}`) return null;
+  const showing = !onQueue && !!latest && !!stillPending && pathname !== `/orders/${latest.id}`;
+  // While the banner covers the bottom of the window, the page ends lower, so
+  // its last controls can still be scrolled above the banner.
+  useEffect(() => {
+    if (!showing) return;
+    document.body.classList.add('has-vendor-alert');
+    return () => document.body.classList.remove('has-vendor-alert');
+  }, [showing]);
+  if (!showing || !latest) return null;
   const items = (latest.items ?? []).reduce((n, it) => n + it.quantity, 0);
   return (
     <div className="vendor-alert" role="status">

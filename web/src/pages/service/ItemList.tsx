@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Service, ServiceItem } from '../../api/types';
 import { useCart } from '../../cart/CartContext';
 import { quantityOf } from '../../cart/cartModel';
@@ -23,12 +23,8 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
   const svc = { id: service.id, name: service.service_name };
   const inThisCart = cart.cart?.serviceId === service.id;
 
-  // The "added" highlight fades after a moment.
-  useEffect(() => {
-    if (justAdded === null) return;
-    const t = setTimeout(() => setJustAdded(null), 1600);
-    return () => clearTimeout(t);
-  }, [justAdded]);
+  // "✓ Added" stays beside the item last added until another is: a state
+  // that is there until something changes, not for a moment.
 
   function add(item: ServiceItem, chosen?: Chosen) {
     const outcome = cart.add(svc, chosen ? { id: item.id, name: item.name, ...chosen } : item);
