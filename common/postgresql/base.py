@@ -39,6 +39,27 @@ def looks_usable(connection) -> bool:
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def answers_within(self, timeout: float) -> bool:
+        """The database circuit's probe (common/circuit.py): a pooled connection
+        within ``timeout`` that answers a query. With no pool, a fresh one."""
+        if self.pool is None:
+            try:
+                self.ensure_connection()
+            except base.Database.Error:
+                return False
+            return True
+        try:
+            connection = self.pool.getconn(timeout=timeout)
+        except Error:
+            return False
+        try:
+            ConnectionPool.check_connection(connection)
+        except Error:
+            return False
+        finally:
+            self.pool.putconn(connection)
+        return True
+
     def get_new_connection(self, conn_params):
         connection = super().get_new_connection(conn_params)
         if self.pool is None:
