@@ -111,7 +111,7 @@ def _database_answers() -> bool:
         return probe(PROBE_TIMEOUT_SECONDS)
     try:
         connection.ensure_connection()
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):
         return False
     return True
 

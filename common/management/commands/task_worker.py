@@ -14,11 +14,15 @@ import os
 import time
 
 from django.conf import settings
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, InterfaceError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
 logger = logging.getLogger("django_tasks_db")
+
+# Connection refused or lost, the pool's wait timed out, a closed connection
+# (Django's InterfaceError is no DatabaseError).
+DATABASE_ERRORS = (DatabaseError, InterfaceError)
 
 # A run that lasted this long had reached the database: the next failure
 # starts again from the shortest wait.
@@ -38,7 +42,7 @@ class ReconnectingWorker(db_worker.Worker):
             try:
                 super().run()
                 return  # --batch or --max-tasks: done
-            except DatabaseError as error:
+            except DATABASE_ERRORS as error:
                 if time.monotonic() - started > HEALTHY_RUN_SECONDS:
                     wait = self.backoff
                 logger.warning(
@@ -58,7 +62,7 @@ class ReconnectingWorker(db_worker.Worker):
         for connection in connections.all(initialized_only=True):
             try:
                 connection.close()
-            except DatabaseError:
+            except DATABASE_ERRORS:
                 connection.connection = None  # broken beyond closing: drop it
 
 
