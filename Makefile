@@ -35,7 +35,7 @@ run: $(VENV)/.runtime web
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py payments_schedule
-	$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	$(PY) manage.py task_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/uvicorn config.asgi:application --host 127.0.0.1 --port $(PORT) \
 	    --lifespan off --timeout-graceful-shutdown 3

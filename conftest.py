@@ -22,6 +22,17 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _database_circuit_closed():
+    """A test that simulates an outage opens the process's database circuit
+    (common/circuit.py); the next test starts with it closed."""
+    from common.circuit import database_circuit
+
+    database_circuit().succeeded()
+    yield
+    database_circuit().succeeded()
+
+
 @pytest.fixture
 def api():
     """An anonymous API client."""

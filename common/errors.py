@@ -12,6 +12,9 @@ asks, a 301 to the slashed URL that clients follow as a GET without the body.
 - the database unreachable (connection refused, pool exhausted, connection
   lost mid-request) → 503 with ``Retry-After``; any other uncaught exception
   → 500; both still logged by Django;
+- while this process's database circuit is open (``common/circuit.py``: a
+  request found the database unreachable less than ``DB_CIRCUIT_OPEN_SECONDS``
+  ago) → the same 503 at once, without waiting for the pool;
 - any other non-JSON error → the same status as ``{"detail": "..."}``
   (DRF's own error data re-rendered as JSON when it has some).
 """
@@ -22,12 +25,17 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.core.signals import got_request_exception
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import is_valid_path
 from rest_framework.renderers import JSONRenderer
 
+from common.circuit import PROBE, PROBE_TIMEOUT_SECONDS, REJECT, database_circuit
+
 API_PREFIX = "/api/"
+HEALTH_PATH = "/api/health/"
+# The health check's own 503 body (common/views.py::health), also when the circuit answers.
+HEALTH_DOWN = {"status": "unavailable", "database": "unavailable"}
 RETRY_AFTER_SECONDS = 5
 DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly."
 # Connection refused or lost, the pool's wait timed out: the request may succeed later.
@@ -69,8 +77,43 @@ def json_error(status: int, detail: str | None = None, **headers) -> JsonRespons
     return response
 
 
-def database_unavailable() -> JsonResponse:
+def database_unavailable(request=None) -> JsonResponse:
+    if request is not None and request.path_info == HEALTH_PATH:
+        response = JsonResponse({**HEALTH_DOWN, "detail": DATABASE_UNAVAILABLE}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return json_error(503, DATABASE_UNAVAILABLE, Retry_After=str(RETRY_AFTER_SECONDS))
+
+
+def _circuit_refuses(request) -> bool:
+    """True when the database is known to be down: answer 503 without waiting."""
+    circuit = database_circuit()
+    verdict = circuit.admit()
+    if verdict == REJECT:
+        return True
+    if verdict == PROBE:
+        try:
+            answers = _database_answers()
+        except BaseException:
+            circuit.succeeded()  # not an outage: never leave the circuit stuck probing
+            raise
+        if not answers:
+            circuit.failed()
+            return True
+        circuit.succeeded()
+    return False
+
+
+def _database_answers() -> bool:
+    """The probe: PostgreSQL's pool gets PROBE_TIMEOUT_SECONDS, not its own timeout."""
+    probe = getattr(connection, "answers_within", None)
+    if probe is not None:
+        return probe(PROBE_TIMEOUT_SECONDS)
+    try:
+        connection.ensure_connection()
+    except (DatabaseError, InterfaceError):
+        return False
+    return True
 
 
 def _is_json(response) -> bool:
@@ -99,7 +142,11 @@ class ApiJsonErrorsMiddleware:
         redirect = self._slash_redirect(request)
         if redirect is not None:
             return redirect
+        if _circuit_refuses(request):
+            return database_unavailable(request)
         response = self.get_response(request)
+        if isinstance(getattr(request, "uncaught_exception", None), DATABASE_DOWN_ERRORS):
+            database_circuit().failed()
         if response.status_code < 400 or _is_json(response):
             return response
         return self._as_json(request, response)
@@ -122,7 +169,7 @@ class ApiJsonErrorsMiddleware:
     def _as_json(self, request, response):
         exception = getattr(request, "uncaught_exception", None)
         if isinstance(exception, DATABASE_DOWN_ERRORS):
-            return database_unavailable()
+            return database_unavailable(request)
         data = getattr(response, "data", None)
         if isinstance(data, dict | list):
             # A DRF error rendered as HTML for a browser: same data, as JSON.

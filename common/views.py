@@ -15,7 +15,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from common.cache import RedisCache
-from common.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS
+from common.circuit import database_circuit
+from common.errors import DATABASE_UNAVAILABLE, HEALTH_DOWN, RETRY_AFTER_SECONDS
 from common.payment_methods import PAYMENT_METHODS, offered_payment_methods
 
 
@@ -64,12 +65,9 @@ def health(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
+        database_circuit().failed()  # the next requests of this process fail fast
         return Response(
-            {
-                "status": "unavailable",
-                "database": "unavailable",
-                "detail": DATABASE_UNAVAILABLE,
-            },
+            {**HEALTH_DOWN, "detail": DATABASE_UNAVAILABLE},
             status=503,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )

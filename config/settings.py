@@ -191,6 +191,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=DB_PREPARE_THRESHOLD
         )
+# A process that found the database unreachable answers every API request
+# with an immediate 503 for DB_CIRCUIT_OPEN_SECONDS, then lets one request
+# probe it (common/circuit.py); 0 turns the circuit off.
+DB_CIRCUIT_OPEN_SECONDS = env_float("DB_CIRCUIT_OPEN_SECONDS", 1.0)
+# manage.py task_worker waits this long after a database error, doubled per
+# failed try up to the maximum, then polls again (it never exits for it).
+TASK_WORKER_BACKOFF_SECONDS = env_float("TASK_WORKER_BACKOFF_SECONDS", 0.5)
+TASK_WORKER_MAX_BACKOFF_SECONDS = env_float("TASK_WORKER_MAX_BACKOFF_SECONDS", 5.0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "common.postgresql"  # Django's, with a cheaper pool check
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,5 +1,5 @@
 """Background tasks (django-tasks; the database backend by default, whose
-worker is ``manage.py db_worker``)."""
+worker is ``manage.py task_worker``)."""
 
 import logging
 from datetime import timedelta

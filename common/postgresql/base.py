@@ -13,6 +13,7 @@ tried. Recovery after a restart still costs no failed request
 (tests/faults/test_postgres_stopped.py).
 """
 
+import math
 import select
 
 from django.db.backends.postgresql import base
@@ -39,6 +40,46 @@ def looks_usable(connection) -> bool:
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def answers_within(self, timeout: float) -> bool:
+        """The database circuit's probe (common/circuit.py): a pooled connection
+        within ``timeout`` that answers a query. With no pool, a fresh one."""
+        pool = self.pool
+        if pool is None:
+            try:
+                self.ensure_connection()
+            except base.Database.Error:
+                return False
+            return True
+        try:
+            pool.open()
+            connection = pool.getconn(timeout=timeout)
+        except Error:
+            return self._database_back_but_not_the_pool(pool, timeout)
+        try:
+            ConnectionPool.check_connection(connection)
+        except Error:
+            return False
+        finally:
+            pool.putconn(connection)
+        return True
+
+    def _database_back_but_not_the_pool(self, pool, timeout: float) -> bool:
+        """After an outage the pool retries its connections with a backoff that
+        doubles (1, 2, 4, 8 s...), so it may lag the database's return by as
+        long as the outage lasted. When a direct connection succeeds where the
+        pool gave none, the pool is replaced by a fresh one, which connects at once."""
+        try:
+            direct = pool.connection_class.connect(
+                pool.conninfo, **{**pool.kwargs, "connect_timeout": max(2, math.ceil(timeout))}
+            )
+        except Error:
+            return False
+        direct.close()
+        if self._connection_pools.get(self.alias) is pool:
+            del self._connection_pools[self.alias]
+            pool.close(timeout=0)  # its borrowed connections close when given back
+        return True
+
     def get_new_connection(self, conn_params):
         connection = super().get_new_connection(conn_params)
         if self.pool is None:

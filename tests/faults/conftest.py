@@ -147,3 +147,23 @@ def build_marketplace(server, students: int = 4) -> Marketplace:
     market = Marketplace(vendor, service_id, answer.json()["id"])
     market.students = [register_and_login(server, "student") for _ in range(students)]
     return market
+
+
+def order_made_ready(server, market: Marketplace, token: str) -> None:
+    """An order taken to ``ready``: its student is emailed (through the task queue)."""
+    body = {
+        "service": market.service_id,
+        "items": [{"service_item": market.item_id, "quantity": 1}],
+    }
+    answer = call(server, "POST", "/api/orders/", body, token)
+    assert answer.status == 201, answer
+    order_id = answer.json()["id"]
+    for status in ("confirmed", "preparing", "ready"):
+        answer = call(
+            server,
+            "POST",
+            f"/api/orders/{order_id}/update_status/",
+            {"order_status": status},
+            market.vendor_token,
+        )
+        assert answer.status == 200, answer

@@ -279,3 +279,29 @@ def make_workdir() -> Path:
     path = Path(tempfile.mkdtemp(prefix="campus-faults-"))
     path.chmod(0o755)
     return path
+
+
+def start_worker(env: dict[str, str], log: Path, *, interval: float = 0.2) -> subprocess.Popen:
+    """The task worker as the README runs it (``manage.py task_worker``)."""
+    return subprocess.Popen(
+        [
+            *(sys.executable, "manage.py", "task_worker"),
+            *("--no-startup-delay", "--interval", str(interval)),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """SIGTERM (the worker finishes its task), SIGKILL if it does not stop."""
+    if worker.poll() is not None:
+        return
+    os.kill(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait()
