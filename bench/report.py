@@ -217,7 +217,7 @@ OPTIMISATIONS = [
     "`common/cache.py` | every write that bumps the catalogue version waited for two round "
     "trips |",
     "| PostgreSQL prepares a statement run 5 times on a connection (parameters bound on the "
-    "server), and reuses its plan | `config/settings.py` (`DB_PREPARE_THRESHOLD`) | an "
+    "server), and reuses its plan | `config/settings/database.py` (`DB_PREPARE_THRESHOLD`) | an "
     "uncached detail's query: planning 1.2 ms, execution 0.25 ms (EXPLAIN ANALYZE); the "
     "detail 10.5 → 7.7 ms in-process |",
     "| The public list and detail (anonymous visitors and students; admins' lists too) read "

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from bench.servers import ServerProcess
 
-# The per-user write throttles (config/settings.py), lifted for the load.
+# The per-user write throttles (config/settings/api.py), lifted for the load.
 WRITE_RATE_VARIABLES = (
     "ORDER_RATE",
     "BOOKING_RATE",

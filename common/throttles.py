@@ -1,7 +1,7 @@
 """Per-user throttles of writes: one mechanism, one class per scope.
 
 Each scope's rate (``"30/min"``) is in ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``,
-read from the environment in config/settings.py, at levels a real student or
+read from the environment in config/settings/api.py, at levels a real student or
 vendor never reaches: they stop scripts, not people. Past the rate the
 request is refused with 429 and ``Retry-After`` (DRF's ``Throttled``).
 

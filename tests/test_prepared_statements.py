@@ -1,5 +1,5 @@
 """On PostgreSQL a statement the API runs again and again is prepared on its
-connection, so PostgreSQL plans it once (config/settings.py,
+connection, so PostgreSQL plans it once (config/settings/database.py,
 ``DB_PREPARE_THRESHOLD``), and its answers stay the same."""
 
 import pytest

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.hashers import make_password
 
 import config.settings as configured
+from config.settings.env import env_bool
 from users.models import User
 from users.tests.factories import PASSWORD, StudentFactory
 from users.tests.helpers import LOGIN
@@ -24,9 +25,7 @@ def real_hashers(settings):
     settings.PASSWORD_HASHERS = ARGON2_FIRST
 
 
-@pytest.mark.skipif(
-    configured.env_bool("FAST_PASSWORD_HASHER", False), reason="the fast hasher is configured"
-)
+@pytest.mark.skipif(env_bool("FAST_PASSWORD_HASHER", False), reason="the fast hasher is configured")
 def test_the_configured_hashers_put_argon2id_first_and_keep_pbkdf2():
     assert configured.PASSWORD_HASHERS[:2] == ARGON2_FIRST
 

@@ -48,11 +48,11 @@ def test_vendors_register_with_any_domain(api, settings):
 def test_the_setting_is_read_from_the_environment_as_a_list(monkeypatch):
     import importlib
 
-    import config.settings as config
+    import config.settings.accounts as accounts
 
     monkeypatch.setenv("STUDENT_EMAIL_DOMAINS", " UG.edu.gh , @st.ug.edu.gh,")
     try:
-        assert importlib.reload(config).STUDENT_EMAIL_DOMAINS == ["ug.edu.gh", "st.ug.edu.gh"]
+        assert importlib.reload(accounts).STUDENT_EMAIL_DOMAINS == ["ug.edu.gh", "st.ug.edu.gh"]
     finally:
         monkeypatch.delenv("STUDENT_EMAIL_DOMAINS")
-        importlib.reload(config)
+        importlib.reload(accounts)
