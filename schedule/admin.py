@@ -4,7 +4,7 @@ from django.contrib import admin
 from common.exceptions import DomainError
 
 from .models import Closure, SlotUsage, WeeklyPeriod
-from .services import validate_weekly
+from .services import calendar_row_delete, calendar_row_save, validate_weekly
 
 
 class WeeklyHoursFormSet(forms.BaseInlineFormSet):
@@ -25,6 +25,21 @@ class WeeklyHoursFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(exc.message) from exc
 
 
+class CalendarRowAdmin(admin.ModelAdmin):
+    """A weekly period or closure edited on its own page: saved and deleted
+    through schedule.services, which makes cached public reads stale."""
+
+    def save_model(self, request, obj, form, change):
+        calendar_row_save(row=obj)
+
+    def delete_model(self, request, obj):
+        calendar_row_delete(row=obj)
+
+    def delete_queryset(self, request, queryset):
+        for row in queryset:
+            calendar_row_delete(row=row)
+
+
 class WeeklyPeriodInline(admin.TabularInline):
     """Shown on the service admin (catalogue), which owns the service."""
 
@@ -41,7 +56,7 @@ class ClosureInline(admin.TabularInline):
 
 
 @admin.register(WeeklyPeriod)
-class WeeklyPeriodAdmin(admin.ModelAdmin):
+class WeeklyPeriodAdmin(CalendarRowAdmin):
     list_display = ["service", "weekday", "opens", "closes"]
     list_filter = ["weekday"]
     search_fields = ["service__service_name"]
@@ -50,7 +65,7 @@ class WeeklyPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Closure)
-class ClosureAdmin(admin.ModelAdmin):
+class ClosureAdmin(CalendarRowAdmin):
     list_display = ["service", "starts_on", "ends_on", "reason"]
     list_filter = ["starts_on"]
     search_fields = ["service__service_name", "reason"]

@@ -3,7 +3,9 @@
 Services are duck-typed (a ``catalogue.Service`` instance): the pause state
 lives on the service row, written through ``type(service).objects`` so this
 app never imports the catalogue. The caller (catalogue's API) owns the
-permission checks and the cache invalidation.
+permission checks; every write here makes the cached public catalogue stale
+itself (hours, closures and pauses show on the service's page), whoever calls
+it: the API or the Django admin.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -13,6 +15,7 @@ from django.db.models import F
 from rest_framework import status
 
 from common.exceptions import DomainError
+from common.public_cache import invalidate_catalogue
 
 from . import clock
 from . import slots as pure
@@ -78,6 +81,7 @@ def hours_replace(*, service, weekly: list[dict]) -> list[WeeklyPeriod]:
     periods = validate_weekly(weekly)
     _lock(service)
     WeeklyPeriod.objects.filter(service_id=service.pk).delete()
+    invalidate_catalogue()
     return WeeklyPeriod.objects.bulk_create(
         WeeklyPeriod(service_id=service.pk, weekday=p.weekday, opens=p.opens, closes=p.closes)
         for p in periods
@@ -108,6 +112,7 @@ def closure_add(
             f"A service has at most {MAX_OPEN_CLOSURES} closures that have not ended; "
             "delete one first."
         )
+    invalidate_catalogue()
     return Closure.objects.create(
         service_id=service.pk, starts_on=starts_on, ends_on=ends_on, reason=reason
     )
@@ -117,6 +122,7 @@ def closure_delete(*, service, closure_id: int) -> None:
     deleted, _ = Closure.objects.filter(service_id=service.pk, pk=closure_id).delete()
     if not deleted:
         raise ClosureNotFound("No such closure for this service.")
+    invalidate_catalogue()
 
 
 def pause(*, service, minutes: int, reason: str = "", now: datetime | None = None) -> datetime:
@@ -130,12 +136,25 @@ def pause(*, service, minutes: int, reason: str = "", now: datetime | None = Non
         paused_until=paused_until, pause_reason=reason
     )
     service.paused_until, service.pause_reason = paused_until, reason
+    invalidate_catalogue()
     return paused_until
 
 
 def resume(*, service) -> None:
     type(service).objects.filter(pk=service.pk).update(paused_until=None, pause_reason="")
     service.paused_until, service.pause_reason = None, ""
+    invalidate_catalogue()
+
+
+def calendar_row_save(*, row: WeeklyPeriod | Closure) -> None:
+    """Save one weekly period or closure edited on its own (the Django admin)."""
+    row.save()
+    invalidate_catalogue()
+
+
+def calendar_row_delete(*, row: WeeklyPeriod | Closure) -> None:
+    row.delete()
+    invalidate_catalogue()
 
 
 def take_place(

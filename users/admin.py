@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
-from common.public_cache import invalidate_catalogue
-
 from .admin_login import ThrottledAdminAuthenticationForm
 from .models import User
+from .services import user_save_from_admin
 
 admin.site.login_form = ThrottledAdminAuthenticationForm
 
@@ -62,7 +61,4 @@ class UserAdmin(BaseUserAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "is_active" in form.changed_data:
-            # A vendor's services leave (or rejoin) the public catalogue with them.
-            invalidate_catalogue()
+        user_save_from_admin(user=obj, active_changed=change and "is_active" in form.changed_data)

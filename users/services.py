@@ -11,6 +11,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import datetime_from_epoch, get_md5_hash_password
 
 from common.exceptions import DomainError, Forbidden, Unauthenticated
+from common.public_cache import invalidate_catalogue
 
 from .models import User, UserType, normalize_email
 from .recovery import check_student_email, email_verification_send
@@ -174,3 +175,12 @@ def sessions_end_everywhere(*, user: User, password: str) -> dict:
         user.save(update_fields=["password"])
         sessions_revoke(user=user)
         return token_pair_for(user)
+
+
+def user_save_from_admin(*, user: User, active_changed: bool) -> None:
+    """Save an account edited in the Django admin. A vendor deactivated (or
+    reactivated) takes their services out of (or back into) the public
+    catalogue, so cached public reads are made stale."""
+    user.save()
+    if active_changed:
+        invalidate_catalogue()

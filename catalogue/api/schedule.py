@@ -14,7 +14,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalogue import selectors
-from common.public_cache import invalidate_catalogue
 from common.throttles import ClosureThrottle
 from schedule import clock
 from schedule import selectors as schedule_selectors
@@ -99,7 +98,6 @@ class ServiceHoursView(ServiceCalendarView):
         body = HoursInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         schedule_services.hours_replace(service=self.service, weekly=body.validated_data["weekly"])
-        invalidate_catalogue()
         return self.hours_response()
 
 
@@ -132,7 +130,6 @@ class ServiceClosuresView(ServiceCalendarView):
         body = ClosureSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         closure = schedule_services.closure_add(service=self.service, **body.validated_data)
-        invalidate_catalogue()
         return Response(ClosureSerializer(closure).data, status=status.HTTP_201_CREATED)
 
 
@@ -148,7 +145,6 @@ class ServiceClosureDetailView(ServiceCalendarView):
     )
     def delete(self, request, service_pk, closure_id):
         schedule_services.closure_delete(service=self.service, closure_id=int(closure_id))
-        invalidate_catalogue()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -169,7 +165,6 @@ class ServicePauseView(ServiceCalendarView):
         body = PauseInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         schedule_services.pause(service=self.service, **body.validated_data)
-        invalidate_catalogue()
         return self.hours_response()
 
     @extend_schema(
@@ -179,7 +174,6 @@ class ServicePauseView(ServiceCalendarView):
     )
     def delete(self, request, service_pk):
         schedule_services.resume(service=self.service)
-        invalidate_catalogue()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
