@@ -102,6 +102,12 @@ test('a search with one typo still finds the item', async ({ page }) => {
   await expect(matches(page, 'Morning Coffee Cart')).toHaveText([/^Croissant · GHS\s1\.80$/]);
 });
 
+test('a link with a search over the 100-character limit shows results for its first 100, not an error', async ({ page }) => {
+  await page.goto(`/?search=${encodeURIComponent(`croissant${' '.repeat(95)}cut off here`)}`);
+  await expect(matches(page, 'Morning Coffee Cart')).toHaveText([/^Croissant · GHS\s1\.80$/]);
+  await expect(page.getByText('Could not load this')).toHaveCount(0);
+});
+
 test('a late answer to an older search never replaces the newer one', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));

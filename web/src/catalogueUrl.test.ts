@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUrl, normalizeText, withFilters } from './catalogueUrl';
+import { SEARCH_MAX_LENGTH, clampSearch, followUrl, normalizeText, withFilters } from './catalogueUrl';
 
 describe('normalizeText', () => {
   it('drops outer spaces and folds inner runs of spaces', () => {
@@ -56,5 +56,23 @@ describe('withFilters', () => {
     const prev = new URLSearchParams('search=tea');
     withFilters(prev, { search: 'coffee' });
     expect(prev.get('search')).toBe('tea');
+  });
+});
+
+describe('clampSearch', () => {
+  it('leaves a search within the limit as it is', () => {
+    expect(clampSearch('croissant')).toBe('croissant');
+    expect(clampSearch('a'.repeat(SEARCH_MAX_LENGTH))).toBe('a'.repeat(SEARCH_MAX_LENGTH));
+  });
+
+  it('cuts a longer one at the limit', () => {
+    expect(clampSearch('a'.repeat(SEARCH_MAX_LENGTH + 5))).toBe('a'.repeat(SEARCH_MAX_LENGTH));
+  });
+
+  it('counts characters, never cutting one in half', () => {
+    const clamped = clampSearch('☕'.repeat(SEARCH_MAX_LENGTH - 1) + '🥐🥐');
+    expect(Array.from(clamped)).toHaveLength(SEARCH_MAX_LENGTH);
+    expect(clamped.endsWith('🥐')).toBe(true);
+    expect(() => encodeURIComponent(clamped)).not.toThrow();
   });
 });

@@ -11,6 +11,16 @@ export const SEARCH_MAX_LENGTH = 100;
 /** How long typing must pause before the URL (and so the results) follows the box. */
 export const TYPING_PAUSE_MS = 300;
 
+/**
+ * A `?search=` as the page asks for it: a longer one (a hand-edited or
+ * truncated link) is cut at the limit, counted in characters as the API
+ * counts them, so the page shows results instead of an error.
+ */
+export function clampSearch(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > SEARCH_MAX_LENGTH ? chars.slice(0, SEARCH_MAX_LENGTH).join('') : text;
+}
+
 /** What typed text means as a filter: no outer spaces, inner runs of spaces as one. */
 export function normalizeText(text: string): string {
   return text.trim().replace(/\s+/g, ' ');

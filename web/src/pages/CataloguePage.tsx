@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../components/Field';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
 import { ServiceCard } from '../components/ServiceCard';
-import { SEARCH_MAX_LENGTH, TYPING_PAUSE_MS, followUrl, normalizeText, withFilters } from '../catalogueUrl';
+import { SEARCH_MAX_LENGTH, TYPING_PAUSE_MS, clampSearch, followUrl, normalizeText, withFilters } from '../catalogueUrl';
 import { label } from '../format';
 import { useServices } from '../hooks/services';
 
@@ -26,7 +26,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters = {
-    search: params.get('search') ?? '',
+    search: clampSearch(params.get('search') ?? ''),
     category: params.get('category') ?? '',
     service_type: params.get('service_type') ?? '',
     min_price: params.get('min_price') ?? '',
