@@ -19,6 +19,7 @@ import type {
   ServiceDetail,
   ServiceItem,
   ServiceItemWrite,
+  ServiceListRow,
   ServiceWrite,
   User,
   VendorProfile,
@@ -57,11 +58,11 @@ export function endpoints(client: ApiClient) {
     },
     services: {
       list: (filters: ServiceFilters) =>
-        client.get<Paginated<Service>>('/api/services/', filters as Record<string, QueryValue>),
+        client.get<Paginated<ServiceListRow>>('/api/services/', filters as Record<string, QueryValue>),
       get: (id: number) => client.get<ServiceDetail>(`/api/services/${id}/`),
       /** The catalogue as anyone sees it, whoever is signed in (a vendor's own reads see only their services). */
       publicList: (filters: ServiceFilters) =>
-        client.get<Paginated<Service>>('/api/services/', filters as Record<string, QueryValue>, { auth: false }),
+        client.get<Paginated<ServiceListRow>>('/api/services/', filters as Record<string, QueryValue>, { auth: false }),
       create: (body: ServiceWrite) => client.post<Service>('/api/services/', toFormData(body)),
       update: (id: number, body: ServiceWrite) => client.patch<Service>(`/api/services/${id}/`, toFormData(body)),
       remove: (id: number) => client.delete(`/api/services/${id}/`),

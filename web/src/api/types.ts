@@ -58,6 +58,10 @@ export const ORDER_STATUSES = vocabulary<OrderStatus>()([
 
 export type VendorProfile = Schemas['VendorProfile'];
 export type Service = Schemas['Service'];
+/** One item of a listed service that a `?search=` matched (name, price). */
+export type MatchedItem = Schemas['MatchedItem'];
+/** A service as the list answers it: with `?search=`, also the items that matched. */
+export type ServiceListRow = Service & Pick<Schemas['SearchResult'], 'matched_items'>;
 export type ServiceDetail = Schemas['ServiceDetail'];
 export type ServiceItem = Schemas['ServiceItem'];
 export type Order = Schemas['Order'];

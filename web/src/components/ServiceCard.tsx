@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Service } from '../api/types';
+import type { MatchedItem, ServiceListRow } from '../api/types';
 import { availabilityLabel, effectiveStatus } from '../availability';
 import { label, money } from '../format';
 import { Rating } from './Badges';
@@ -9,10 +9,11 @@ import { ResponsiveImage } from './ResponsiveImage';
 /**
  * A photo-led catalogue card: the picture on top (a tinted placeholder with the
  * category's initial when there is none), the name (wrapping), the vendor with
- * a link to their page, rating and starting price. The whole card opens the
- * service; the vendor link sits above that.
+ * a link to their page, what a search matched on its menu, rating and
+ * starting price. The whole card opens the service; the vendor link sits
+ * above that.
  */
-export function ServiceCard({ service: s, showVendor = true }: { service: Service; showVendor?: boolean }) {
+export function ServiceCard({ service: s, showVendor = true }: { service: ServiceListRow; showVendor?: boolean }) {
   const status = effectiveStatus(s);
   return (
     <article className="service-card card">
@@ -44,6 +45,7 @@ export function ServiceCard({ service: s, showVendor = true }: { service: Servic
             by <Link to={`/vendors/${s.vendor}`}>{s.vendor_name}</Link>
           </p>
         )}
+        {s.matched_items && s.matched_items.length > 0 && <MatchedItems items={s.matched_items} />}
         <p className="chips">
           <span className="chip">{label(s.category)}</span>
           <span className="chip">{label(s.service_type)}</span>
@@ -55,5 +57,25 @@ export function ServiceCard({ service: s, showVendor = true }: { service: Servic
         </div>
       </div>
     </article>
+  );
+}
+
+/** Shown at most; more matches are counted, so a card stays short on a phone. */
+const MATCHES_SHOWN = 3;
+
+/** "Croissant · GHS 1.80": the menu items a search found, one line each. */
+function MatchedItems({ items }: { items: MatchedItem[] }) {
+  const more = items.length - MATCHES_SHOWN;
+  return (
+    <ul className="card-matches" aria-label="Matching items">
+      {items.slice(0, MATCHES_SHOWN).map((item) => (
+        <li key={item.id}>
+          <span className="card-match-name">{item.name}</span>
+          <span aria-hidden="true"> · </span>
+          <span className="price">{money(item.price)}</span>
+        </li>
+      ))}
+      {more > 0 && <li className="card-matches-more">and {more} more</li>}
+    </ul>
   );
 }

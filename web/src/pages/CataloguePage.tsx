@@ -5,6 +5,7 @@ import { SelectField, TextField } from '../components/Field';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
 import { ServiceCard } from '../components/ServiceCard';
+import { SEARCH_MAX_LENGTH, TYPING_PAUSE_MS, clampSearch, followUrl, normalizeText, withFilters } from '../catalogueUrl';
 import { label } from '../format';
 import { useServices } from '../hooks/services';
 
@@ -25,7 +26,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters = {
-    search: params.get('search') ?? '',
+    search: clampSearch(params.get('search') ?? ''),
     category: params.get('category') ?? '',
     service_type: params.get('service_type') ?? '',
     min_price: params.get('min_price') ?? '',
@@ -33,36 +34,34 @@ export function CataloguePage() {
     ordering: params.get('ordering') ?? '',
   };
 
-  // Typed text is applied after a pause, not on every key.
+  // The boxes hold what is being typed; the URL holds what is searched. The URL
+  // changes the boxes only when something else changed it (see followUrl).
   const [draft, setDraft] = useState({ search: filters.search, min_price: filters.min_price, max_price: filters.max_price });
+  const written = useRef<Partial<typeof draft>>({});
   useEffect(() => {
-    setDraft({ search: filters.search, min_price: filters.min_price, max_price: filters.max_price });
+    setDraft((typed) => followUrl(typed, { search: filters.search, min_price: filters.min_price, max_price: filters.max_price }, written.current));
   }, [filters.search, filters.min_price, filters.max_price]);
 
   function update(changes: Partial<Record<keyof typeof filters | 'page', string>>) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: 'page' in changes ? false : true },
-    );
+    // Typing and filters replace the history entry; only a new page is a step Back returns from.
+    setParams((prev) => withFilters(prev, changes), { replace: !('page' in changes) });
   }
 
   // The timer below must compare with the URL as it is when it fires, not when it was set.
-  const latest = useRef({ filters, update });
-  latest.current = { filters, update };
+  const latest = useRef({ filters, update, draft });
+  latest.current = { filters, update, draft };
+
+  /** Applies the typed text that differs from the URL, if any. */
+  function applyDraft() {
+    const { filters: current, update: apply, draft: typed } = latest.current;
+    const changed = TEXT_FILTERS.filter((k) => normalizeText(typed[k]) !== current[k]);
+    if (changed.length === 0) return;
+    const values = Object.fromEntries(changed.map((k) => [k, normalizeText(typed[k])]));
+    written.current = { ...written.current, ...values };
+    apply(values);
+  }
   useEffect(() => {
-    const t = setTimeout(() => {
-      const { filters: current, update: apply } = latest.current;
-      const changed = TEXT_FILTERS.filter((k) => draft[k].trim() !== current[k]);
-      if (changed.length) apply(Object.fromEntries(changed.map((k) => [k, draft[k].trim()])));
-    }, 400);
+    const t = setTimeout(applyDraft, TYPING_PAUSE_MS);
     return () => clearTimeout(t);
   }, [draft]);
 
@@ -86,11 +85,15 @@ export function CataloguePage() {
             label="Search"
             name="search"
             type="search"
-            placeholder="Name, description or place"
+            placeholder="Service, item, vendor or place"
+            maxLength={SEARCH_MAX_LENGTH}
+            autoComplete="off"
+            enterKeyHint="search"
             value={draft.search}
             onChange={(e) => setDraft((d) => ({ ...d, search: e.target.value }))}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') update({ search: draft.search.trim() });
+              // Enter searches at once instead of after the pause.
+              if (e.key === 'Enter') applyDraft();
             }}
           />
           <button
