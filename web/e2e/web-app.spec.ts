@@ -140,8 +140,12 @@ test('a 4.5 rating shows four and a half stars with the number', async ({ page, 
   await openService(page, shop);
   const rating = page.getByRole('img', { name: /^Rated 4\.5 out of 5/ });
   await expect(rating).toBeVisible();
-  await expect(rating.locator('.star-full')).toHaveCount(4);
-  await expect(rating.locator('.star-half')).toHaveCount(1);
+  await expect(rating.locator('.rating-star-full')).toHaveCount(4);
+  await expect(rating.locator('.rating-star-half')).toHaveCount(1);
+  // Amber, and text-sized: the review form's star buttons on this page are styled apart.
+  await expect(rating.locator('.rating-star-full').first()).toHaveCSS('color', 'rgb(180, 83, 9)');
+  const starWidth = await rating.locator('.rating-star-full').first().evaluate((el) => el.getBoundingClientRect().width);
+  expect(starWidth).toBeLessThan(30);
   await check(page, 'rating-half');
 });
 

@@ -14,7 +14,7 @@ export function Rating({ value, count }: { value: string | number | null; count?
     <span className="rating" role="img" aria-label={`Rated ${n.toFixed(1)} out of 5${count !== undefined ? ` from ${count} review${count === 1 ? '' : 's'}` : ''}`}>
       <span aria-hidden="true" className="stars">
         {starFills(n).map((fill, i) => (
-          <span key={i} className={`star star-${fill}`}>
+          <span key={i} className={`rating-star rating-star-${fill}`}>
             ★
           </span>
         ))}
