@@ -210,7 +210,7 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
                  reviews, unique=True),
         # Four at a time: with sixteen, p50 would mostly be time queued behind
         # other logins' password hashing, which two cores do at the same rate.
-        Endpoint("login", "POST /api/users/login/ (PBKDF2), 500 students in turn, 4 connections",
+        Endpoint("login", "POST /api/users/login/ (Argon2id), 500 students in turn, 4 connections",
                  logins, connections=4),
     ]  # fmt: skip
 

@@ -328,7 +328,16 @@ def render(
     wrk,
 ) -> str:
     hasher = get_hasher()
-    iterations = getattr(hasher, "iterations", None)
+    if hasattr(hasher, "memory_cost"):
+        hasher_parameters = (
+            f"`{hasher.algorithm}` (Argon2id, m = {hasher.memory_cost // 1024} MiB, "
+            f"t = {hasher.time_cost}, p = {hasher.parallelism})"
+        )
+    else:
+        iterations = getattr(hasher, "iterations", None)
+        hasher_parameters = f"`{hasher.algorithm}`" + (
+            f" with {iterations:,} iterations" if iterations else ""
+        )
     ceiling = next(r["result"].rps for r in rows if r["endpoint"].name == "ceiling")
     prev_rows = previous.get("endpoints", {})
     prev_ceiling = prev_rows.get("ceiling", {}).get("rps")
@@ -518,9 +527,8 @@ def render(
         f"`DATABASE_URL={settings['database_url']}` (dropped and recreated by the run). "
         "`bench/settings.py` only adds the ceiling URL (`bench/urls.py`); it is not part of "
         "the public API.",
-        f"- Password hasher: `{hasher.algorithm}`"
-        + (f" with {iterations:,} iterations" if iterations else "")
-        + f" (Django's default; `FAST_PASSWORD_HASHER` is off): one hash took {hash_ms:.0f} ms "
+        f"- Password hasher: {hasher_parameters} (`FAST_PASSWORD_HASHER` is off): one hash "
+        f"took {hash_ms:.0f} ms "
         f"of CPU in this run, so two cores cannot log in more than about "
         f"{2000 / hash_ms:.0f} users a second. Every seeded user shares one hash, computed once.",
         "- Login: one client address sends every login, so `LOGIN_CLIENT_RATE` and "

@@ -115,7 +115,13 @@ class VerificationActionsMixin:
         request=VerificationDecisionSerializer,
         responses={200: VerificationSerializer, **errors(400, 401, 403, 404)},
     )
-    @action(detail=True, methods=["post"], url_path="verification/decision")
+    # A decision carries no file: JSON only, so the schema advertises one body.
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="verification/decision",
+        parser_classes=[SafeJSONParser],
+    )
     def verification_decision(self, request, pk=None):
         profile = self.get_object()
         serializer = VerificationDecisionSerializer(data=request.data)

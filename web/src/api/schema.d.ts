@@ -5934,7 +5934,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VerificationDecisionRequest"];
-                "multipart/form-data": components["schemas"]["VerificationDecisionRequest"];
             };
         };
         responses: {
@@ -5973,17 +5972,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many writes of this kind by this user; retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
             };
         };
     };
