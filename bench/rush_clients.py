@@ -37,6 +37,10 @@ VENDOR_CANCEL_SHARE = 0.05
 BOARD_STAFF = 2  # the vendor's people moving orders along at once
 BOARD_STEPS = ("confirmed", "preparing", "ready", "completed")
 PREFERENCE = [6, 5, 4, 3, 2, 1]  # students prefer the earliest pickup times
+# A 5xx or no answer: the same request again (same Idempotency-Key), as clients do, after
+# the API's Retry-After for a 503 (common/errors.py).
+RETRIES = 3
+RETRY_SECONDS = 5.0
 
 
 @dataclass
@@ -85,6 +89,7 @@ class Rush:
     http: httpx.AsyncClient | None = None
     board: asyncio.Queue | None = None
     last_event: float = 0.0
+    left_on_board: int = 0  # orders the board had not reached when the run stopped
     # The stream server's memory (KiB), read with the vendor's stream open and with all open.
     memory: Callable[[], int] | None = None
     memory_kib: tuple[int, int] = (0, 0)
@@ -112,7 +117,7 @@ class Rush:
 
 
 def placement_cause(status: int, answer) -> str:
-    if status == 201:
+    if status in (200, 201):  # 200: a retry answered with the order its key placed
         return PLACED
     if status == 0:
         return "no answer"
@@ -162,6 +167,7 @@ async def student(rush: Rush, n: int, user: int, arrival: float) -> None:
     asap = rng.random() < ASAP_SHARE
     avoid: set[int] = set()
     lines = choose_lines(rng, rush, avoid=avoid)
+    retries = RETRIES
     for _attempt in range(3):
         body = {"service": rush.stall.service_id, "items": lines, "payment_method": "pay_at_pickup"}
         if online:
@@ -173,11 +179,16 @@ async def student(rush: Rush, n: int, user: int, arrival: float) -> None:
                 return
             body["pickup_at"] = rng.choices(slots, weights=PREFERENCE[: len(slots)])[0]["start"]
         key = {"Idempotency-Key": f"rush-{rush.seed}-{n}-{_attempt}"}
-        status, answer, sent, answered = await rush.call(
-            "place", "POST", "/api/orders/", user=user, body=body, headers=key
-        )
-        cause = placement_cause(status, answer)
-        rush.calls[-1].cause = cause
+        while True:
+            status, answer, sent, answered = await rush.call(
+                "place", "POST", "/api/orders/", user=user, body=body, headers=key
+            )
+            cause = placement_cause(status, answer)
+            rush.calls[-1].cause = cause
+            if (status and status < 500) or not retries:
+                break
+            retries -= 1
+            await asyncio.sleep(RETRY_SECONDS)
         if cause == PLACED:
             payment = answer["payment"]
             rush.placed[answer["id"]] = Placed(
@@ -192,7 +203,8 @@ async def student(rush: Rush, n: int, user: int, arrival: float) -> None:
             lines = choose_lines(rng, rush, avoid=avoid | set(rush.stall.initial_stock))
         elif cause != FULL_SLOT:
             break
-    rush.gave_up["refused at every attempt"] = rush.gave_up.get("refused at every attempt", 0) + 1
+    reason = "refused at every attempt" if status and status < 500 else "errors at every retry"
+    rush.gave_up[reason] = rush.gave_up.get(reason, 0) + 1
 
 
 async def after_placing(rush: Rush, rng: random.Random, order: dict) -> None:
@@ -229,18 +241,26 @@ async def pay(rush: Rush, rng: random.Random, order: dict) -> None:
     ).encode()
     headers = {"Content-Type": "application/json", "X-Paystack-Signature": sign(raw, rush.secret)}
 
-    def send():
-        return rush.call("webhook", "POST", "/api/payments/webhook/", content=raw, headers=headers)
-
     placed = rush.placed[order["id"]]
+
+    async def send(delivery: int = 0):
+        """Providers deliver again until they get a 2xx, waiting longer each time."""
+        result = await rush.call(
+            "webhook", "POST", "/api/payments/webhook/", content=raw, headers=headers
+        )
+        if result[0] == 200:
+            if placed.paid_answered is None or result[3] < placed.paid_answered:
+                placed.paid_sent, placed.paid_answered = result[2], result[3]
+        elif delivery < RETRIES + 2:
+            await asyncio.sleep(RETRY_SECONDS * 2**delivery)
+            await send(delivery + 1)
+
     if rng.random() < REPLAY_SHARE / 2:  # a retry racing the first delivery
-        results = await asyncio.gather(send(), send())
-        first = min(results, key=lambda r: r[2])
+        await asyncio.gather(send(), send())
     else:
-        first = await send()
+        await send()
         if rng.random() < REPLAY_SHARE / 2:
             await send()
-    placed.paid_sent, placed.paid_answered = first[2], first[3]
 
 
 async def vendor_stream(rush: Rush) -> None:
@@ -347,6 +367,9 @@ async def run_rush(rush: Rush, *, streams: int, drain_seconds: float = 60.0) -> 
             not expected <= rush.arrivals.keys() or not rush.board.empty()
         ):
             await asyncio.sleep(0.2)
+        while not rush.board.empty():  # the drain time is up: the board stops here
+            rush.board.get_nowait()
+            rush.left_on_board += 1
         for _ in staff:
             rush.board.put_nowait(None)
         await asyncio.gather(*staff)
@@ -358,6 +381,5 @@ async def run_rush(rush: Rush, *, streams: int, drain_seconds: float = 60.0) -> 
 
 def expected_events(rush: Rush) -> set[int]:
     """Orders whose vendor must be told: paid at pickup, or paid online."""
-    return {
-        order_id for order_id, p in rush.placed.items() if not p.online or p.paid_sent is not None
-    }
+    placed = rush.placed.items()
+    return {pk for pk, p in placed if not p.online or p.paid_answered is not None}

@@ -70,8 +70,9 @@ def figures(raw: dict, *, students: int, streams: int, window: float) -> dict:
             }
             for kind, calls in sorted(kinds.items())
         },
-        "paid_online": sum(1 for p in rush.placed.values() if p.paid_sent is not None),
+        "paid_online": sum(1 for p in rush.placed.values() if p.paid_answered is not None),
         "abandoned": len(rush.abandoned),
+        "left_on_board": rush.left_on_board,
         "cancelled": {
             "by vendor": len(rush.cancelled_by_vendor),
             "by student": len(rush.cancelled_by_student),
@@ -136,7 +137,10 @@ def section(f: dict, previous: dict | None, *, command: str) -> str:
         "`charge.success` webhook (one in ten twice, half of those at once); one payer in "
         "twenty never pays. 3 % of those paying at pickup cancel while pending. The vendor's "
         "board (two people) moves each order it hears of on its stream through confirmed, "
-        "preparing, ready and completed, and cancels one in twenty (refunded when paid). "
+        "preparing, ready and completed, and cancels one in twenty (refunded when paid); it "
+        "stops 60 s after the last student. A placement answered 5xx (or not at all) is sent "
+        "again with its Idempotency-Key after 5 s, up to three times, as the web app would; a "
+        "webhook up to five times, waiting longer each time, as a provider would. "
         f"Served by gunicorn (the bench's workers and threads), uvicorn (one process) for the "
         f"streams and a task worker for the refunds. {was}",
         "",
@@ -147,7 +151,7 @@ def section(f: dict, previous: dict | None, *, command: str) -> str:
         "| placement p50 / p99, answered 201 | "
         f"{_beside(p['placed_p50_ms'], pp.get('placed_p50_ms'))} / "
         f"{_beside(p['placed_p99_ms'], pp.get('placed_p99_ms'))} ms |",
-        f"| orders placed (201) of {p['attempts']} attempts | {p['placed']} |",
+        f"| orders placed (201, or 200 to a retry) of {p['attempts']} attempts | {p['placed']} |",
         f"| placed per second: over the rush / busiest second | {p['per_second']} / "
         f"{p['peak_per_second']} |",
         f"| paid online / never paid / cancelled by the vendor / by the student | "
@@ -158,6 +162,8 @@ def section(f: dict, previous: dict | None, *, command: str) -> str:
         f"{_beside(d['sent_p99_ms'], pd.get('sent_p99_ms'))} ms |",
         f"| the same after its answer (201, or the paying webhook's 200) | "
         f"{_ms(d['answer_p50_ms'])} / {_ms(d['answer_p99_ms'])} ms |",
+        "| orders the board had not reached when it stopped (60 s after the last student) | "
+        f"{f['left_on_board']} |",
         f"| events received of expected (duplicates) | {d['received']} of {d['expected']} "
         f"({d['duplicates']}) |",
         f"| students' notifications seen on their open streams | "
