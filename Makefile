@@ -87,8 +87,10 @@ e2e: $(VENV)/.runtime web
 ## bench: load benchmark on PostgreSQL (gunicorn, and uvicorn for the live rows); writes
 ## docs/BENCHMARKS.md and bench/previous.json. Knobs in bench/run.py; a quick trial on a small
 ## campus: BENCH_SCALE=0.05 BENCH_DURATION=3 BENCH_OUTPUT=var/bench/trial.md make bench
+## Then the lunch rush (bench/rush.py, its own database; alone: python -m bench.rush).
 bench: $(VENV)/.dev
 	$(PY) -m bench.run
+	$(PY) -m bench.rush
 
 clean:
 	rm -rf var/ web/dist

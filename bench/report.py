@@ -747,8 +747,9 @@ def figures(*, rows, scaling, page_bytes, live, load) -> dict:
     }
 
 
-# Sections measured outside `make bench` (by the fault suite), kept when a run rewrites the file.
-CARRIED_SECTIONS = ("## Database connections under load",)
+# Sections written by another step, kept when a run rewrites the file: measured by the fault
+# suite, and the lunch rush (bench/rush.py, run after bench/run.py, replaces its own section).
+CARRIED_SECTIONS = ("## Database connections under load", "## Lunch rush")
 
 
 def carried_sections(previous: str) -> str:

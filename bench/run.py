@@ -20,6 +20,8 @@ the next two ports), BENCH_DATABASE_URL, BENCH_REDIS_DB, BENCH_CACHE_PREFIX
 (the run deletes only keys under this prefix, never the whole Redis database),
 BENCH_STREAMS, BENCH_EVENTS, BENCH_DELIVERY_SECONDS, BENCH_UNIQUE_PER_SECOND, BENCH_OUTPUT,
 BENCH_PREVIOUS.
+
+`make bench` then runs the lunch rush (bench/rush.py) in a database of its own.
 """
 
 import json
@@ -99,20 +101,22 @@ def scaled(n: int, minimum: int = 1) -> int:
     return max(minimum, int(n * SCALE))
 
 
-def configure_environment() -> None:
+def configure_environment(
+    database_url: str = DATABASE_URL, cache_prefix: str = CACHE_PREFIX
+) -> None:
     """The production configuration, shared by this process and gunicorn."""
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "DATABASE_URL": DATABASE_URL,
+            "DATABASE_URL": database_url,
             "DEBUG": "false",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1",
             "REDIS_URL": REDIS_URL,
-            "CACHE_KEY_PREFIX": CACHE_PREFIX,
+            "CACHE_KEY_PREFIX": cache_prefix,
             # Redis pub/sub is not per database: the run's own channel.
-            "EVENTS_CHANNEL": f"{CACHE_PREFIX}:notifications",
+            "EVENTS_CHANNEL": f"{cache_prefix}:notifications",
             "MEDIA_ROOT": str(WORK_DIR / "media"),
             # One client address sends every login; the per-account limit stays.
             "LOGIN_CLIENT_RATE": "1000000/min",
@@ -128,10 +132,10 @@ def configure_environment() -> None:
     os.environ.pop("FAST_PASSWORD_HASHER", None)
 
 
-def recreate_database() -> None:
+def recreate_database(url: str = DATABASE_URL) -> None:
     import psycopg
 
-    parts = urlsplit(DATABASE_URL)
+    parts = urlsplit(url)
     name = parts.path.lstrip("/")
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
@@ -139,14 +143,14 @@ def recreate_database() -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def flush_cache() -> None:
+def flush_cache(prefix: str = CACHE_PREFIX) -> None:
     """Seeding bypasses the services that invalidate the catalogue cache.
 
     Deletes this run's keys only (its prefix): the Redis server is shared."""
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{CACHE_PREFIX}:*", count=1000))
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
     for start in range(0, len(keys), 1000):
         client.delete(*keys[start : start + 1000])
 
@@ -180,8 +184,8 @@ class Server(ServerProcess):
 
     name = "gunicorn"
 
-    def __init__(self) -> None:
-        super().__init__(PORT, WORK_DIR / "gunicorn.log")
+    def __init__(self, port: int = PORT, log: Path = WORK_DIR / "gunicorn.log") -> None:
+        super().__init__(port, log)
 
     def command(self) -> list[str]:
         # No --access-logfile: gunicorn writes no access log unless asked to.
@@ -189,7 +193,7 @@ class Server(ServerProcess):
         return [
             str(Path(sys.executable).parent / "gunicorn"),
             "bench.wsgi:application",
-            "--bind", f"127.0.0.1:{PORT}",
+            "--bind", f"127.0.0.1:{self.port}",
             "--workers", str(WORKERS),
             "--worker-class", WORKER_CLASS,
             "--threads", str(THREADS),
@@ -206,7 +210,7 @@ class Server(ServerProcess):
         # its first request; do that before anything is measured.
         warm = WORK_DIR / "server-warmup.txt"
         write_pool(warm, [Request("GET", "/api/health/")])
-        run_wrk(ensure_wrk(), base_url=f"http://127.0.0.1:{PORT}", pool=warm, seconds=5,
+        run_wrk(ensure_wrk(), base_url=f"http://127.0.0.1:{self.port}", pool=warm, seconds=5,
                 connections=CONNECTIONS, threads=WRK_THREADS, once=False)  # fmt: skip
 
 
