@@ -118,7 +118,8 @@ def test_every_generated_operation_imports(generated):
     vendor profile with its image): for those the generator annotates ``body``
     with a name it does not import (openapi-python-client issue 1451, open)."""
     refused = {}
-    for module in pkgutil.walk_packages(generated.api.__path__, f"{PACKAGE}.api."):
+    api = importlib.import_module(f"{PACKAGE}.api")
+    for module in pkgutil.walk_packages(api.__path__, f"{PACKAGE}.api."):
         try:
             importlib.import_module(module.name)
         except NameError as error:
