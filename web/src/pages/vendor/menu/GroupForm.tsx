@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { OptionGroup, OptionGroupWrite } from '../../../api/types';
 import { CheckboxField, SelectField, TextField } from '../../../components/Field';
 import { FormErrors, fieldErrors } from '../../../components/FormErrors';
@@ -51,6 +51,8 @@ export function GroupForm({
   const [min, setMin] = useState(String(group?.min_choices ?? 0));
   const [max, setMax] = useState(String(group && group.max_choices > 1 ? group.max_choices : 2));
   const [options, setOptions] = useState<OptionRow[]>(() => (group ? group.options.map(row) : [row(), row()]));
+  const errorsId = useId();
+  const optionErrors = fieldErrors(error, 'options');
   const title = group ? `Edit option group ${group.name}` : 'New option group';
 
   const change = (key: number, patch: Partial<OptionRow>) => setOptions((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -91,7 +93,7 @@ export function GroupForm({
           <TextField label="At most" name="max_choices" type="number" inputMode="numeric" min={1} step={1} value={max} onChange={(e) => setMax(e.target.value)} errors={fieldErrors(error, 'max_choices')} />
         </div>
       )}
-      <fieldset className={`group-form-options${fieldErrors(error, 'options').length ? ' field-invalid' : ''}`}>
+      <fieldset className={`group-form-options${optionErrors.length ? ' field-invalid' : ''}`} aria-describedby={optionErrors.length ? errorsId : undefined}>
         <legend>Options</legend>
         {options.map((o, i) => (
           <div className="group-form-option" key={o.key}>
@@ -111,11 +113,15 @@ export function GroupForm({
             </button>
           </div>
         ))}
-        {fieldErrors(error, 'options').map((m) => (
-          <p className="field-error" key={m}>
-            {m}
-          </p>
-        ))}
+        {optionErrors.length > 0 && (
+          <div id={errorsId}>
+            {optionErrors.map((m) => (
+              <p className="field-error" key={m}>
+                {m}
+              </p>
+            ))}
+          </div>
+        )}
         <button type="button" className="btn btn-link" onClick={() => setOptions((rows) => [...rows, row()])}>
           Add an option
         </button>
