@@ -8,25 +8,10 @@ import { Notice } from '../../components/Notice';
 import { Empty, LoadError, Missing, Spinner } from '../../components/QueryState';
 import { useSaveStock, type StockChange } from '../../hooks/menu';
 import { useService, useServiceItems } from '../../hooks/services';
+import { MAX_STOCK, stockValue, type StockDraft } from '../../vendor/menu';
 
-/** What the vendor typed for one item: a count, or not counted. */
-interface Draft {
-  counted: boolean;
-  count: string;
-}
-
-function draftOf(item: ServiceItem): Draft {
+function draftOf(item: ServiceItem): StockDraft {
   return item.stock === null || item.stock === undefined ? { counted: false, count: '' } : { counted: true, count: String(item.stock) };
-}
-
-/** The value to send, or a message when the field cannot be sent as it is. */
-function parse(draft: Draft): { stock: number | null } | { problem: string } {
-  if (!draft.counted) return { stock: null };
-  const n = Number(draft.count);
-  if (draft.count.trim() === '' || !Number.isInteger(n) || n < 0 || n > 1_000_000) {
-    return { problem: 'Enter a whole number from 0 to 1,000,000, or tick “Not counted”.' };
-  }
-  return { stock: n };
 }
 
 /** The vendor's stock screen: today's count of every item of one service, saved at once. */
@@ -86,12 +71,12 @@ export function VendorStockPage() {
 }
 
 function StockForm({ serviceId, items }: { serviceId: number; items: ServiceItem[] }) {
-  const [drafts, setDrafts] = useState<Record<number, Draft>>(() => Object.fromEntries(items.map((i) => [i.id, draftOf(i)])));
+  const [drafts, setDrafts] = useState<Record<number, StockDraft>>(() => Object.fromEntries(items.map((i) => [i.id, draftOf(i)])));
   const [problems, setProblems] = useState<Record<number, string>>({});
   const [saved, setSaved] = useState<number | null>(null);
   const save = useSaveStock(serviceId);
   const draft = (item: ServiceItem) => drafts[item.id] ?? draftOf(item);
-  const set = (itemId: number, patch: Partial<Draft>) => {
+  const set = (itemId: number, patch: Partial<StockDraft>) => {
     setSaved(null);
     setDrafts((d) => ({ ...d, [itemId]: { ...(d[itemId] ?? { counted: false, count: '' }), ...patch } }));
   };
@@ -101,7 +86,7 @@ function StockForm({ serviceId, items }: { serviceId: number; items: ServiceItem
     const changes: StockChange[] = [];
     const found: Record<number, string> = {};
     for (const item of items) {
-      const parsed = parse(draft(item));
+      const parsed = stockValue(draft(item));
       if ('problem' in parsed) found[item.id] = parsed.problem;
       else if (parsed.stock !== (item.stock ?? null)) changes.push({ itemId: item.id, stock: parsed.stock });
     }
@@ -148,7 +133,7 @@ function StockForm({ serviceId, items }: { serviceId: number; items: ServiceItem
                   type="number"
                   inputMode="numeric"
                   min={0}
-                  max={1_000_000}
+                  max={MAX_STOCK}
                   step={1}
                   className="stock-count"
                   placeholder={d.counted ? '' : 'Not counted'}

@@ -6,15 +6,8 @@ import { money } from '../../../format';
 import { groupBody, useCreateOptionGroup, useDeleteOptionGroup, useReplaceOptionGroup } from '../../../hooks/menu';
 import { groupRule } from '../../../options/choice';
 import { isApiError } from '../../../api/errors';
+import { moved } from '../../../vendor/menu';
 import { GroupForm } from './GroupForm';
-
-/** `list` with the entry at `from` moved by `by` places. */
-function moved<T>(list: readonly T[], from: number, by: number): T[] {
-  const next = [...list];
-  const [entry] = next.splice(from, 1);
-  next.splice(from + by, 0, entry);
-  return next;
-}
 
 /**
  * The option groups of one item, as the vendor runs them: add, edit, copy from
