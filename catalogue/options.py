@@ -105,12 +105,34 @@ def option_group_create(
     return group
 
 
+def _move_group(group: OptionGroup, position: int) -> None:
+    """Put the group at ``position`` (0-based) among its item's groups and
+    number them all again from 0, so the order has no gaps or ties."""
+    others = list(OptionGroup.objects.filter(item_id=group.item_id).exclude(pk=group.pk))
+    if position > len(others):
+        raise DomainError(
+            f"position must be 0 to {len(others)} (the item has {len(others) + 1} groups).",
+            field="position",
+        )
+    others.insert(position, group)
+    for index, each in enumerate(others):
+        each.position = index
+    OptionGroup.objects.bulk_update(others, ["position"])
+
+
 @transaction.atomic
 def option_group_replace(
-    *, group: OptionGroup, name: str, min_choices: int, max_choices: int, options: list[dict]
+    *,
+    group: OptionGroup,
+    name: str,
+    min_choices: int,
+    max_choices: int,
+    options: list[dict],
+    position: int | None = None,
 ) -> OptionGroup:
     """Replace a group and its options; an option whose name is unchanged
-    keeps its id (a client's saved choice of it stays valid)."""
+    keeps its id (a client's saved choice of it stays valid). With a
+    ``position`` the group also moves to that place in the item's order."""
     validate_group(name=name, min_choices=min_choices, max_choices=max_choices, options=options)
     _locked_item(group.item)
     group = OptionGroup.objects.filter(pk=group.pk).first()
@@ -119,6 +141,8 @@ def option_group_replace(
     _check_group_name_free(group.item, name, exclude_pk=group.pk)
     group.name, group.min_choices, group.max_choices = name, min_choices, max_choices
     _saved(group)
+    if position is not None:
+        _move_group(group, position)
     existing = {option.name: option for option in group.options.all()}
     wanted = _option_rows(group, options)
     Option.objects.filter(group=group).exclude(name__in=[o.name for o in wanted]).delete()

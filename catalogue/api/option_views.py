@@ -45,6 +45,15 @@ class OptionGroupInputSerializer(serializers.Serializer):
     options = OptionInputSerializer(many=True, allow_empty=False, max_length=options.MAX_OPTIONS)
 
 
+class OptionGroupReplaceSerializer(OptionGroupInputSerializer):
+    position = serializers.IntegerField(
+        min_value=0,
+        max_value=options.MAX_GROUPS - 1,
+        required=False,
+        help_text="Optional: move the group to this place (0 = first) among the item's groups.",
+    )
+
+
 class _ItemOptionsView(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -57,8 +66,10 @@ class _ItemOptionsView(APIView):
         if service.vendor_id != request.user.pk:
             raise PermissionDenied(OWNER_ONLY)
 
+    input_serializer = OptionGroupInputSerializer
+
     def body(self) -> dict:
-        body = OptionGroupInputSerializer(data=self.request.data)
+        body = self.input_serializer(data=self.request.data)
         body.is_valid(raise_exception=True)
         return body.validated_data
 
@@ -85,14 +96,18 @@ class OptionGroupsView(_ItemOptionsView):
     parameters=[*PATH, OpenApiParameter("group_pk", OpenApiTypes.INT, OpenApiParameter.PATH)],
 )
 class OptionGroupDetailView(_ItemOptionsView):
+    input_serializer = OptionGroupReplaceSerializer
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.group = get_object_or_404(OptionGroup, pk=kwargs["group_pk"], item=self.item)
 
     @extend_schema(
         summary="Replace an option group and its options",
-        description=RULES + " An option whose name is unchanged keeps its id.",
-        request=OptionGroupInputSerializer,
+        description=RULES
+        + " An option whose name is unchanged keeps its id. An optional `position` (0 = first)"
+        " moves the group to that place among the item's groups.",
+        request=OptionGroupReplaceSerializer,
         responses={200: OptionGroupSerializer, **errors(400, 401, 403, 404)},
     )
     def put(self, request, service_pk, item_pk, group_pk):

@@ -165,6 +165,52 @@ def test_a_put_breaking_a_rule_changes_nothing(vendor_client, coffee):
     assert list(stored.options.values_list("name", flat=True)) == ["Small", "Large", "Huge"]
 
 
+def item_group_names(client, item):
+    # Read as the vendor: anonymous reads are cached until the test's transaction commits.
+    body = client.get(f"/api/services/{item.service_id}/items/{item.pk}/").json()
+    return [g["name"] for g in body["option_groups"]]
+
+
+def test_a_put_with_a_position_moves_the_group(vendor_client, coffee):
+    groups = {}
+    for name in ("Size", "Milk", "Extras"):
+        groups[name] = vendor_client.post(groups_url(coffee), {**SIZE, "name": name}, format="json")
+    extras = groups["Extras"].json()
+
+    moved = vendor_client.put(
+        group_url(coffee, extras["id"]), {**SIZE, "name": "Extras", "position": 0}, format="json"
+    )
+    assert moved.status_code == 200, moved.json()
+    assert item_group_names(vendor_client, coffee) == ["Extras", "Size", "Milk"]
+
+    milk = groups["Milk"].json()
+    again = vendor_client.put(
+        group_url(coffee, milk["id"]), {**SIZE, "name": "Milk", "position": 1}, format="json"
+    )
+    assert again.status_code == 200, again.json()
+    assert item_group_names(vendor_client, coffee) == ["Extras", "Milk", "Size"]
+    new = vendor_client.post(groups_url(coffee), {**SIZE, "name": "Syrup"}, format="json")
+    assert new.status_code == 201
+    assert item_group_names(vendor_client, coffee) == ["Extras", "Milk", "Size", "Syrup"]
+
+
+@pytest.mark.parametrize("position", [3, -1, 10, "first", None])
+def test_a_position_outside_the_items_groups_is_refused(vendor_client, coffee, position):
+    for name in ("Size", "Milk", "Extras"):
+        vendor_client.post(groups_url(coffee), {**SIZE, "name": name}, format="json")
+    size = OptionGroup.objects.get(name="Size")
+
+    response = vendor_client.put(
+        group_url(coffee, size.pk),
+        {**SIZE, "name": "Cup size", "position": position},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "position" in response.json()
+    assert item_group_names(vendor_client, coffee) == ["Size", "Milk", "Extras"]
+
+
 def test_vendor_deletes_a_group(vendor_client, coffee):
     group = vendor_client.post(groups_url(coffee), SIZE, format="json").json()
 

@@ -27,6 +27,7 @@ const VendorOrdersPage = lazy(() => import('./pages/vendor/VendorOrdersPage').th
 const VendorProfilePage = lazy(() => import('./pages/vendor/VendorProfilePage').then((m) => ({ default: m.VendorProfilePage })));
 const VendorServiceEditPage = lazy(() => import('./pages/vendor/VendorServiceEditPage').then((m) => ({ default: m.VendorServiceEditPage })));
 const VendorServicesPage = lazy(() => import('./pages/vendor/VendorServicesPage').then((m) => ({ default: m.VendorServicesPage })));
+const VendorStockPage = lazy(() => import('./pages/vendor/VendorStockPage').then((m) => ({ default: m.VendorStockPage })));
 const VendorSchedulePage = lazy(() => import('./pages/vendor/VendorSchedulePage').then((m) => ({ default: m.VendorSchedulePage })));
 const VendorPage = lazy(() => import('./pages/VendorPage').then((m) => ({ default: m.VendorPage })));
 const TITLES: [RegExp, string][] = [
@@ -40,6 +41,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/vendor\/orders/, 'Order queue'],
   [/^\/vendor\/services\/new/, 'New service'],
   [/^\/vendor\/services\/\d+\/schedule/, 'Opening hours'],
+  [/^\/vendor\/services\/\d+\/stock/, 'Today’s stock'],
   [/^\/vendor\/services\/\d+/, 'Edit service'],
   [/^\/vendor\/services/, 'My services'],
   [/^\/vendor\/profile/, 'Business profile'],
@@ -143,6 +145,14 @@ export function App() {
                 element={
                   <RequireAuth role="vendor">
                     <VendorSchedulePage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="vendor/services/:id/stock"
+                element={
+                  <RequireAuth role="vendor">
+                    <VendorStockPage />
                   </RequireAuth>
                 }
               />

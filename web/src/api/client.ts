@@ -119,6 +119,10 @@ export class ApiClient {
     return this.request<T>(path, { ...options, method: 'PATCH', body });
   }
 
+  put<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body' | 'method'> = {}) {
+    return this.request<T>(path, { ...options, method: 'PUT', body });
+  }
+
   delete<T = void>(path: string, options: Omit<RequestOptions, 'body' | 'method'> = {}) {
     return this.request<T>(path, { ...options, method: 'DELETE' });
   }

@@ -7,6 +7,8 @@ import type {
   LoginResponse,
   Notification,
   Order,
+  OptionGroup,
+  OptionGroupWrite,
   OrderStatus,
   OrderStatusRequest,
   OrderSummary,
@@ -75,6 +77,16 @@ export function endpoints(client: ApiClient) {
       updateItem: (id: number, itemId: number, body: ServiceItemWrite) =>
         client.patch<ServiceItem>(`/api/services/${id}/items/${itemId}/`, toFormData(body)),
       deleteItem: (id: number, itemId: number) => client.delete(`/api/services/${id}/items/${itemId}/`),
+      /** Sets (a number) or clears (null: not counted) an item's stock. */
+      setStock: (id: number, itemId: number, stock: number | null) =>
+        client.patch<ServiceItem>(`/api/services/${id}/items/${itemId}/`, { stock }),
+      createOptionGroup: (id: number, itemId: number, body: Omit<OptionGroupWrite, 'position'>) =>
+        client.post<OptionGroup>(`/api/services/${id}/items/${itemId}/option-groups/`, body),
+      /** Replaces the whole group; a `position` also moves it among the item's groups. */
+      replaceOptionGroup: (id: number, itemId: number, groupId: number, body: OptionGroupWrite) =>
+        client.put<OptionGroup>(`/api/services/${id}/items/${itemId}/option-groups/${groupId}/`, body),
+      deleteOptionGroup: (id: number, itemId: number, groupId: number) =>
+        client.delete(`/api/services/${id}/items/${itemId}/option-groups/${groupId}/`),
     },
     vendorProfiles: {
       list: (query: Record<string, QueryValue>) => client.get<Paginated<VendorProfile>>('/api/vendor-profiles/', query),

@@ -676,7 +676,7 @@ export interface paths {
         get?: never;
         /**
          * Replace an option group and its options
-         * @description The owning vendor. 1 to 30 options with names unique within the group; `0 ≤ min_choices ≤ max_choices ≤` the number of options and `max_choices ≥ 1`; `price_delta ≥ 0` (default `0.00`); at most 10 groups per item, names unique within the item. Anything else → 400 and nothing stored. Placed orders keep what they chose. An option whose name is unchanged keeps its id.
+         * @description The owning vendor. 1 to 30 options with names unique within the group; `0 ≤ min_choices ≤ max_choices ≤` the number of options and `max_choices ≥ 1`; `price_delta ≥ 0` (default `0.00`); at most 10 groups per item, names unique within the item. Anything else → 400 and nothing stored. Placed orders keep what they chose. An option whose name is unchanged keeps its id. An optional `position` (0 = first) moves the group to that place among the item's groups.
          */
         put: operations["services_items_option_groups_update"];
         post?: never;
@@ -1476,6 +1476,14 @@ export interface components {
             min_choices: number;
             max_choices: number;
             options: components["schemas"]["OptionInputRequest"][];
+        };
+        OptionGroupReplaceRequest: {
+            name: string;
+            min_choices: number;
+            max_choices: number;
+            options: components["schemas"]["OptionInputRequest"][];
+            /** @description Optional: move the group to this place (0 = first) among the item's groups. */
+            position?: number;
         };
         OptionInputRequest: {
             name: string;
@@ -4645,7 +4653,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OptionGroupInputRequest"];
+                "application/json": components["schemas"]["OptionGroupReplaceRequest"];
             };
         };
         responses: {

@@ -64,6 +64,11 @@ export type MatchedItem = Schemas['MatchedItem'];
 export type ServiceListRow = Service & Pick<Schemas['SearchResult'], 'matched_items'>;
 export type ServiceDetail = Schemas['ServiceDetail'];
 export type ServiceItem = Schemas['ServiceItem'];
+export type OptionGroup = Schemas['OptionGroup'];
+/** A group as written: the whole group (PUT replaces it); `price_delta` and `is_available` have server defaults. */
+export type OptionGroupWrite = Omit<Schemas['OptionGroupReplaceRequest'], 'options'> & {
+  options: Array<{ name: string; price_delta?: string; is_available?: boolean }>;
+};
 export type Order = Schemas['Order'];
 export type OrderItem = Schemas['OrderItem'];
 /** `reason`: why a cancellation happened (vendor's decline, admin's cancel); empty otherwise. */

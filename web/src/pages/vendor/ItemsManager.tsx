@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { Paginated, Service, ServiceItem } from '../../api/types';
 import { CheckboxField, TextArea, TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
@@ -8,6 +9,8 @@ import { Notice } from '../../components/Notice';
 import { money } from '../../format';
 import { useDeleteItem, useSaveItem, useServiceItems, useToggleItem } from '../../hooks/services';
 import { ResponsiveImage } from '../../components/ResponsiveImage';
+import { StockNote } from '../../options/StockNote';
+import { OptionGroupsEditor } from './menu/OptionGroupsEditor';
 
 const ITEM_FIELDS = ['name', 'description', 'price', 'is_available', 'image'];
 
@@ -19,10 +22,17 @@ function asListName(data: Paginated<ServiceItem> | undefined, id: number | undef
   return data?.results.find((i) => i.id === id)?.name ?? 'the item';
 }
 
-/** Add, edit, (de)activate and delete the items of one service. */
+/** "2 option groups", or nothing for an item without. */
+function optionSummary(item: ServiceItem): string {
+  const n = item.option_groups?.length ?? 0;
+  return n === 0 ? '' : `${n} option group${n === 1 ? '' : 's'}`;
+}
+
+/** Add, edit, (de)activate and delete the items of one service, and run their options. */
 export function ItemsManager({ service }: { service: Service }) {
   const items = useServiceItems(service.id);
   const [editing, setEditing] = useState<number | null>(null);
+  const [optionsOf, setOptionsOf] = useState<number | null>(null);
   // Open by choice, not by count: it stays open after an item is added, for the next one.
   const [adding, setAdding] = useState<boolean | null>(null);
   const [added, setAdded] = useState<{ name: string; n: number } | null>(null);
@@ -30,8 +40,13 @@ export function ItemsManager({ service }: { service: Service }) {
   const toggle = useToggleItem(service.id);
 
   return (
-    <section className="card" aria-labelledby="items-manager">
-      <h2 id="items-manager">Items</h2>
+    <section className="card items-manager" aria-labelledby="items-manager">
+      <div className="row-between">
+        <h2 id="items-manager">Items</h2>
+        <Link to={`/vendor/services/${service.id}/stock`} className="small">
+          Today’s stock counts
+        </Link>
+      </div>
       {toggle.isError && (
         <Notice tone="error" title="Not changed">
           <p>Could not mark “{asListName(items.data, toggle.variables?.itemId)}” {toggle.variables?.available ? 'available' : 'sold out'}; it is back as it was. Try again.</p>
@@ -53,28 +68,48 @@ export function ItemsManager({ service }: { service: Service }) {
                 <ItemForm service={service} item={item} onDone={() => setEditing(null)} />
               </li>
             ) : (
-              <li key={item.id} className={`item-row${item.is_available ? '' : ' item-off'}`}>
-                {item.image && <ResponsiveImage src={item.image} variants={item.image_variants} className="item-thumb" sizes="160px" />}
-                <div className="item-main">
-                  <h3 className="item-name">{item.name}</h3>
-                  {item.description && <p className="muted">{item.description}</p>}
-                  {!item.is_available && <p className="muted small">Sold out: hidden from ordering</p>}
-                </div>
-                <div className="item-side">
-                  <span className="price">{money(item.price)}</span>
-                  <button
-                    type="button"
-                    className={`btn btn-small sold-out-toggle${item.is_available ? ' btn-secondary' : ' is-sold-out'}`}
-                    aria-pressed={!item.is_available}
-                    onClick={() => toggle.mutate({ itemId: item.id, available: !item.is_available })}
-                  >
-                    Sold out<span className="sr-only"> {item.name}</span>
-                  </button>
-                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(item.id)}>
-                    Edit<span className="sr-only"> {item.name}</span>
-                  </button>
-                </div>
-              </li>
+              <Fragment key={item.id}>
+                <li className={`item-row${item.is_available ? '' : ' item-off'}`}>
+                  {item.image && <ResponsiveImage src={item.image} variants={item.image_variants} className="item-thumb" sizes="160px" />}
+                  <div className="item-main">
+                    <h3 className="item-name">{item.name}</h3>
+                    {item.description && <p className="muted">{item.description}</p>}
+                    {!item.is_available && <p className="muted small">Sold out: hidden from ordering</p>}
+                    {(item.stock != null || optionSummary(item)) && (
+                      <p className="muted small">
+                        <StockNote item={item} /> {optionSummary(item)}
+                      </p>
+                    )}
+                  </div>
+                  <div className="item-side">
+                    <span className="price">{money(item.price)}</span>
+                    <button
+                      type="button"
+                      className={`btn btn-small sold-out-toggle${item.is_available ? ' btn-secondary' : ' is-sold-out'}`}
+                      aria-pressed={!item.is_available}
+                      onClick={() => toggle.mutate({ itemId: item.id, available: !item.is_available })}
+                    >
+                      Sold out<span className="sr-only"> {item.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      aria-expanded={optionsOf === item.id}
+                      onClick={() => setOptionsOf((open) => (open === item.id ? null : item.id))}
+                    >
+                      Options<span className="sr-only"> of {item.name}</span>
+                    </button>
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(item.id)}>
+                      Edit<span className="sr-only"> {item.name}</span>
+                    </button>
+                  </div>
+                </li>
+                {optionsOf === item.id && (
+                  <li className="item-edit">
+                    <OptionGroupsEditor serviceId={service.id} item={item} items={asList(items.data)} />
+                  </li>
+                )}
+              </Fragment>
             ),
           )}
         </ul>

@@ -152,6 +152,9 @@ function ServiceForm({ service }: { service?: Service }) {
           <p className="small">
             <Link to={`/vendor/services/${service.id}/schedule`}>Opening hours, closures and pauses</Link>
           </p>
+          <p className="small">
+            <Link to={`/vendor/services/${service.id}/stock`}>Today’s stock counts</Link>
+          </p>
         </div>
       )}
       <form className="card form" onSubmit={onSubmit} noValidate>
