@@ -107,7 +107,17 @@ describe('LiveClient', () => {
     expect(h.client.current).toBe('connecting');
     h.sources[0].onopen!(new Event('open'));
     expect(h.client.current).toBe('live');
+  });
+
+  it('resyncs once the first stream opens: what changed before it opened is never sent', async () => {
+    const h = harness();
+    h.client.start();
+    await h.flush();
     expect(h.resyncs()).toBe(0);
+    h.sources[0].onopen!(new Event('open'));
+    expect(h.resyncs()).toBe(1);
+    h.sources[0].emit(41, { kind: 'order_placed' });
+    expect(h.resyncs()).toBe(1);
   });
 
   it('hands each event on and resumes after the last one with a fresh ticket', async () => {
@@ -127,7 +137,7 @@ describe('LiveClient', () => {
     expect(h.sources[1].url).toBe('/api/events/?ticket=t2&last_event_id=42');
     h.sources[1].onopen!(new Event('open'));
     expect(h.client.current).toBe('live');
-    expect(h.resyncs()).toBe(1);
+    expect(h.resyncs()).toBe(2);
   });
 
   it('backs off longer after each failed attempt, and starts over once connected', async () => {
@@ -165,7 +175,7 @@ describe('LiveClient', () => {
     expect(h.sources).toHaveLength(2);
     h.sources[1].onopen!(new Event('open'));
     expect(h.client.current).toBe('live');
-    expect(h.resyncs()).toBe(1);
+    expect(h.resyncs()).toBe(2);
   });
 
   it('reconnects after the machine slept, even with no error from the old stream', async () => {
@@ -179,7 +189,7 @@ describe('LiveClient', () => {
     expect(h.sources[0].closed).toBe(true);
     expect(h.sources).toHaveLength(2);
     h.sources[1].onopen!(new Event('open'));
-    expect(h.resyncs()).toBe(1);
+    expect(h.resyncs()).toBe(2);
   });
 
   it('reconnects at once when the tab comes back while not live', async () => {

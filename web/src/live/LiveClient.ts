@@ -35,7 +35,10 @@ export interface LiveClientOptions {
   ticket: () => Promise<string>;
   onNotification: (n: Notification) => void;
   onState: (state: LiveState) => void;
-  /** The stream had a gap (a drop, sleep): refetch what it keeps fresh. */
+  /**
+   * The stream opened after a time it did not cover: the page's first reads
+   * (made before it opened), a drop, sleep. Refetch what it keeps fresh.
+   */
   onResync: () => void;
   env: LiveEnvironment;
 }
@@ -46,7 +49,8 @@ export interface LiveClientOptions {
  * client closes the source and reconnects itself with a new ticket, after a
  * backoff, resuming with `last_event_id`. It reconnects at once when the
  * network returns, when the tab becomes visible while not live, and after the
- * machine slept (a timer that fired far too late).
+ * machine slept (a timer that fired far too late). Every open that follows
+ * time the stream did not cover, the first one included, asks for a resync.
  */
 export class LiveClient {
   private state: LiveState = 'off';
@@ -85,6 +89,9 @@ export class LiveClient {
     });
     this.lastTick = env.now();
     this.ticker = env.setInterval(() => this.tick(), TICK_MS);
+    // A first stream sends only what happens after it opens, and the page read
+    // its data before that: an order placed in between would never show.
+    this.hadGap = true;
     this.setState('connecting');
     void this.connect();
   }
