@@ -1880,6 +1880,11 @@ export interface components {
             readonly paid_at: string | null;
             /** Format: decimal */
             readonly refunded_amount: string | null;
+            /**
+             * Format: date-time
+             * @description While `awaiting_payment`: when the hold lapses and the order or booking is cancelled unless paid (`PAYMENT_HOLD_MINUTES` after creation); else null.
+             */
+            readonly hold_expires_at: string | null;
         };
         /**
          * @description * `pay_at_pickup` - Pay at pickup
