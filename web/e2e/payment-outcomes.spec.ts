@@ -29,24 +29,40 @@ async function placeOnline(request: APIRequestContext, shop: Shop, student: Acco
   return order;
 }
 
-/** Lets the order's hold lapse now and runs the sweep the scheduler runs every minute (in the test server's database). */
-function lapseHold(reference: string) {
-  const code = [
-    'from django.utils import timezone',
-    'from payments.models import Payment',
-    'from payments.services import holds_expire',
-    `n = Payment.objects.filter(reference=${JSON.stringify(reference)}).update(hold_expires_at=timezone.now())`,
-    'assert n == 1, n',
-    'holds_expire()',
-  ].join('\n');
+/** Runs Python in the test server's database (a Django shell). */
+function inServer(code: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:///${repoDir}var/e2e/db.sqlite3`, DEBUG: 'true' };
   delete env.REDIS_URL;
   execFileSync(`${repoDir}.venv/bin/python`, ['manage.py', 'shell', '-c', code], { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Moves the order's hold to end `minutes` from now (0: now, then runs the sweep the scheduler runs every minute). */
+function setHold(reference: string, minutes: number) {
+  inServer(
+    [
+      'from datetime import timedelta',
+      'from django.utils import timezone',
+      'from payments.models import Payment',
+      'from payments.services import holds_expire',
+      `n = Payment.objects.filter(reference=${JSON.stringify(reference)}).update(hold_expires_at=timezone.now() + timedelta(minutes=${minutes}))`,
+      'assert n == 1, n',
+      ...(minutes <= 0 ? ['holds_expire()'] : []),
+    ].join('\n'),
+  );
+}
+
+test("the time left to pay is the server's hold, not a fixed 15 minutes", async ({ page, request, shop, student }) => {
+  const order = await placeOnline(request, shop, student);
+  setHold(order.payment.reference, 3);
+  await signIn(page, student);
+  await page.goto(`/orders/${order.id}`);
+  const waiting = page.getByRole('status').filter({ hasText: 'Waiting for your payment' });
+  await expect(waiting.locator('.hold-countdown')).toHaveText(/^[23]:\d\d$/);
+});
+
 test('a lapsed payment hold: the order says it was not paid in time and nothing was charged', async ({ page, check, request, shop, student }) => {
   const order = await placeOnline(request, shop, student);
-  lapseHold(order.payment.reference);
+  setHold(order.payment.reference, 0);
   await signIn(page, student);
   await page.goto(`/orders/${order.id}`);
   await expect(page.locator('.payment-state')).toHaveText('Payment not completed');
