@@ -3,6 +3,7 @@
 once paid, cancel it as the system (freeing the seat) when its hold lapses."""
 
 from common.domain_events import subscribe
+from payments import return_pages
 from payments.events import PaymentAbandoned, PaymentPaid, PaymentSettling
 
 from . import services
@@ -11,6 +12,15 @@ from .models import Booking, BookingStatus
 
 def _booking_id(payment_id: int) -> int | None:
     return Booking.objects.filter(payment_id=payment_id).values_list("pk", flat=True).first()
+
+
+@return_pages.register
+def booking_page(payment_id: int) -> return_pages.ReturnPage | None:
+    """The booking's page in the web app, where its payer returns from the checkout."""
+    booking_id = _booking_id(payment_id)
+    if booking_id is None:
+        return None
+    return return_pages.ReturnPage(kind="booking", path=f"/bookings/{booking_id}")
 
 
 @subscribe

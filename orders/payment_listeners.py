@@ -3,6 +3,7 @@
 paid, cancel it as the system when its hold lapses."""
 
 from common.domain_events import subscribe
+from payments import return_pages
 from payments.events import PaymentAbandoned, PaymentPaid, PaymentSettling
 
 from . import events, services
@@ -12,6 +13,15 @@ from .transitions import OPERATOR_CANCELLABLE
 
 def _order_id(payment_id: int) -> int | None:
     return Order.objects.filter(payment_id=payment_id).values_list("pk", flat=True).first()
+
+
+@return_pages.register
+def order_page(payment_id: int) -> return_pages.ReturnPage | None:
+    """The order's page in the web app, where its payer returns from the checkout."""
+    order_id = _order_id(payment_id)
+    if order_id is None:
+        return None
+    return return_pages.ReturnPage(kind="order", path=f"/orders/{order_id}")
 
 
 @subscribe

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from catalogue.models import Service
 from common.exceptions import DomainError
+from payments.models import PaymentMethod, PaymentStatus
 
 from .models import Order, OrderEvent, OrderItem, OrderStatus
 
@@ -52,6 +53,12 @@ def order_list(*, user) -> QuerySet[Order]:
 
 
 COMPLETED = Q(order_status=OrderStatus.COMPLETED)
+# Money by how it came in, as the export's payment_status column reads it: an
+# online payment accepted (and not refunded), cash collected at pickup (an
+# order from before payments, completed, counts as that), a refund confirmed.
+PAID_ONLINE = Q(payment__method=PaymentMethod.ONLINE, payment__status=PaymentStatus.PAID)
+PAID_AT_PICKUP = Q(payment__status=PaymentStatus.COLLECTED) | (Q(payment__isnull=True) & COMPLETED)
+REFUNDED = Q(payment__status=PaymentStatus.REFUNDED)
 
 
 @dataclass(frozen=True)
@@ -94,8 +101,9 @@ def _placed_within(orders: QuerySet[Order], period: ReportPeriod) -> QuerySet[Or
 
 def orders_by_day(*, user, period: ReportPeriod) -> list[dict]:
     """One row per date of ``period`` (zeros included), by the local date each
-    order was placed: orders placed, how many of those are completed now, and
-    their completed total. One query, whatever the length of the period."""
+    order was placed: orders placed, how many of those are completed now,
+    their completed total, and their money by how it was paid (paid online,
+    paid at pickup, refunded). One query, whatever the length of the period."""
     per_day = (
         _placed_within(orders_visible_to(user), period)
         .annotate(day=TruncDate("created_at", tzinfo=timezone.get_default_timezone()))
@@ -105,6 +113,9 @@ def orders_by_day(*, user, period: ReportPeriod) -> list[dict]:
             orders=Count("id"),
             completed=Count("id", filter=COMPLETED),
             revenue=Sum("total_amount", filter=COMPLETED),
+            paid_online=Sum("total_amount", filter=PAID_ONLINE),
+            paid_at_pickup=Sum("total_amount", filter=PAID_AT_PICKUP),
+            refunded=Sum("payment__refunded_amount", filter=REFUNDED),
         )
     )
     found = {row["day"]: row for row in per_day}
@@ -117,6 +128,9 @@ def orders_by_day(*, user, period: ReportPeriod) -> list[dict]:
                 "orders": row.get("orders", 0),
                 "completed": row.get("completed", 0),
                 "revenue": row.get("revenue") or Decimal("0.00"),
+                "paid_online": row.get("paid_online") or Decimal("0.00"),
+                "paid_at_pickup": row.get("paid_at_pickup") or Decimal("0.00"),
+                "refunded": row.get("refunded") or Decimal("0.00"),
             }
         )
     return rows

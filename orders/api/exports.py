@@ -28,6 +28,7 @@ HEADER = [
     "payment_method",
     "payment_status",
     "options",
+    "refunded_amount",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,9 +57,20 @@ def _row(line, *, first_of_order: bool) -> list:
         "" if cancelled else line.total_price,
         order.total_amount if first_of_order and not cancelled else "",
         *_payment_cells(order),
-        # Last, so the columns before it stay where spreadsheets expect them.
         "; ".join(f"{option['group']}: {option['name']}" for option in line.options),
+        # Columns added later go last, so the ones before stay where spreadsheets
+        # expect them. Like order_total, on the order's first line only.
+        _refunded(order) if first_of_order else "",
     ]
+
+
+def _refunded(order) -> str:
+    """The refund the provider confirmed, so the column sums to the dashboard's
+    "Refunded"; empty otherwise (a cancelled order's totals are empty)."""
+    payment = order.payment
+    if payment is None or payment.status != "refunded" or payment.refunded_amount is None:
+        return ""
+    return payment.refunded_amount
 
 
 def _payment_cells(order) -> list[str]:

@@ -282,6 +282,21 @@ class OrderDaySerializer(serializers.Serializer):
     revenue = serializers.DecimalField(
         max_digits=16, decimal_places=2, help_text="Total of those completed orders."
     )
+    paid_online = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Total of those orders paid online (payment `paid`; not refunded).",
+    )
+    paid_at_pickup = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Total of those orders paid at pickup (payment `collected`).",
+    )
+    refunded = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Refunds confirmed for those orders (payment `refunded`).",
+    )
 
 
 class ItemSalesSerializer(serializers.Serializer):

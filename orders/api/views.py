@@ -247,7 +247,9 @@ class OrderViewSet(
             "of completed orders; both cover all time. `by_day` has one row for every date "
             "from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each "
             "order was placed: `orders` placed that day, `completed` how many of them are "
-            "completed now, `revenue` their completed total."
+            "completed now, `revenue` their completed total, and their money by how it was "
+            "paid: `paid_online` (payment `paid`), `paid_at_pickup` (`collected`), `refunded` "
+            "(refunds confirmed), as the export's payment columns sum."
         ),
         filters=False,
         parameters=REPORT_RANGE,
@@ -271,7 +273,8 @@ class OrderViewSet(
             "One row per order line of the orders placed from `from` to `to` (local dates, "
             "inclusive; default the last 30 days), oldest first, after a header row: "
             "order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the "
-            "customer's public name), item, quantity, unit_price, line_total, order_total. "
+            "customer's public name), item, quantity, unit_price, line_total, order_total, "
+            "payment_method, payment_status, options, refunded_amount. "
             "A vendor exports their own services' orders; an admin the whole marketplace. "
             "Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` "
             "so spreadsheets do not run them as formulas. Errors are JSON."

@@ -32,6 +32,7 @@ HEADER = [
     "payment_method",
     "payment_status",
     "options",
+    "refunded_amount",
 ]
 
 
@@ -67,11 +68,51 @@ def test_by_day_has_every_date_of_the_range_with_zeros(vendor, vendor_client):
     body = response.json()
     assert (body["from"], body["to"]) == ("2026-03-01", "2026-03-05")
     assert body["by_day"] == [
-        {"date": "2026-03-01", "orders": 0, "completed": 0, "revenue": "0.00"},
-        {"date": "2026-03-02", "orders": 2, "completed": 1, "revenue": "10.00"},
-        {"date": "2026-03-03", "orders": 0, "completed": 0, "revenue": "0.00"},
-        {"date": "2026-03-04", "orders": 1, "completed": 1, "revenue": "2.50"},
-        {"date": "2026-03-05", "orders": 0, "completed": 0, "revenue": "0.00"},
+        {
+            "date": "2026-03-01",
+            "orders": 0,
+            "completed": 0,
+            "revenue": "0.00",
+            "paid_online": "0.00",
+            "paid_at_pickup": "0.00",
+            "refunded": "0.00",
+        },
+        {
+            "date": "2026-03-02",
+            "orders": 2,
+            "completed": 1,
+            "revenue": "10.00",
+            "paid_online": "0.00",
+            "paid_at_pickup": "10.00",
+            "refunded": "0.00",
+        },
+        {
+            "date": "2026-03-03",
+            "orders": 0,
+            "completed": 0,
+            "revenue": "0.00",
+            "paid_online": "0.00",
+            "paid_at_pickup": "0.00",
+            "refunded": "0.00",
+        },
+        {
+            "date": "2026-03-04",
+            "orders": 1,
+            "completed": 1,
+            "revenue": "2.50",
+            "paid_online": "0.00",
+            "paid_at_pickup": "2.50",
+            "refunded": "0.00",
+        },
+        {
+            "date": "2026-03-05",
+            "orders": 0,
+            "completed": 0,
+            "revenue": "0.00",
+            "paid_online": "0.00",
+            "paid_at_pickup": "0.00",
+            "refunded": "0.00",
+        },
     ]
     # The existing all-time figures are still there.
     assert body["total_orders"] == 3
@@ -121,6 +162,9 @@ def test_by_day_defaults_to_the_last_30_days_ending_today(vendor, vendor_client)
         "orders": 1,
         "completed": 1,
         "revenue": "4.00",
+        "paid_online": "0.00",
+        "paid_at_pickup": "4.00",
+        "refunded": "0.00",
     }
 
 
@@ -136,8 +180,24 @@ def test_by_day_counts_orders_by_their_local_date(vendor, vendor_client):
     body = vendor_client.get(SUMMARY_URL, {"from": "2026-05-09", "to": "2026-05-10"}).json()
 
     assert body["by_day"] == [
-        {"date": "2026-05-09", "orders": 1, "completed": 1, "revenue": "1.00"},
-        {"date": "2026-05-10", "orders": 1, "completed": 1, "revenue": "7.00"},
+        {
+            "date": "2026-05-09",
+            "orders": 1,
+            "completed": 1,
+            "revenue": "1.00",
+            "paid_online": "0.00",
+            "paid_at_pickup": "1.00",
+            "refunded": "0.00",
+        },
+        {
+            "date": "2026-05-10",
+            "orders": 1,
+            "completed": 1,
+            "revenue": "7.00",
+            "paid_online": "0.00",
+            "paid_at_pickup": "7.00",
+            "refunded": "0.00",
+        },
     ]
 
 
@@ -218,6 +278,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "pay_at_pickup",
             "collected",
             "",
+            "",
         ],
         [
             str(first.pk),
@@ -232,6 +293,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "pay_at_pickup",
             "collected",
             "",
+            "",
         ],
         [
             str(second.pk),
@@ -245,6 +307,7 @@ def test_export_is_one_row_per_line_with_a_header_and_escaped_formulas(vendor_cl
             "8.00",
             "pay_at_pickup",
             "due_at_pickup",
+            "",
             "",
         ],
     ]

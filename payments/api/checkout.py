@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from payments import webhooks
+from payments import return_pages, webhooks
 from payments.models import Payment, PaymentStatus
 from payments.money import to_minor
 from payments.providers import get_provider
@@ -32,7 +32,7 @@ def checkout(request, reference):
     payment = Payment.objects.filter(reference=reference, provider="dummy").first()
     if payment is None:
         raise Http404("No such checkout.")
-    message, status = "", 200
+    message, shown, status = "", "", 200
     if request.method == "POST":
         outcome = request.POST.get("outcome")
         if outcome not in OUTCOMES:
@@ -41,6 +41,7 @@ def checkout(request, reference):
             message = "This payment is no longer waiting to be paid."
         elif outcome == "failure":
             message = "The payment failed. Nothing was charged; you can try again."
+            shown = "failed"
         else:
             provider = get_provider()
             body = json.dumps(
@@ -55,11 +56,22 @@ def checkout(request, reference):
                 }
             ).encode()
             webhooks.handle(body, webhooks.sign_for(provider, body))
-            message = "Paid. You can close this page."
+            shown = "paid"
         payment.refresh_from_db()
+    back = return_pages.return_page(payment.pk)
+    kind = back.kind if back else "order"
+    if shown == "paid":
+        message = f"Paid. Your {kind}'s page shows it now."
     return render(
         request,
         "payments/checkout.html",
-        {"payment": payment, "message": message, "awaiting": payment.status == "awaiting_payment"},
+        {
+            "payment": payment,
+            "message": message,
+            "outcome": shown,
+            "awaiting": payment.status == PaymentStatus.AWAITING_PAYMENT,
+            "kind": kind,
+            "back_url": back.path if back else "",
+        },
         status=status,
     )

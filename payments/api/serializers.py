@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.conf import settings
 from rest_framework import serializers
 
@@ -15,6 +17,10 @@ class PaymentSerializer(serializers.ModelSerializer):
     checkout_url = serializers.SerializerMethodField(
         help_text="Where the payer pays, while `awaiting_payment`; else null."
     )
+    hold_expires_at = serializers.SerializerMethodField(
+        help_text="While `awaiting_payment`: when the hold lapses and the order or booking is "
+        "cancelled unless paid (`PAYMENT_HOLD_MINUTES` after creation); else null."
+    )
 
     class Meta:
         model = Payment
@@ -27,6 +33,7 @@ class PaymentSerializer(serializers.ModelSerializer):
             "checkout_url",
             "paid_at",
             "refunded_amount",
+            "hold_expires_at",
         ]
         read_only_fields = fields
 
@@ -38,6 +45,13 @@ class PaymentSerializer(serializers.ModelSerializer):
         if url.startswith("/") and request is not None:
             return request.build_absolute_uri(url)
         return url
+
+    def get_hold_expires_at(self, payment) -> datetime | None:
+        # The stored deadline outlives the hold (a paid payment keeps it); only
+        # a payment still waiting is held.
+        if payment.status != PaymentStatus.AWAITING_PAYMENT or payment.hold_expires_at is None:
+            return None
+        return serializers.DateTimeField().to_representation(payment.hold_expires_at)
 
 
 def payment_representation(payment, *, amount, completed: bool, context) -> dict:
@@ -58,4 +72,5 @@ def payment_representation(payment, *, amount, completed: bool, context) -> dict
         "checkout_url": None,
         "paid_at": None,
         "refunded_amount": None,
+        "hold_expires_at": None,
     }

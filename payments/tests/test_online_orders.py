@@ -280,8 +280,8 @@ def test_export_has_payment_columns(api, order_online, vendor_client):
     charge(api, order["payment"])
     rows = vendor_client.get("/api/orders/export/").content.decode().splitlines()
     header, first = rows[0].split(","), rows[1].split(",")
-    assert header[-3:] == ["payment_method", "payment_status", "options"]
-    assert first[-3:-1] == ["online", "paid"]
+    assert header[-4:] == ["payment_method", "payment_status", "options", "refunded_amount"]
+    assert first[-4:-2] == ["online", "paid"]
 
 
 def test_vendor_writes_payment_methods_of_a_service(vendor_client, shop):

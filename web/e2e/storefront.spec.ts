@@ -222,7 +222,7 @@ test('the vendor dashboard: today, 7 and 30 days, a chart by day, and a CSV for 
   const file = await download;
   expect(file.suggestedFilename()).toBe(`orders-${today}-to-${today}.csv`);
   const csv = readFileSync((await file.path())!, 'utf8');
-  expect(csv.split(/\r?\n/)[0]).toBe('order_id,placed_at,status,customer_name,item,quantity,unit_price,line_total,order_total,payment_method,payment_status,options');
+  expect(csv.split(/\r?\n/)[0]).toBe('order_id,placed_at,status,customer_name,item,quantity,unit_price,line_total,order_total,payment_method,payment_status,options,refunded_amount');
   expect(csv).toContain('Classic Burger');
   expect(csv).toContain('Fries');
   await expect(page.getByText(`Downloaded orders-${today}-to-${today}.csv.`)).toBeVisible();

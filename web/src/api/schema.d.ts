@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * Order lines as CSV (vendors, admins)
-         * @description One row per order line of the orders placed from `from` to `to` (local dates, inclusive; default the last 30 days), oldest first, after a header row: order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the customer's public name), item, quantity, unit_price, line_total, order_total. A vendor exports their own services' orders; an admin the whole marketplace. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` so spreadsheets do not run them as formulas. Errors are JSON.
+         * @description One row per order line of the orders placed from `from` to `to` (local dates, inclusive; default the last 30 days), oldest first, after a header row: order_id, placed_at (ISO 8601, campus time zone), status, customer_name (the customer's public name), item, quantity, unit_price, line_total, order_total, payment_method, payment_status, options, refunded_amount. A vendor exports their own services' orders; an admin the whole marketplace. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` so spreadsheets do not run them as formulas. Errors are JSON.
          */
         get: operations["orders_export_retrieve"];
         put?: never;
@@ -279,7 +279,7 @@ export interface paths {
         };
         /**
          * Order counts per status, revenue and a day-by-day report (vendors, admins)
-         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders; both cover all time. `by_day` has one row for every date from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each order was placed: `orders` placed that day, `completed` how many of them are completed now, `revenue` their completed total.
+         * @description A vendor's figures over their own services; an admin's over the whole marketplace. `counts` holds every status (zeros included); `revenue` sums the `total_amount` of completed orders; both cover all time. `by_day` has one row for every date from `from` to `to` (zeros included), by the local date (campus `TIME_ZONE`) each order was placed: `orders` placed that day, `completed` how many of them are completed now, `revenue` their completed total, and their money by how it was paid: `paid_online` (payment `paid`), `paid_at_pickup` (`collected`), `refunded` (refunds confirmed), as the export's payment columns sum.
          */
         get: operations["orders_summary_retrieve"];
         put?: never;
@@ -1562,6 +1562,21 @@ export interface components {
              * @description Total of those completed orders.
              */
             revenue: string;
+            /**
+             * Format: decimal
+             * @description Total of those orders paid online (payment `paid`; not refunded).
+             */
+            paid_online: string;
+            /**
+             * Format: decimal
+             * @description Total of those orders paid at pickup (payment `collected`).
+             */
+            paid_at_pickup: string;
+            /**
+             * Format: decimal
+             * @description Refunds confirmed for those orders (payment `refunded`).
+             */
+            refunded: string;
         };
         OrderItem: {
             readonly id: number;
@@ -1888,6 +1903,11 @@ export interface components {
             readonly paid_at: string | null;
             /** Format: decimal */
             readonly refunded_amount: string | null;
+            /**
+             * Format: date-time
+             * @description While `awaiting_payment`: when the hold lapses and the order or booking is cancelled unless paid (`PAYMENT_HOLD_MINUTES` after creation); else null.
+             */
+            readonly hold_expires_at: string | null;
         };
         /**
          * @description * `pay_at_pickup` - Pay at pickup

@@ -73,7 +73,7 @@ export function OrderDetailPage() {
         <p>
           <Link to={`/services/${o.service}`}>{o.service_name}</Link> · placed {dateTime(o.created_at)}
         </p>
-        <PaymentSummary payment={o.payment} createdAt={o.created_at} target={{ kind: 'order', id: o.id }} isPayer={user?.id === o.customer} />
+        <PaymentSummary payment={o.payment} target={{ kind: 'order', id: o.id }} isPayer={user?.id === o.customer} />
         <OrderProgress order={o} />
         <PickupFacts order={o} place={service.data?.location || vendor.data?.address || ''} vendorId={service.data?.vendor ?? null} />
         {isOpen(o.order_status) && (

@@ -8,15 +8,13 @@ import { countdown, holdEndsAt, STATUS_LABEL } from './model';
 
 interface Props {
   payment: Payment | undefined;
-  /** The order's or booking's creation: the hold runs from it. */
-  createdAt: string;
   target: { kind: 'order' | 'booking'; id: number };
   /** The customer: only they pay, verify and see the checkout link. */
   isPayer: boolean;
 }
 
 /** The payment of an order or booking: how, its state, and for an unpaid online one the way to pay. */
-export function PaymentSummary({ payment, createdAt, target, isPayer }: Props) {
+export function PaymentSummary({ payment, target, isPayer }: Props) {
   const verify = useVerifyPayment(target);
   const awaiting = payment?.status === 'awaiting_payment' && isPayer && !!payment.reference;
   const reference = payment?.reference ?? '';
@@ -50,7 +48,7 @@ export function PaymentSummary({ payment, createdAt, target, isPayer }: Props) {
           {online && payment.paid_at && <span className="muted small block">Paid online {dateTime(payment.paid_at)}</span>}
         </dd>
       </dl>
-      {awaiting && <AwaitingPayment payment={payment} createdAt={createdAt} checking={verify.isPending} onCheck={() => verify.mutate(reference)} kind={target.kind} />}
+      {awaiting && <AwaitingPayment payment={payment} checking={verify.isPending} onCheck={() => verify.mutate(reference)} kind={target.kind} />}
       {payment.status === 'awaiting_payment' && !isPayer && <p className="muted small">Waiting for the customer to pay online.</p>}
       {payment.status === 'expired' && (
         <Notice tone="warning" title="Payment not completed">
@@ -78,25 +76,23 @@ export function PaymentSummary({ payment, createdAt, target, isPayer }: Props) {
 
 function AwaitingPayment({
   payment,
-  createdAt,
   checking,
   onCheck,
   kind,
 }: {
   payment: Payment;
-  createdAt: string;
   checking: boolean;
   onCheck: () => void;
   kind: 'order' | 'booking';
 }) {
   const now = useNow(1000);
-  const end = holdEndsAt(createdAt);
-  const lapsed = now >= end;
+  const end = holdEndsAt(payment);
+  const lapsed = end !== null && now >= end;
   return (
     <Notice tone="warning" title={lapsed ? 'Payment time is up' : 'Waiting for your payment'}>
       {lapsed ? (
         <p>The time to pay has run out; the {kind} will be cancelled in a moment and nothing is charged.</p>
-      ) : (
+      ) : end ? (
         <p>
           The vendor sees your {kind} once it is paid. It is held for you for{' '}
           <strong className="hold-countdown" aria-live="off">
@@ -104,6 +100,8 @@ function AwaitingPayment({
           </strong>
           . If your payment failed, you can try again.
         </p>
+      ) : (
+        <p>The vendor sees your {kind} once it is paid. If your payment failed, you can try again.</p>
       )}
       <div className="actions">
         {payment.checkout_url && !lapsed && (

@@ -15,10 +15,14 @@ describe('payment choice', () => {
 });
 
 describe('payment hold', () => {
-  it('counts down from creation and stops at zero', () => {
-    const end = holdEndsAt('2026-01-01T10:00:00Z', 15);
-    expect(countdown(end, new Date('2026-01-01T10:01:30Z'))).toBe('13:30');
-    expect(countdown(end, new Date('2026-01-01T11:00:00Z'))).toBe('0:00');
+  it('counts down to the end the server gives and stops at zero', () => {
+    const end = holdEndsAt({ hold_expires_at: '2026-01-01T10:05:00+02:00' })!;
+    expect(countdown(end, new Date('2026-01-01T08:01:30Z'))).toBe('3:30');
+    expect(countdown(end, new Date('2026-01-01T09:00:00Z'))).toBe('0:00');
+  });
+
+  it('has no end when nothing is held', () => {
+    expect(holdEndsAt({ hold_expires_at: null })).toBeNull();
   });
 });
 

@@ -1,12 +1,5 @@
 import type { Payment, PaymentMethod, PaymentStatus } from '../api/payments';
 
-/**
- * How long an online payment holds its order or booking (the server's
- * PAYMENT_HOLD_MINUTES, default 15). The API does not publish it, so the
- * countdown uses the default; the server's own cancel is what counts.
- */
-export const PAYMENT_HOLD_MINUTES = 15;
-
 export const METHOD_LABEL: Record<PaymentMethod, string> = {
   pay_at_pickup: 'Pay at pickup',
   online: 'Pay online now',
@@ -36,9 +29,9 @@ export function defaultMethod(methods: readonly PaymentMethod[]): PaymentMethod 
   return methods.includes('pay_at_pickup') ? 'pay_at_pickup' : methods[0];
 }
 
-/** When an unpaid online payment lapses, from its order's or booking's creation. */
-export function holdEndsAt(createdAt: string, minutes = PAYMENT_HOLD_MINUTES): Date {
-  return new Date(new Date(createdAt).getTime() + minutes * 60_000);
+/** When an unpaid online payment lapses, as the server says (null: nothing is held). */
+export function holdEndsAt(payment: Pick<Payment, 'hold_expires_at'>): Date | null {
+  return payment.hold_expires_at ? new Date(payment.hold_expires_at) : null;
 }
 
 /** `m:ss` left until `end` (0:00 once past). */

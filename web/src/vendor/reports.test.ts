@@ -8,14 +8,23 @@ describe('report helpers', () => {
   });
 
   it('sums the last days exactly (money as decimal strings)', () => {
+    const day = (date: string, orders: number, completed: number, revenue: string, paid_online = '0.00', paid_at_pickup = '0.00', refunded = '0.00') => ({
+      date,
+      orders,
+      completed,
+      revenue,
+      paid_online,
+      paid_at_pickup,
+      refunded,
+    });
     const days = [
-      { date: '2026-03-01', orders: 3, completed: 1, revenue: '0.10' },
-      { date: '2026-03-02', orders: 1, completed: 1, revenue: '0.20' },
-      { date: '2026-03-03', orders: 2, completed: 0, revenue: '0.00' },
+      day('2026-03-01', 3, 1, '0.10', '0.30', '0.10', '0.05'),
+      day('2026-03-02', 1, 1, '0.20', '0.00', '0.20'),
+      day('2026-03-03', 2, 0, '0.00', '12.35', '0.00', '1.10'),
     ];
-    expect(totalsOf(days, 1)).toEqual({ orders: 2, completed: 0, revenue: '0.00' });
-    expect(totalsOf(days, 2)).toEqual({ orders: 3, completed: 1, revenue: '0.20' });
-    expect(totalsOf(days, 30)).toEqual({ orders: 6, completed: 2, revenue: '0.30' });
+    expect(totalsOf(days, 1)).toEqual({ orders: 2, completed: 0, revenue: '0.00', paidOnline: '12.35', paidAtPickup: '0.00', refunded: '1.10' });
+    expect(totalsOf(days, 2)).toEqual({ orders: 3, completed: 1, revenue: '0.20', paidOnline: '12.35', paidAtPickup: '0.20', refunded: '1.10' });
+    expect(totalsOf(days, 30)).toEqual({ orders: 6, completed: 2, revenue: '0.30', paidOnline: '12.65', paidAtPickup: '0.30', refunded: '1.15' });
   });
 
   it('rounds the axis up to 1, 2 or 5 times a power of ten', () => {

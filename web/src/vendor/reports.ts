@@ -16,15 +16,23 @@ export interface Totals {
   orders: number;
   completed: number;
   revenue: string;
+  /** Money by how it was paid, as the CSV's payment columns sum. */
+  paidOnline: string;
+  paidAtPickup: string;
+  refunded: string;
 }
 
-/** Orders, completed and revenue over the last `days` entries of `by_day` (oldest first). */
+/** Orders, completed, revenue and money by how it was paid over the last `days` entries of `by_day` (oldest first). */
 export function totalsOf(byDay: readonly OrderDay[], days: number): Totals {
   const window = byDay.slice(-days);
+  const sum = (pick: (d: OrderDay) => string) => sumMoney(window.map((d) => ({ price: pick(d), quantity: 1 })));
   return {
     orders: window.reduce((n, d) => n + d.orders, 0),
     completed: window.reduce((n, d) => n + d.completed, 0),
-    revenue: sumMoney(window.map((d) => ({ price: d.revenue, quantity: 1 }))),
+    revenue: sum((d) => d.revenue),
+    paidOnline: sum((d) => d.paid_online),
+    paidAtPickup: sum((d) => d.paid_at_pickup),
+    refunded: sum((d) => d.refunded),
   };
 }
 

@@ -93,7 +93,7 @@ export function BookingDetailPage() {
             <PaymentTag payment={b.payment} />
           </p>
         ) : (
-          <PaymentSummary payment={b.payment} createdAt={b.created_at} target={{ kind: 'booking', id: b.id }} isPayer={user?.user_type === 'student'} />
+          <PaymentSummary payment={b.payment} target={{ kind: 'booking', id: b.id }} isPayer={user?.user_type === 'student'} />
         )}
         {!isVendor && <CancelInfo booking={b} />}
         <BookingActions booking={b} />

@@ -7,7 +7,7 @@ import { Notice } from '../../components/Notice';
 import { LoadError, Spinner } from '../../components/QueryState';
 import { money } from '../../format';
 import { useExportCsv, useOrderReport } from '../../hooks/reports';
-import { barScale, totalsOf } from '../../vendor/reports';
+import { barScale, totalsOf, type Totals } from '../../vendor/reports';
 
 function dayLabel(date: string, style: 'short' | 'long' = 'short'): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -49,6 +49,26 @@ export function SalesChart({ days }: { days: readonly OrderDay[] }) {
         ))}
       </div>
     </figure>
+  );
+}
+
+/** Money by how it was paid (the CSV's payment columns sum to these): online, at pickup, refunded. */
+export function PaymentFigures({ totals }: { totals: Pick<Totals, 'paidOnline' | 'paidAtPickup' | 'refunded'> }) {
+  return (
+    <dl className="payment-figures">
+      <div>
+        <dt>Paid online</dt>
+        <dd>{money(totals.paidOnline)}</dd>
+      </div>
+      <div>
+        <dt>Paid at pickup</dt>
+        <dd>{money(totals.paidAtPickup)}</dd>
+      </div>
+      <div>
+        <dt>Refunded</dt>
+        <dd>{money(totals.refunded)}</dd>
+      </div>
+    </dl>
   );
 }
 
@@ -125,6 +145,10 @@ export function SalesReport({ initial }: { initial: ReportRange }) {
       ) : (
         <>
           <SalesChart days={report.data.by_day} />
+          <section className="range-payments" aria-labelledby="range-payments-heading">
+            <h3 id="range-payments-heading">Payments</h3>
+            <PaymentFigures totals={totalsOf(report.data.by_day, report.data.by_day.length)} />
+          </section>
           <ItemSalesTable rows={(report.data as OrderSummary).by_item ?? []} />
         </>
       )}

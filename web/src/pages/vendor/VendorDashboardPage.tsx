@@ -7,7 +7,7 @@ import { useOrderSummary } from '../../hooks/orders';
 import { useMyVendorProfile } from '../../hooks/vendorProfile';
 import { totalsOf } from '../../vendor/reports';
 import { GettingStarted } from './GettingStarted';
-import { SalesReport } from './SalesReport';
+import { PaymentFigures, SalesReport } from './SalesReport';
 
 const PERIODS = [
   { days: 1, label: 'Today' },
@@ -56,6 +56,7 @@ export function VendorDashboardPage() {
                       <dd>{money(t.revenue)}</dd>
                     </div>
                   </dl>
+                  <PaymentFigures totals={t} />
                 </li>
               );
             })}
