@@ -395,7 +395,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from bench import images, queries, report, seed
+    from bench import images, queries, report, report_machine, report_previous, seed
     from bench.pools import endpoints
 
     call_command("migrate", verbosity=0)
@@ -429,7 +429,7 @@ def main() -> None:
         )
         flush_cache()
         analyze()
-        counts = report.row_counts()
+        counts = report_machine.row_counts()
         lists = queries.every_list(campus)
         hash_ms = queries.password_hash_ms()
         say("Endpoints:")
@@ -484,9 +484,9 @@ def main() -> None:
         wrk=wrk,
     )
     previous_text = OUTPUT.read_text() if OUTPUT.exists() else ""
-    OUTPUT.write_text(text + report.carried_sections(previous_text))
+    OUTPUT.write_text(text + report_previous.carried_sections(previous_text))
     if SCALE == 1:
-        figures = report.figures(
+        figures = report_previous.figures(
             rows=rows, scaling=scaling, page_bytes=page_bytes, live=live_results,
             load=(load_before, load_after),
         )  # fmt: skip
