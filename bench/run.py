@@ -395,7 +395,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from bench import images, queries, report, report_machine, report_previous, seed
+    from bench import images, queries, report, report_machine, report_previous, seed, seed_history
     from bench.pools import endpoints
 
     call_command("migrate", verbosity=0)
@@ -416,10 +416,10 @@ def main() -> None:
 
         t0 = time.monotonic()
         seed.seed_services(rng, campus, count=scaled(5000, 250) - sizes[0], items_each=5)
-        seed.seed_orders(rng, campus, count=scaled(100_000, 2000), busy=scaled(5000, 200))
-        seed.seed_reviews(rng, campus, count=scaled(50_000, 1000))
-        seed.seed_lunch(rng, campus, services=10, cap=30)
-        seed.seed_bookings(rng, campus, past=scaled(20_000, 500), seats=3, bookable=20)
+        seed_history.seed_orders(rng, campus, count=scaled(100_000, 2000), busy=scaled(5000, 200))
+        seed_history.seed_reviews(rng, campus, count=scaled(50_000, 1000))
+        seed_history.seed_lunch(rng, campus, services=10, cap=30)
+        seed_history.seed_bookings(rng, campus, past=scaled(20_000, 500), seats=3, bookable=20)
         seed_seconds = time.monotonic() - t0
         t0 = time.monotonic()
         photos = images.upload_photos(images.first_page_ids())
