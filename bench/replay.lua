@@ -1,4 +1,4 @@
--- Replays requests pre-built by bench/run.py, one per line:
+-- Replays requests pre-built by bench/measure.py, one per line:
 --   METHOD <tab> PATH <tab> Name: value|Name: value <tab> BODY
 -- Thread k of n takes lines k, k+n, ...; with "once" a thread stops when its
 -- share is used up (each request is unique: idempotency keys, review pairs),

@@ -8,7 +8,7 @@ webhooks; RUSH_STREAMS event streams (200: the vendor's and students') stay
 open, and the vendor's board moves every new order along
 (bench/rush_clients.py). Served as in production: gunicorn for the API,
 uvicorn for the streams, a task worker for the refunds, on PostgreSQL and
-Redis with the bench's settings (bench/run.py).
+Redis with the bench's settings (bench/environment.py).
 
 Reported: placement p50/p99, outcomes by cause (the refusals the contract
 promises, a full slot and a sold-out item, apart from errors), the latency of
@@ -37,8 +37,8 @@ import time
 from datetime import timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from bench import run as bench
-from bench.servers import ServerProcess, Uvicorn
+from bench import environment as bench
+from bench.servers import Gunicorn, ServerProcess, Uvicorn
 
 STUDENTS = int(os.environ.get("RUSH_STUDENTS", "400"))
 STREAMS = int(os.environ.get("RUSH_STREAMS", "200"))
@@ -60,7 +60,7 @@ PREVIOUS = bench.BASE_DIR / os.environ.get("RUSH_PREVIOUS", "bench/previous_rush
 WORK_DIR = bench.WORK_DIR / f"rush-{PORT}"
 
 
-class Api(bench.Server):
+class Api(Gunicorn):
     """The bench's gunicorn, warmed with plain requests (no wrk needed)."""
 
     def start(self) -> None:

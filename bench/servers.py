@@ -9,6 +9,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.environment import (
+    CONNECTIONS,
+    KEEP_ALIVE,
+    PORT,
+    THREADS,
+    WORK_DIR,
+    WORKER_CLASS,
+    WORKERS,
+    WRK_THREADS,
+    ensure_wrk,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 BIN_DIR = Path(sys.executable).parent
 READY_SECONDS = 60
@@ -78,3 +90,38 @@ class Uvicorn(ServerProcess):
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+
+
+class Gunicorn(ServerProcess):
+    """gunicorn serving bench.wsgi on 127.0.0.1."""
+
+    name = "gunicorn"
+
+    def __init__(self, port: int = PORT, log: Path = WORK_DIR / "gunicorn.log") -> None:
+        super().__init__(port, log)
+
+    def command(self) -> list[str]:
+        # No --access-logfile: gunicorn writes no access log unless asked to.
+        # Django's own log lines (4xx warnings) go to the log file too.
+        return [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "bench.wsgi:application",
+            "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(WORKERS),
+            "--worker-class", WORKER_CLASS,
+            "--threads", str(THREADS),
+            "--keep-alive", str(KEEP_ALIVE),
+            "--error-logfile", str(self.log),
+            "--log-level", "warning",
+        ]  # fmt: skip
+
+    def start(self) -> None:
+        from bench.load import Request, run_wrk, write_pool
+
+        super().start()
+        # Each worker imports the URLconf and opens its database connection on
+        # its first request; do that before anything is measured.
+        warm = WORK_DIR / "server-warmup.txt"
+        write_pool(warm, [Request("GET", "/api/health/")])
+        run_wrk(ensure_wrk(), base_url=f"http://127.0.0.1:{self.port}", pool=warm, seconds=5,
+                connections=CONNECTIONS, threads=WRK_THREADS, once=False)  # fmt: skip
