@@ -1493,6 +1493,8 @@ export interface components {
             readonly service: number;
             readonly service_name: string;
             readonly vendor_name: string;
+            /** @description True while the service is on the marketplace (not deleted, its vendor not hidden), so it can be ordered from or reviewed again; false otherwise. */
+            readonly service_listed: boolean;
             readonly customer: number;
             readonly customer_name: string;
             /** @description The customer's email, shown to the customer and admins; null for the vendor. */
