@@ -7,6 +7,7 @@ README's configuration table lists them all.
 
 import json
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -509,6 +510,16 @@ if CURRENCY not in ISO_4217_CURRENCIES:
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
+
+# How the web app writes dates and times (a BCP 47 tag: "en-GB" gives
+# "Wed 9 Dec" and "14:30", "en-US" "Wed Dec 9" and "2:30 PM"), always on the
+# campus clock (TIME_ZONE). Read from the served page (common/views.py) and
+# from /api/config/.
+CAMPUS_LOCALE = env_str("CAMPUS_LOCALE", "en-GB").strip()
+if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", CAMPUS_LOCALE):
+    raise ImproperlyConfigured(
+        f"CAMPUS_LOCALE must be a language tag such as en-GB or fr-FR (got {CAMPUS_LOCALE!r})."
+    )
 USE_I18N = True
 USE_TZ = True
 

@@ -2267,6 +2267,8 @@ export interface components {
             currency: string;
             /** @description IANA name, e.g. `Africa/Accra` */
             time_zone: string;
+            /** @description BCP 47 tag the web app writes dates and times in, e.g. `en-GB` */
+            locale: string;
             /** @description `pay_at_pickup`, plus `online` when a provider is configured. */
             payment_methods: components["schemas"]["PaymentMethodsEnum"][];
         };
