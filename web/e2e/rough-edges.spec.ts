@@ -1,12 +1,59 @@
-// Rough edges a student and a vendor trip over (issue 33): a hidden vendor's
-// old orders, the keyboard after "Add", and the weekly hours on a phone.
-import { expect, openCart, orderCard, signIn, test, type Account } from './support/fixtures';
+// Rough edges a student and a vendor trip over (issue 33): the phone home, a
+// hidden vendor's old orders, the keyboard after "Add", and the weekly hours.
+import type { APIRequestContext } from '@playwright/test';
+import { expect, openCart, orderCard, signIn, test, type Account, type Shop } from './support/fixtures';
 import { suspendUser } from './support/server';
 
 // 24-hour times on screen ("08:00"), whatever the machine's locale.
 test.use({ locale: 'en-GB' });
 
 const auth = (a: Account) => ({ Authorization: `Bearer ${a.access}` });
+
+/** Gives a shop's service `category` and `base_price`, so a filtered list holds the test's services alone. */
+async function setApart(request: APIRequestContext, shop: Shop, category: string, basePrice: string) {
+  const res = await request.patch(`/api/services/${shop.serviceId}/`, { headers: auth(shop.vendor), data: { category, base_price: basePrice } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+test('the home page shows the places a student ordered from first, then what is open now, several to a phone screen', async ({ page, check, api, request, student }) => {
+  // Created oldest first, so the API's "newest first" is closed, open, ordered-from.
+  const usual = await api.shop();
+  const open = await api.shop();
+  const closed = await api.shop();
+  // "gym" (which no other browser test uses) at a price of this test's own: the filtered list is these three.
+  const price = (1000 + Math.floor(Math.random() * 89_000)) / 100;
+  const basePrice = price.toFixed(2);
+  for (const shop of [usual, open, closed]) await setApart(request, shop, 'gym', basePrice);
+  const filter = `category=gym&min_price=${basePrice}&max_price=${basePrice}`;
+  const order = await api.placeOrder(student, usual, [['Fries', 1]]);
+  await api.setStatus(usual.vendor, order, 'confirmed');
+  const hours = await (await request.get(`/api/services/${closed.serviceId}/hours/`)).json();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: hours.time_zone }).format(new Date());
+  const closure = await request.post(`/api/services/${closed.serviceId}/closures/`, { headers: auth(closed.vendor), data: { starts_on: today, ends_on: today, reason: 'Stocktake' } });
+  expect(closure.status(), await closure.text()).toBe(201);
+  // The usual place closes today too: having ordered there still puts it first.
+  const usualClosure = await request.post(`/api/services/${usual.serviceId}/closures/`, { headers: auth(usual.vendor), data: { starts_on: today, ends_on: today } });
+  expect(usualClosure.status()).toBe(201);
+
+  await signIn(page, student);
+  await page.goto(`/?${filter}`);
+  const titles = page.locator('.service-card-title');
+  await expect(titles).toHaveText([usual.serviceName, open.serviceName, closed.serviceName]);
+  const usualCard = page.locator('.service-card').filter({ hasText: usual.serviceName });
+  await expect(usualCard.getByText('Ordered before')).toBeVisible();
+  await expect(page.getByLabel('Sort by')).toHaveValue('');
+  if ((page.viewportSize()?.width ?? 0) < 600) {
+    // Compact rows: three services take under three quarters of a phone screen (812 px); photo-led cards took a screen.
+    const first = await page.locator('.service-card').nth(0).boundingBox();
+    const third = await page.locator('.service-card').nth(2).boundingBox();
+    expect(third!.y + third!.height - first!.y).toBeLessThan(600);
+  }
+  await check(page, 'home-suggested');
+
+  // An explicit sort is the API's order, untouched.
+  await page.goto(`/?${filter}&ordering=-created_at`);
+  await expect(titles).toHaveText([closed.serviceName, open.serviceName, usual.serviceName]);
+});
 
 test('old orders from a vendor who is now hidden say so instead of offering Reorder and Review', async ({ page, check, api, shop, student }) => {
   const gone = await api.placeOrder(student, shop, [['Fries', 2]]);
