@@ -92,6 +92,9 @@ def health(request):
             {
                 "currency": serializers.CharField(help_text="ISO 4217 code, e.g. `GHS`"),
                 "time_zone": serializers.CharField(help_text="IANA name, e.g. `Africa/Accra`"),
+                "locale": serializers.CharField(
+                    help_text="BCP 47 tag the web app writes dates and times in, e.g. `en-GB`"
+                ),
                 "payment_methods": serializers.ListField(
                     child=serializers.ChoiceField(choices=PAYMENT_METHODS),
                     help_text="`pay_at_pickup`, plus `online` when a provider is configured.",
@@ -109,6 +112,7 @@ def site_config(request):
         {
             "currency": settings.CURRENCY,
             "time_zone": settings.TIME_ZONE,
+            "locale": settings.CAMPUS_LOCALE,
             "payment_methods": offered_payment_methods(),
         },
         headers={"Cache-Control": "public, max-age=300"},
@@ -118,7 +122,14 @@ def site_config(request):
 def _with_settings(page: bytes) -> bytes:
     """The page with the server's settings the web app reads synchronously at
     start (web/src/config.ts), so prices never flash in a default currency."""
-    meta = f'<meta name="campus-currency" content="{escape(settings.CURRENCY)}" />'
+    meta = "".join(
+        f'<meta name="{name}" content="{escape(value)}" />'
+        for name, value in (
+            ("campus-currency", settings.CURRENCY),
+            ("campus-time-zone", settings.TIME_ZONE),
+            ("campus-locale", settings.CAMPUS_LOCALE),
+        )
+    )
     return page.replace(b"</head>", meta.encode() + b"\n  </head>", 1)
 
 

@@ -37,7 +37,7 @@ def test_config_tells_api_clients_the_currency_and_time_zone(api, settings):
         "currency": "KES",
         "time_zone": "Africa/Nairobi",
     }
-    assert set(answer) == {"currency", "time_zone", "payment_methods"}
+    assert set(answer) == {"currency", "time_zone", "locale", "payment_methods"}
 
 
 def test_the_default_campus_currency_is_ghana_cedis(api):
@@ -56,6 +56,23 @@ def test_web_app_pages_carry_the_currency_in_their_head(client, built_web_app, s
     assert '<meta name="campus-currency" content="NGN" />' in head
     assert page.count("campus-currency") == 1
     assert response["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_web_app_pages_carry_the_campus_clock_and_locale(client, built_web_app, settings):
+    settings.TIME_ZONE = "America/New_York"
+    settings.CAMPUS_LOCALE = "en-US"
+
+    page = client.get("/orders").content.decode()
+
+    head = page[: page.index("</head>")]
+    assert '<meta name="campus-time-zone" content="America/New_York" />' in head
+    assert '<meta name="campus-locale" content="en-US" />' in head
+
+
+def test_the_config_names_the_campus_locale(api, settings):
+    settings.CAMPUS_LOCALE = "fr-FR"
+
+    assert api.get("/api/config/").json()["locale"] == "fr-FR"
 
 
 @pytest.mark.slow

@@ -1,6 +1,8 @@
 """The project itself: debug mode and its secret key, hosts, apps, middleware,
 templates, the campus's currency, language and time zone, and logging."""
 
+import re
+
 from django.core.exceptions import ImproperlyConfigured
 
 from common.currencies import ISO_4217_CURRENCIES
@@ -112,6 +114,16 @@ if CURRENCY not in ISO_4217_CURRENCIES:
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
+
+# How the web app writes dates and times (a BCP 47 tag: "en-GB" gives
+# "Wed 9 Dec" and "14:30", "en-US" "Wed Dec 9" and "2:30 PM"), always on the
+# campus clock (TIME_ZONE). Read from the served page (common/views.py) and
+# from /api/config/.
+CAMPUS_LOCALE = env_str("CAMPUS_LOCALE", "en-GB").strip()
+if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", CAMPUS_LOCALE):
+    raise ImproperlyConfigured(
+        f"CAMPUS_LOCALE must be a language tag such as en-GB or fr-FR (got {CAMPUS_LOCALE!r})."
+    )
 USE_I18N = True
 USE_TZ = True
 

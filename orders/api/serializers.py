@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalogue.models import Service
+from catalogue.selectors import vendor_is_hidden
 from common.fields import IdField, LockedLaterField, LockedLaterMixin
 from common.serializers import FastReadMixin
 from orders.lines import MAX_LINES, MAX_QUANTITY
@@ -197,6 +198,12 @@ class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
 
     service_name = serializers.CharField(source="service.service_name", read_only=True)
     vendor_name = serializers.SerializerMethodField()
+    service_listed = serializers.SerializerMethodField(
+        help_text=(
+            "True while the service is on the marketplace (not deleted, its vendor not "
+            "hidden), so it can be ordered from or reviewed again; false otherwise."
+        )
+    )
     customer_name = serializers.SerializerMethodField()
     customer_email = serializers.SerializerMethodField(
         help_text="The customer's email, shown to the customer and admins; null for the vendor."
@@ -217,6 +224,7 @@ class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
             "service",
             "service_name",
             "vendor_name",
+            "service_listed",
             "customer",
             "customer_name",
             "customer_email",
@@ -246,6 +254,10 @@ class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
 
     def get_vendor_name(self, order) -> str:
         return public_name(order.service.vendor)
+
+    def get_service_listed(self, order) -> bool:
+        # The order list reads the vendor and profile with the order, so this costs no query.
+        return order.service.is_active and not vendor_is_hidden(order.service.vendor)
 
     def get_customer_name(self, order) -> str:
         return public_name(order.customer)

@@ -151,3 +151,21 @@ def test_list_query_count_does_not_grow_with_rows(
         full_order(customer=student, service=service)
     with django_assert_max_num_queries(limit):
         assert len(ids(client.get(ORDERS_URL, {"page_size": 30}))) == 30
+
+
+def test_past_orders_say_whether_their_service_is_still_listed(student, student_client):
+    """A hidden vendor's or a deleted service's old orders tell the web app
+    not to offer "Order again" and "Review" (both would be refused)."""
+    listed = full_order(customer=student)
+    suspended = full_order(customer=student, service=ServiceFactory())
+    VendorProfileFactory(user=suspended.service.vendor, is_active=False)
+    deleted = full_order(customer=student)
+    deleted.service.is_active = False
+    deleted.service.save(update_fields=["is_active"])
+
+    listed_by_id = {
+        o["id"]: o["service_listed"] for o in student_client.get(ORDERS_URL).json()["results"]
+    }
+
+    assert listed_by_id == {listed.pk: True, suspended.pk: False, deleted.pk: False}
+    assert student_client.get(order_url(suspended.pk)).json()["service_listed"] is False

@@ -80,7 +80,7 @@ test('the cart is in reach on a phone: count in the header, sticky bar with tota
   await expect(qty).toHaveValue('100');
   await expect(page.getByText('You can order at most 100 of one item, so this is set to 100.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'One more Classic Burger' })).toBeDisabled();
-  await page.getByRole('button', { name: 'One fewer Classic Burger' }).click();
+  await page.getByRole('button', { name: 'Remove one Classic Burger' }).click();
   await expect(qty).toHaveValue('99');
   await check(page, 'cart-limit');
 });

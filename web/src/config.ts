@@ -36,5 +36,41 @@ export const CURRENCY = campusCurrency(
   import.meta.env.VITE_CURRENCY as string | undefined,
 );
 
+/**
+ * The campus time zone and locale: every date and time the app shows is the
+ * campus's wall clock in the campus's conventions (src/format.ts), whatever
+ * zone or language the browser is set to. Django writes the server's
+ * TIME_ZONE and CAMPUS_LOCALE settings into the page as
+ * <meta name="campus-time-zone"> and <meta name="campus-locale">; under Vite's
+ * dev server VITE_TIME_ZONE and VITE_LOCALE stand in.
+ */
+export const DEFAULT_TIME_ZONE = 'Africa/Accra';
+export const DEFAULT_LOCALE = 'en-GB';
+
+export function timeZoneFrom(raw: string | undefined): string {
+  const zone = (raw ?? '').trim();
+  if (!zone) return DEFAULT_TIME_ZONE;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
+
+export function localeFrom(raw: string | undefined): string {
+  const tag = (raw ?? '').trim();
+  if (!tag) return DEFAULT_LOCALE;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+const page = typeof document === 'undefined' ? undefined : document;
+
+export const CAMPUS_TIME_ZONE = timeZoneFrom(servedSetting('campus-time-zone', page) ?? (import.meta.env.VITE_TIME_ZONE as string | undefined));
+export const CAMPUS_LOCALE = localeFrom(servedSetting('campus-locale', page) ?? (import.meta.env.VITE_LOCALE as string | undefined));
+
 /** The most of one item a single order line may hold (the API's limit). */
 export const MAX_QUANTITY = 100;

@@ -2,15 +2,14 @@
  * Opening hours as people read them. Pure functions of the API's fields and
  * `now`, so they are unit-tested without a browser.
  *
- * Every instant the API returns carries the campus UTC offset ("…T11:00+02:00"),
- * so wall-clock times are read in that offset (the campus time, whatever zone
- * the browser is in) and formatted in the browser's locale ("14:00", "2:00 PM").
+ * Times are the campus's wall clock in the campus's conventions ("14:00"),
+ * whatever zone the browser is in: every text comes from src/format.ts.
  */
+import { campusDate, formatDay, formatTime, formatWallTime, formatWeekday, type Campus } from './format';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /** The UTC offset written in an ISO instant, in ms ("+02:00" → 7 200 000; "Z" or none → 0). */
 export function isoOffsetMs(iso: string): number {
@@ -20,52 +19,23 @@ export function isoOffsetMs(iso: string): number {
   return sign * (Number(m[2]) * 60 + Number(m[3])) * MINUTE;
 }
 
-/** A Date whose UTC fields are the wall clock of `iso` in its own offset. */
-function wallOf(iso: string): Date {
-  return new Date(Date.parse(iso) + isoOffsetMs(iso));
+/** "14:00" / "2:00 PM": the campus wall-clock time of an instant (src/format.ts). */
+export function clockTime(iso: string, campus: Campus = {}): string {
+  return formatTime(iso, campus);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function fmt(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    formatters.set(key, f);
-  }
-  return f;
+/** A wall-clock "HH:MM" (no date) in the campus's clock. */
+export function wallTime(hhmm: string, campus: Campus = {}): string {
+  return formatWallTime(hhmm, campus);
 }
 
-/** Hours as the locale writes them: "08:00" on a 24-hour clock, "8:00 AM" on a 12-hour one. */
-function timeFormat(locale: string | undefined): Intl.DateTimeFormat {
-  const h12 = fmt(locale, { hour: 'numeric' }).resolvedOptions().hour12;
-  return fmt(locale, { hour: h12 ? 'numeric' : '2-digit', minute: '2-digit' });
-}
-
-/** "14:00" / "2:00 PM": the campus wall-clock time of an instant, in the browser's locale. */
-export function clockTime(iso: string, locale?: string): string {
-  return timeFormat(locale).format(wallOf(iso));
-}
-
-/** A wall-clock "HH:MM" (no date) in the browser's locale. */
-export function wallTime(hhmm: string, locale?: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  return timeFormat(locale).format(new Date(Date.UTC(2024, 0, 1, h, m)));
-}
-
-/** Days between the campus dates of `now` and of `iso` (both read in `iso`'s offset). */
-function dayDiff(iso: string, now: Date): number {
-  const offset = isoOffsetMs(iso);
-  const day = (ms: number) => Math.floor((ms + offset) / DAY);
-  return day(Date.parse(iso)) - day(now.getTime());
-}
-
-/** "today", "tomorrow", or the weekday ("Wednesday") of an instant, seen from `now`. */
-export function dayWord(iso: string, now: Date, locale?: string): string {
-  const diff = dayDiff(iso, now);
-  if (diff === 0) return 'today';
-  if (diff === 1) return 'tomorrow';
-  return fmt(locale, { weekday: 'long' }).format(wallOf(iso));
+/** "today", "tomorrow", or the weekday ("Wednesday") of an instant, seen from `now` on the campus calendar. */
+export function dayWord(iso: string, now: Date, campus: Campus = {}): string {
+  const day = campusDate(iso, campus);
+  const today = campusDate(now, campus);
+  if (day === today) return 'today';
+  if (day === addDays(today, 1)) return 'tomorrow';
+  return formatWeekday(day, 'long', campus);
 }
 
 /** "14:32" (minutes:seconds) or "1:02:05" left until `until`; never negative. */
@@ -84,9 +54,9 @@ export function isPaused(pausedUntil: string | null | undefined, now: Date): boo
 }
 
 /** "Paused until 12:40 (rush)". */
-export function pauseText(pausedUntil: string, reason: string, locale?: string): string {
+export function pauseText(pausedUntil: string, reason: string, campus: Campus = {}): string {
   const why = reason.trim();
-  return `Paused until ${clockTime(pausedUntil, locale)}${why ? ` (${why})` : ''}`;
+  return `Paused until ${clockTime(pausedUntil, campus)}${why ? ` (${why})` : ''}`;
 }
 
 export interface OpenFields {
@@ -108,15 +78,15 @@ export type OpenTone = 'open' | 'closed' | 'paused';
 export function openState(
   s: OpenFields,
   now: Date,
-  { locale, closes }: { locale?: string; closes?: string | null } = {},
+  { closes, ...campus }: Campus & { closes?: string | null } = {},
 ): { text: string; tone: OpenTone } | null {
   if (s.is_available === false) return null;
   if (isPaused(s.paused_until, now) && !s.open_now) {
-    return { text: pauseText(s.paused_until!, s.pause_reason, locale), tone: 'paused' };
+    return { text: pauseText(s.paused_until!, s.pause_reason, campus), tone: 'paused' };
   }
-  if (s.open_now) return { text: `Open now${closes ? ` · closes ${wallTime(closes, locale)}` : ''}`, tone: 'open' };
+  if (s.open_now) return { text: `Open now${closes ? ` · closes ${wallTime(closes, campus)}` : ''}`, tone: 'open' };
   if (s.next_opening) {
-    return { text: `Closed · opens ${dayWord(s.next_opening, now, locale)} ${clockTime(s.next_opening, locale)}`, tone: 'closed' };
+    return { text: `Closed · opens ${dayWord(s.next_opening, now, campus)} ${clockTime(s.next_opening, campus)}`, tone: 'closed' };
   }
   return { text: 'Closed this week', tone: 'closed' };
 }
@@ -207,16 +177,16 @@ export function closingTime(
   return current.closes;
 }
 
-/** A campus "YYYY-MM-DD" as "Fri 5 Jun" (in the browser's locale). */
-export function shortDate(date: string, locale?: string): string {
-  return fmt(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
+/** A campus "YYYY-MM-DD" as "Fri 5 Jun". */
+export function shortDate(date: string, campus: Campus = {}): string {
+  return formatDay(date, campus);
 }
 
 /** The day chooser's label of a campus date: "Today", "Tomorrow", else "Fri 5 Jun". */
-export function dateLabel(date: string, today: string, locale?: string): string {
+export function dateLabel(date: string, today: string, campus: Campus = {}): string {
   if (date === today) return 'Today';
   if (date === addDays(today, 1)) return 'Tomorrow';
-  return shortDate(date, locale);
+  return shortDate(date, campus);
 }
 
 /**

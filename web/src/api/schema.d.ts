@@ -1501,6 +1501,8 @@ export interface components {
             readonly service: number;
             readonly service_name: string;
             readonly vendor_name: string;
+            /** @description True while the service is on the marketplace (not deleted, its vendor not hidden), so it can be ordered from or reviewed again; false otherwise. */
+            readonly service_listed: boolean;
             readonly customer: number;
             readonly customer_name: string;
             /** @description The customer's email, shown to the customer and admins; null for the vendor. */
@@ -2293,6 +2295,8 @@ export interface components {
             currency: string;
             /** @description IANA name, e.g. `Africa/Accra` */
             time_zone: string;
+            /** @description BCP 47 tag the web app writes dates and times in, e.g. `en-GB` */
+            locale: string;
             /** @description `pay_at_pickup`, plus `online` when a provider is configured. */
             payment_methods: components["schemas"]["PaymentMethodsEnum"][];
         };

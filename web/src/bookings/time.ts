@@ -1,25 +1,22 @@
 /**
- * Dates and times of bookings as the campus sees them. The API writes every
- * instant with the campus zone's offset ("2026-11-30T10:00:00+01:00"), so the
- * wall-clock date and time are read from the string itself: a student abroad
- * or a laptop set to another zone still sees the barber's 10:00 as 10:00.
+ * Dates and times of bookings as the campus sees them: the campus date and
+ * wall clock of each instant (src/format.ts), so a student abroad or a laptop
+ * set to another zone still sees the barber's 10:00 as 10:00.
  */
 import type { Booking } from '../api/types';
+import { campusDate, formatDay, formatDayMonth, formatLongDay, formatTime, formatWeekday, type Campus } from '../format';
 
 export interface WallClock {
   /** YYYY-MM-DD, the campus date. */
   date: string;
-  /** HH:MM, the campus time. */
+  /** The campus time as the campus writes it ("09:30"). */
   time: string;
 }
 
-const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/;
-
-/** The campus date and time written in an instant from the API. */
-export function wallClock(iso: string): WallClock {
-  const m = ISO.exec(iso);
-  if (!m) return { date: '', time: iso };
-  return { date: m[1], time: m[2] };
+/** The campus date and time of an instant from the API. */
+export function wallClock(iso: string, campus: Campus = {}): WallClock {
+  if (Number.isNaN(Date.parse(iso))) return { date: '', time: iso };
+  return { date: campusDate(iso, campus), time: formatTime(iso, campus) };
 }
 
 function utcDate(date: string): Date {
@@ -38,30 +35,23 @@ export function addDays(date: string, days: number): string {
   return isoDate(d);
 }
 
-/** Today's date in `timeZone` (the campus zone), or in the browser's zone when it is unknown. */
+/** Today's date in `timeZone` (the campus zone), or in the campus zone the page was served with when it is unknown. */
 export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
   try {
-    // en-CA writes dates as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return campusDate(now, { timeZone });
   } catch {
-    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return campusDate(now);
   }
 }
 
-function dateFormat(date: string, options: Intl.DateTimeFormatOptions, locale?: string): string {
-  return new Intl.DateTimeFormat(locale ?? 'en-GB', { ...options, timeZone: 'UTC' }).format(utcDate(date));
-}
-
-// Built from parts: engines disagree on the commas of a whole formatted date.
-
 /** "Mon 30 Nov" */
-export function shortDay(date: string, locale?: string): string {
-  return `${dateFormat(date, { weekday: 'short' }, locale)} ${dateFormat(date, { day: 'numeric', month: 'short' }, locale)}`;
+export function shortDay(date: string, campus: Campus = {}): string {
+  return formatDay(date, campus);
 }
 
 /** "Monday 30 November 2026" */
-export function longDay(date: string, locale?: string): string {
-  return `${dateFormat(date, { weekday: 'long' }, locale)} ${dateFormat(date, { day: 'numeric', month: 'long', year: 'numeric' }, locale)}`;
+export function longDay(date: string, campus: Campus = {}): string {
+  return formatLongDay(date, campus);
 }
 
 export interface StripDay {
@@ -78,16 +68,16 @@ export interface StripDay {
  * The days a student may pick from: today up to `maxDaysAhead` days ahead
  * (the service's horizon; the last day may offer only its early slots).
  */
-export function buildDateStrip(today: string, maxDaysAhead: number, locale?: string): StripDay[] {
+export function buildDateStrip(today: string, maxDaysAhead: number, campus: Campus = {}): StripDay[] {
   const count = Math.max(0, Math.floor(maxDaysAhead)) + 1;
   return Array.from({ length: count }, (_, i) => {
     const date = addDays(today, i);
     const relative = i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : null;
     return {
       date,
-      weekday: relative ?? dateFormat(date, { weekday: 'short' }, locale),
-      dayMonth: dateFormat(date, { day: 'numeric', month: 'short' }, locale),
-      label: `${relative ? `${relative}, ` : ''}${longDay(date, locale)}`,
+      weekday: relative ?? formatWeekday(date, 'short', campus),
+      dayMonth: formatDayMonth(date, campus),
+      label: `${relative ? `${relative}, ` : ''}${longDay(date, campus)}`,
     };
   });
 }

@@ -1,16 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MAX_QUANTITY } from '../config';
 
 /**
  * − [n] + for one cart line. The number can be typed too; a value over the
  * limit is held at the limit and the reason is shown beside it, never changed
- * silently. − at 1 removes the line (its label says so).
+ * silently. − at 1 removes the line. Its name, "Remove one Croissant",
+ * differs from the cart's "Remove Croissant from cart", so a screen reader's
+ * button list tells them apart.
  */
 export function QuantityStepper({
   name,
   quantity,
   onChange,
   notice,
+  focusOnMount = false,
 }: {
   name: string;
   quantity: number;
@@ -18,7 +21,14 @@ export function QuantityStepper({
   onChange: (quantity: number) => 'ok' | 'capped' | 'removed';
   /** An outside reason to show (e.g. "Add" pressed at the limit). */
   notice?: string | null;
+  /** Takes the focus when it appears: "Add" became this stepper, and the focus moves with it. */
+  focusOnMount?: boolean;
 }) {
+  const more = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusOnMount) more.current?.focus();
+    // Only when it appears: later changes of the prop must not pull the focus back.
+  }, []);
   const [draft, setDraft] = useState(String(quantity));
   const [capped, setCapped] = useState(false);
   useEffect(() => setDraft(String(quantity)), [quantity]);
@@ -34,7 +44,7 @@ export function QuantityStepper({
   return (
     <div className="stepper-wrap">
       <div className="stepper" role="group" aria-label={`Quantity of ${name}`}>
-        <button type="button" className="stepper-btn" onClick={() => apply(quantity - 1)} aria-label={quantity <= 1 ? `Remove ${name}` : `One fewer ${name}`}>
+        <button type="button" className="stepper-btn" onClick={() => apply(quantity - 1)} aria-label={`Remove one ${name}`}>
           −
         </button>
         <input
@@ -55,7 +65,7 @@ export function QuantityStepper({
             if (draft === '' || Number(draft) < 1) setDraft(String(quantity));
           }}
         />
-        <button type="button" className="stepper-btn" onClick={() => apply(quantity + 1)} disabled={atMax} aria-label={`One more ${name}`}>
+        <button ref={more} type="button" className="stepper-btn" onClick={() => apply(quantity + 1)} disabled={atMax} aria-label={`One more ${name}`}>
           +
         </button>
       </div>

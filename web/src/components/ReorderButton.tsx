@@ -3,12 +3,14 @@ import type { Order } from '../api/types';
 import { useReorder } from '../hooks/reorder';
 import { FormErrors } from './FormErrors';
 import { Notice } from './Notice';
+import { DelistedNotice } from './DelistedNotice';
 
 /** Puts a past order's items back into the cart; goes to the cart, or first says what was left out. */
 export function ReorderButton({ order, className = 'btn btn-secondary' }: { order: Order; className?: string }) {
   const reorder = useReorder();
   const navigate = useNavigate();
   const result = reorder.data;
+  if (result?.status === 'gone') return <DelistedNotice />;
   return (
     <div className="reorder">
       <button

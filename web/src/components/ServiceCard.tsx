@@ -11,9 +11,10 @@ import { ResponsiveImage } from './ResponsiveImage';
  * category's initial when there is none), the name (wrapping), the vendor with
  * a link to their page, what a search matched on its menu, rating and
  * starting price. The whole card opens the service; the vendor link sits
- * above that.
+ * above that. On a phone it is a compact row (a small picture beside the
+ * text, no type chips), so a screen holds several.
  */
-export function ServiceCard({ service: s, showVendor = true }: { service: ServiceListRow; showVendor?: boolean }) {
+export function ServiceCard({ service: s, showVendor = true, orderedBefore = false }: { service: ServiceListRow; showVendor?: boolean; orderedBefore?: boolean }) {
   const status = effectiveStatus(s);
   return (
     <article className="service-card card">
@@ -22,7 +23,7 @@ export function ServiceCard({ service: s, showVendor = true }: { service: Servic
           <ResponsiveImage
             src={s.images}
             variants={s.image_variants}
-            sizes="(min-width: 768px) 320px, 100vw"
+            sizes="(min-width: 641px) 320px, 96px"
             loading="lazy"
             decoding="async"
             width={480}
@@ -46,11 +47,14 @@ export function ServiceCard({ service: s, showVendor = true }: { service: Servic
           </p>
         )}
         {s.matched_items && s.matched_items.length > 0 && <MatchedItems items={s.matched_items} />}
-        <p className="chips">
-          <span className="chip">{label(s.category)}</span>
-          <span className="chip">{label(s.service_type)}</span>
-        </p>
-        <OpenState service={s} />
+        <div className="service-card-status">
+          <p className="chips service-card-chips">
+            {orderedBefore && <span className="chip chip-ok">Ordered before</span>}
+            <span className="chip">{label(s.category)}</span>
+            <span className="chip">{label(s.service_type)}</span>
+          </p>
+          <OpenState service={s} />
+        </div>
         <div className="service-card-foot">
           <Rating value={s.rating} count={s.total_ratings} />
           {s.base_price && <span className="price">from {money(s.base_price)}</span>}

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { isApiError } from '../api/errors';
 import { queryKeys } from '../api/queryKeys';
 import type { Order } from '../api/types';
 import { useCart } from '../cart/CartContext';
 import { reorderCart, type Reorder } from '../orders/reorder';
 
-export type ReorderResult = (Reorder & { status: 'added' }) | { status: 'closed' | 'nothing' | 'kept'; dropped: Reorder['dropped'] };
+export type ReorderResult = (Reorder & { status: 'added' }) | { status: 'closed' | 'nothing' | 'kept' | 'gone'; dropped: Reorder['dropped'] };
 
 /**
  * "Reorder": reads the service's menu as it is now, puts the old order's
@@ -17,7 +18,14 @@ export function useReorder() {
   const cart = useCart();
   return useMutation({
     mutationFn: async (order: Order): Promise<ReorderResult> => {
-      const service = await qc.fetchQuery({ queryKey: queryKeys.services.detail(order.service), queryFn: () => api.services.get(order.service), staleTime: 0 });
+      let service;
+      try {
+        service = await qc.fetchQuery({ queryKey: queryKeys.services.detail(order.service), queryFn: () => api.services.get(order.service), staleTime: 0 });
+      } catch (e) {
+        // The service or its vendor left the marketplace since the order list was read.
+        if (isApiError(e) && e.kind === 'not_found') return { status: 'gone', dropped: [] };
+        throw e;
+      }
       const plan = reorderCart(cart.cart, order, service.items);
       if (!service.supports_ordering || !service.is_available) return { status: 'closed', dropped: [] };
       const added = plan.cart.lines.filter((l) => order.items.some((i) => i.service_item === l.itemId));

@@ -1,12 +1,10 @@
 import type { Order } from '../api/types';
+import { timeOrDateTime } from '../format';
 import { orderProgress } from './progress';
 
-/** "14:30", or "Tue 14:30" when it is not today (in the browser's conventions). */
+/** "14:30", or "Tue 9 Dec, 14:30" when it is not today on the campus calendar. */
 export function clockTime(iso: string, now = new Date()): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+  return timeOrDateTime(iso, { now });
 }
 
 /** Why the order was cancelled, when whoever cancelled it said so. */

@@ -128,7 +128,7 @@ export function CartPage() {
                 </td>
                 <td className="num">{money(sumMoney([l]))}</td>
                 <td>
-                  <button type="button" className="btn btn-link" onClick={() => cart.remove(lineKey(l))} aria-label={`Remove ${lineLabel(l)}`}>
+                  <button type="button" className="btn btn-link" onClick={() => cart.remove(lineKey(l))} aria-label={`Remove ${lineLabel(l)} from cart`}>
                     Remove
                   </button>
                 </td>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CATEGORIES, SERVICE_TYPES } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
@@ -8,11 +8,16 @@ import { ServiceCard } from '../components/ServiceCard';
 import { SEARCH_MAX_LENGTH, TYPING_PAUSE_MS, clampSearch, followUrl, normalizeText, withFilters } from '../catalogueUrl';
 import { label } from '../format';
 import { useServices } from '../hooks/services';
+import { useOrders } from '../hooks/orders';
+import { useAuth } from '../auth/AuthContext';
+import { suggestedOrder } from '../catalogue/suggested';
 
 const PAGE_SIZE = 12;
 
 const ORDERINGS = [
-  { value: '', label: 'Newest first' },
+  // The API's newest first, with a student's usual places and what is open now moved up (src/catalogue/suggested.ts).
+  { value: '', label: 'Suggested' },
+  { value: '-created_at', label: 'Newest first' },
   { value: 'base_price', label: 'Price: low to high' },
   { value: '-base_price', label: 'Price: high to low' },
   { value: '-rating', label: 'Best rated' },
@@ -66,6 +71,12 @@ export function CataloguePage() {
   }, [draft]);
 
   const query = useServices({ ...filters, page, page_size: PAGE_SIZE });
+  // The places this student ordered from (their latest 100 orders), to show those first.
+  const { user } = useAuth();
+  const pastOrders = useOrders({ page_size: 100 }, { enabled: user?.user_type === 'student' });
+  const orderedFrom = useMemo(() => new Set((pastOrders.data?.results ?? []).map((o) => o.service)), [pastOrders.data]);
+  const suggested = !filters.ordering && !filters.search;
+  const services = query.data ? (suggested ? suggestedOrder(query.data.results, orderedFrom) : query.data.results) : [];
 
   const activeFilters = Object.values(filters).some(Boolean);
   const moreActive = (['category', 'service_type', 'min_price', 'max_price', 'ordering'] as const).filter((k) => filters[k]).length;
@@ -74,7 +85,7 @@ export function CataloguePage() {
 
   return (
     <section className="page">
-      <div className="page-head">
+      <div className="page-head catalogue-head">
         <h1>Services on campus</h1>
         <p className="lede">Food, printing, laundry and more, from vendors near you.</p>
       </div>
@@ -166,9 +177,9 @@ export function CataloguePage() {
                 {query.data.count} service{query.data.count === 1 ? '' : 's'}
               </p>
               <ul className="service-grid">
-                {query.data.results.map((s) => (
+                {services.map((s) => (
                   <li key={s.id}>
-                    <ServiceCard service={s} />
+                    <ServiceCard service={s} orderedBefore={orderedFrom.has(s.id)} />
                   </li>
                 ))}
               </ul>

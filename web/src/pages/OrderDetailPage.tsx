@@ -12,6 +12,7 @@ import { dateTime, isOpen, money, STATUS_LABEL } from '../format';
 import { useOrder } from '../hooks/orders';
 import { useService } from '../hooks/services';
 import { useVendorProfile } from '../hooks/vendorPublic';
+import { DelistedNotice } from '../components/DelistedNotice';
 import { ReorderButton } from '../components/ReorderButton';
 import { clockTime, OrderProgress } from '../orders/OrderProgress';
 import { PaymentSummary } from '../payments/PaymentSummary';
@@ -34,7 +35,8 @@ export function OrderDetailPage() {
   const { user } = useAuth();
   const order = useOrder(id);
   // Where to collect: the service's place, else its vendor's address.
-  const service = useService(order.data?.service ?? null);
+  // A student is not sent to ask once the service has left the marketplace: it would only answer 404.
+  const service = useService(order.data && (order.data.service_listed || user?.user_type !== 'student') ? order.data.service : null);
   const vendor = useVendorProfile(service.data?.vendor ?? null);
   const ordersHome = user?.user_type === 'vendor' ? { to: '/vendor/orders', label: 'Back to the order queue' } : { to: '/orders', label: 'Back to my orders' };
 
@@ -71,7 +73,7 @@ export function OrderDetailPage() {
           <StatusBadge status={o.order_status} />
         </div>
         <p>
-          <Link to={`/services/${o.service}`}>{o.service_name}</Link> · placed {dateTime(o.created_at)}
+          {o.service_listed ? <Link to={`/services/${o.service}`}>{o.service_name}</Link> : o.service_name} · placed {dateTime(o.created_at)}
         </p>
         <PaymentSummary payment={o.payment} target={{ kind: 'order', id: o.id }} isPayer={user?.id === o.customer} />
         <OrderProgress order={o} />
@@ -134,8 +136,9 @@ export function OrderDetailPage() {
           </dl>
         )}
         <OrderActions order={o} />
-        {user?.user_type === 'student' && !isOpen(o.order_status) && <ReorderButton order={o} className="btn" />}
-        {o.order_status === 'completed' && isCustomer && user?.user_type === 'student' && (
+        {user?.user_type === 'student' && !o.service_listed && <DelistedNotice detail />}
+        {user?.user_type === 'student' && o.service_listed && !isOpen(o.order_status) && <ReorderButton order={o} className="btn" />}
+        {o.order_status === 'completed' && isCustomer && user?.user_type === 'student' && o.service_listed && (
           <p>
             <Link className="btn btn-secondary" to={`/services/${o.service}#write-review`}>
               Review this service

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { StatusBadge } from '../components/Badges';
+import { DelistedNotice } from '../components/DelistedNotice';
 import { ReorderButton } from '../components/ReorderButton';
 import { Pagination } from '../components/Pagination';
 import { Empty, LoadError, Spinner } from '../components/QueryState';
@@ -43,7 +44,7 @@ export function OrdersPage() {
                 <p className="muted small">
                   {dateTime(o.created_at)} · {o.items?.length ?? 0} line{o.items?.length === 1 ? '' : 's'} · <strong>{money(o.total_amount)}</strong>
                 </p>
-                {!isOpen(o.order_status) && <ReorderButton order={o} className="btn btn-secondary btn-small" />}
+                {!o.service_listed ? <DelistedNotice /> : !isOpen(o.order_status) && <ReorderButton order={o} className="btn btn-secondary btn-small" />}
               </li>
             ))}
           </ul>

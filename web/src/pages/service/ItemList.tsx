@@ -93,7 +93,7 @@ export function ItemList({ service, items, canOrder, isStudent }: { service: Ser
                   </>
                 ) : orderable && qty > 0 ? (
                   <>
-                    <QuantityStepper name={item.name} quantity={qty} onChange={(n) => cart.setQuantity(item.id, n)} />
+                    <QuantityStepper name={item.name} quantity={qty} onChange={(n) => cart.setQuantity(item.id, n)} focusOnMount={justAdded === item.id} />
                     {justAdded === item.id && (
                       <span className="added-flag" aria-hidden="true">
                         ✓ Added

@@ -5,16 +5,13 @@ import { TextField } from '../../components/Field';
 import { FormErrors, fieldErrors } from '../../components/FormErrors';
 import { Notice } from '../../components/Notice';
 import { LoadError, Spinner } from '../../components/QueryState';
-import { money } from '../../format';
+import { formatDay, formatDayMonth, money } from '../../format';
 import { useExportCsv, useOrderReport } from '../../hooks/reports';
 import { barScale, totalsOf, type Totals } from '../../vendor/reports';
 
+/** A report date: "9 Dec" on the axis, "Wed 9 Dec 2026" where it stands alone. */
 function dayLabel(date: string, style: 'short' | 'long' = 'short'): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const when = new Date(y, m - 1, d);
-  return style === 'long'
-    ? when.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
-    : when.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return style === 'long' ? `${formatDay(date)} ${date.slice(0, 4)}` : formatDayMonth(date);
 }
 
 /** Revenue by day as bars; each bar's figures are read out, and the axis runs to a round number. */

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Order } from '../../../api/types';
 import { StatusBadge } from '../../../components/Badges';
 import { OrderActions } from '../../../components/OrderActions';
-import { dateTime, isOpen, money } from '../../../format';
+import { dateTime, formatTime, isOpen, money } from '../../../format';
 import { waitedLabel } from './queueModel';
 import { PaymentTag } from '../../../payments/PaymentTag';
 import { LineOptions } from '../../../options/LineOptions';
@@ -11,9 +11,7 @@ function customerLabel(o: Order): string {
   return o.customer_name || o.customer_email || `Customer #${o.customer}`;
 }
 
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-}
+const clock = (iso: string) => formatTime(iso);
 
 /** When the customer expects it: a chosen pickup time, the vendor's estimate, or as soon as possible. */
 function dueLabel(o: Order): string {

@@ -15,12 +15,15 @@ const toRows = (weekly: readonly WeeklyPeriod[]): Row[] => weekly.map((p) => ({ 
 /**
  * The week as the vendor edits it: any number of periods per day, each with
  * its own opening and closing time; a closing time at or before the opening
- * time runs past midnight (22:00–02:00), and says so. Saved all at once (the
- * API replaces the whole week), with each refusal shown beside its period.
+ * time runs past midnight (22:00–02:00), and says so. "Copy to weekdays" gives
+ * Tuesday to Friday Monday's periods. Saved all at once (the API replaces the
+ * whole week), with each refusal shown beside its period. One line per closed
+ * day, one per period, so the week fits on a phone's screen or two.
  */
 export function WeeklyHoursEditor({ serviceId, hours }: { serviceId: number; hours: Hours }) {
   const [rows, setRows] = useState<Row[]>(() => toRows(hours.weekly));
   const [dirty, setDirty] = useState(false);
+  const [copied, setCopied] = useState('');
   const save = useReplaceHours(serviceId);
   // The rows as last sent: the API's "#2 …" errors count in that order.
   const sent = useRef<Row[]>([]);
@@ -42,6 +45,14 @@ export function WeeklyHoursEditor({ serviceId, hours }: { serviceId: number; hou
     const opens = last ? last.closes : '09:00';
     const closes = last ? `${String((Number(opens.slice(0, 2)) + 2) % 24).padStart(2, '0')}${opens.slice(2)}` : '17:00';
     change([...rows, { key: nextKey++, weekday, opens, closes }]);
+  };
+
+  /** Monday's periods replace those of Tuesday to Friday (saved with the rest of the week). */
+  const copyToWeekdays = () => {
+    const monday = rows.filter((r) => r.weekday === 0);
+    const copies = [1, 2, 3, 4].flatMap((weekday) => monday.map((p) => ({ key: nextKey++, weekday, opens: p.opens, closes: p.closes })));
+    change([...rows.filter((r) => r.weekday === 0 || r.weekday > 4), ...copies]);
+    setCopied(`Monday's hours copied to Tuesday to Friday. Save weekly hours to keep them.`);
   };
 
   function onSubmit(e: FormEvent) {
@@ -71,58 +82,71 @@ export function WeeklyHoursEditor({ serviceId, hours }: { serviceId: number; hou
           {m}
         </p>
       ))}
+      <p className="sr-only" role="status">
+        {copied}
+      </p>
       <ul className="week">
         {WEEKDAYS.map((day, weekday) => {
           const periods = rows.filter((r) => r.weekday === weekday);
           return (
             <li key={day} className="week-day">
-              <h3>{day}</h3>
-              <div>
-                {periods.length === 0 ? (
-                  <p className="muted small">Closed</p>
-                ) : (
-                  <ul className="periods">
-                    {periods.map((p, i) => {
-                      const name = `${day}, period ${i + 1}`;
-                      const errors = errorsOf(p);
-                      return (
-                        <li key={p.key} className={`period${errors.length ? ' field-invalid' : ''}`}>
-                          <div className="period-times">
-                            <div className="period-field">
-                              <label htmlFor={`opens-${p.key}`}>
-                                <span className="sr-only">{name}, </span>Opens
-                              </label>
-                              <input id={`opens-${p.key}`} type="time" required value={p.opens} onChange={(e) => update(p.key, { opens: e.target.value })} />
-                            </div>
-                            <div className="period-field">
-                              <label htmlFor={`closes-${p.key}`}>
-                                <span className="sr-only">{name}, </span>Closes
-                              </label>
-                              <input id={`closes-${p.key}`} type="time" required value={p.closes} onChange={(e) => update(p.key, { closes: e.target.value })} />
-                            </div>
-                            <button type="button" className="btn btn-link" onClick={() => change(rows.filter((r) => r.key !== p.key))} aria-label={`Remove ${name}`}>
-                              Remove
-                            </button>
-                          </div>
-                          {p.opens && p.closes && p.opens !== p.closes && pastMidnight(p) && (
-                            <p className="period-note">
-                              Past midnight: closes {WEEKDAYS[(weekday + 1) % 7]} {wallTime(p.closes)}
-                            </p>
-                          )}
-                          {errors.map((m) => (
-                            <p className="field-error" key={m}>
-                              {m}
-                            </p>
-                          ))}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => add(weekday)}>
-                  Add hours on {day}
+              <div className="week-day-head">
+                <h3>{day}</h3>
+                {periods.length === 0 && <span className="muted small">Closed</span>}
+                <button type="button" className="btn btn-secondary btn-small week-day-add" onClick={() => add(weekday)}>
+                  Add hours<span className="sr-only"> on {day}</span>
                 </button>
               </div>
+              {periods.length > 0 && (
+                <ul className="week-periods">
+                  {periods.map((p, i) => {
+                    const name = `${day}, period ${i + 1}`;
+                    const errors = errorsOf(p);
+                    return (
+                      <li key={p.key} className={`period${errors.length ? ' field-invalid' : ''}`}>
+                        <div className="period-times">
+                          <div className="period-field">
+                            <label htmlFor={`opens-${p.key}`}>
+                              <span className="sr-only">{name}, </span>Opens
+                            </label>
+                            <input id={`opens-${p.key}`} type="time" required value={p.opens} onChange={(e) => update(p.key, { opens: e.target.value })} />
+                          </div>
+                          <span className="period-dash" aria-hidden="true">
+                            –
+                          </span>
+                          <div className="period-field">
+                            <label htmlFor={`closes-${p.key}`}>
+                              <span className="sr-only">{name}, </span>Closes
+                            </label>
+                            <input id={`closes-${p.key}`} type="time" required value={p.closes} onChange={(e) => update(p.key, { closes: e.target.value })} />
+                          </div>
+                          <button type="button" className="btn btn-link period-remove" onClick={() => change(rows.filter((r) => r.key !== p.key))} aria-label={`Remove ${name}`}>
+                            <span className="period-remove-word">Remove</span>
+                            <span className="period-remove-cross" aria-hidden="true">
+                              ×
+                            </span>
+                          </button>
+                        </div>
+                        {p.opens && p.closes && p.opens !== p.closes && pastMidnight(p) && (
+                          <p className="period-note">
+                            Past midnight: closes {WEEKDAYS[(weekday + 1) % 7]} {wallTime(p.closes)}
+                          </p>
+                        )}
+                        {errors.map((m) => (
+                          <p className="field-error" key={m}>
+                            {m}
+                          </p>
+                        ))}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+              {weekday === 0 && periods.length > 0 && (
+                <button type="button" className="btn btn-secondary btn-small week-copy" onClick={copyToWeekdays}>
+                  Copy to weekdays<span className="sr-only">: Monday&rsquo;s hours to Tuesday to Friday</span>
+                </button>
+              )}
             </li>
           );
         })}
