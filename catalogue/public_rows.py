@@ -9,7 +9,7 @@ the filters it sent; rows come back as dicts keyed by field name, converted
 by the same database converters the ORM applies.
 
 The SQL says what ``selectors.visible_services``, ``selectors.service_search``
-(both searches from ``search.search_sql``), ``with_schedule`` and
+(both searches from ``search.search_sql``), ``with_listing`` and
 ``api.filters.ServiceFilter`` say; vendors (who see their own services)
 still go through those querysets, and ``catalogue/tests/test_public_rows.py``
 compares both paths answer for answer on both databases.
@@ -24,7 +24,7 @@ from schedule.selectors import calendar_columns, calendar_params
 from users.models import User
 
 from .search import search_sql
-from .selectors import verification_required
+from .selectors import LOWEST_ITEM_PRICE, lowest_item_price_sql, verification_required
 from .sql_rows import SqlTables, read_rows
 
 # Read with each service, for its public name.
@@ -60,6 +60,10 @@ class _ServiceSql:
             self.names.append(name)
             fields.append(None)  # JSON text: no converter
             columns.append(sql)
+        # selectors.with_listing: the cheapest available item's price.
+        self.names.append(LOWEST_ITEM_PRICE)
+        fields.append(ServiceItem._meta.get_field("price"))
+        columns.append(lowest_item_price_sql(connection, tables.column(Service, "id")))
         self.converters = tables.converters(fields)
         self.columns = ", ".join(columns)
         service, user, profile = tables.service, tables.user, tables.profile

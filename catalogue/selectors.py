@@ -6,7 +6,7 @@ visibility rules and the query count are decided once.
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import BooleanField, IntegerField, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, DecimalField, IntegerField, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import OptionGroup, Service, ServiceItem, VendorProfile
@@ -89,10 +89,38 @@ def _services() -> QuerySet[Service]:
     return Service.objects.select_related("vendor", "vendor__vendor_profile")
 
 
-def with_schedule(services: QuerySet[Service]) -> QuerySet[Service]:
-    """Read weekly periods and current closures with the rows themselves, so
-    ``open_now`` and ``next_opening`` cost no query at all."""
-    return with_calendar(services)
+# A listed service's cheapest available item price, read with the row.
+LOWEST_ITEM_PRICE = "lowest_item_price"
+
+
+def lowest_item_price_sql(connection, outer: str) -> str:
+    """The cheapest price among the service's active, available items (NULL
+    when it has none), as a correlated subquery on the items' ``service``
+    index; ``outer`` is the SQL of the service id. Shared by the querysets
+    (``with_listing``) and the public rows (``catalogue.public_rows``)."""
+    quote = connection.ops.quote_name
+    column = {field.name: quote(field.column) for field in ServiceItem._meta.concrete_fields}
+    return (
+        f"(SELECT MIN({column['price']}) FROM {quote(ServiceItem._meta.db_table)} "  # noqa: S608
+        f"WHERE {column['service']} = {outer} AND {column['is_active']} "
+        f"AND {column['is_available']})"
+    )
+
+
+def with_listing(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Read what a listed service shows beside its own columns with the rows
+    themselves: weekly periods and current closures (``open_now``,
+    ``next_opening``) and its cheapest available item (``from_price``), so
+    none of them costs a query."""
+    connection = connections[services.db]
+    quote = connection.ops.quote_name
+    outer = f"{quote(Service._meta.db_table)}.{quote(Service._meta.pk.column)}"
+    price = RawSQL(  # noqa: S611 - quoted model names only
+        lowest_item_price_sql(connection, outer),
+        [],
+        output_field=DecimalField(max_digits=10, decimal_places=2),
+    )
+    return with_calendar(services).annotate(**{LOWEST_ITEM_PRICE: price})
 
 
 def lists_public_services(user) -> bool:
@@ -111,8 +139,8 @@ def service_list_for(user) -> QuerySet[Service]:
     (hidden or not, so they know what a ban took down), everyone else the
     public ones. Deleted ones never show."""
     if user.is_authenticated and user.is_vendor:
-        return with_schedule(_services()).filter(is_active=True, vendor=user)
-    return with_schedule(visible_services())
+        return with_listing(_services()).filter(is_active=True, vendor=user)
+    return with_listing(visible_services())
 
 
 def service_visible_to(user) -> QuerySet[Service]:

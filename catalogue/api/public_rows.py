@@ -16,14 +16,19 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from catalogue.models import Service, ServiceItem, ServiceType
-from catalogue.selectors import option_groups_by_item
+from catalogue.selectors import LOWEST_ITEM_PRICE, option_groups_by_item
 from common.images import variant_urls
 from common.serializers import iso_or_general, plain_converter, renders_iso_in_current_zone
 from schedule import clock
 from schedule.selectors import CLOSURES_COLUMN, PERIODS_COLUMN, opening, opening_key
 from users.selectors import public_name_of
 
-from .serializers import OptionGroupSerializer, ServiceItemSerializer, ServiceSerializer
+from .serializers import (
+    OptionGroupSerializer,
+    ServiceItemSerializer,
+    ServiceSerializer,
+    from_price_text,
+)
 
 
 class _Answer:
@@ -124,6 +129,10 @@ def _vendor_name(row, answer):
     )
 
 
+def _from_price(row, answer):
+    return from_price_text(row[LOWEST_ITEM_PRICE], row["base_price"])
+
+
 def _column(name: str):
     return lambda row, answer: row[name]
 
@@ -170,6 +179,7 @@ def _service_plan() -> _Plan:
             "requires_contact": _is_type(ServiceType.CONTACT),
             "open_now": _open_now,
             "next_opening": _next_opening,
+            "from_price": _from_price,
         },
     )
 

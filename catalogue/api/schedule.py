@@ -50,7 +50,7 @@ class ServiceCalendarView(APIView):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.service = get_object_or_404(
-            selectors.with_schedule(selectors.service_visible_to(request.user)),
+            selectors.with_listing(selectors.service_visible_to(request.user)),
             pk=kwargs["service_pk"],
         )
         if request.method not in SAFE_METHODS:
@@ -61,7 +61,7 @@ class ServiceCalendarView(APIView):
 
     def hours_response(self, status_code=status.HTTP_200_OK) -> Response:
         # Re-read: the prefetched calendar predates this request's write.
-        service = selectors.with_schedule(selectors.service_visible_to(self.request.user)).get(
+        service = selectors.with_listing(selectors.service_visible_to(self.request.user)).get(
             pk=self.service.pk
         )
         return Response(

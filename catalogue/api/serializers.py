@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Min
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
@@ -13,11 +14,22 @@ from catalogue.models import (
     ServiceType,
     VendorProfile,
 )
+from catalogue.selectors import LOWEST_ITEM_PRICE
 from common.images import validate_image, variant_urls
 from common.payment_methods import PAYMENT_METHODS, offered_payment_methods
 from common.serializers import FastReadMixin
 from schedule.selectors import opening
 from users.selectors import public_name
+
+_NOT_READ = object()
+
+
+def from_price_text(lowest_item_price, base_price) -> str | None:
+    """A listing's "from" price as the API writes decimals: the cheapest
+    available item's price, else the base price (``from_price``)."""
+    price = lowest_item_price if lowest_item_price is not None else base_price
+    return None if price is None else f"{price:.2f}"
+
 
 # Text columns have no length limit in the database; the API sets one.
 LONG_TEXT = 5000
@@ -174,6 +186,12 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
     next_opening = serializers.SerializerMethodField(
         help_text="The next instant it opens within 7 days; null if open now or not within 7 days."
     )
+    from_price = serializers.SerializerMethodField(
+        help_text=(
+            "The lowest price a student can pay: the cheapest of its available items, else "
+            '`base_price`; null when it has neither. The "from" price of a listing.'
+        )
+    )
 
     class Meta:
         model = Service
@@ -207,6 +225,7 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
             "pause_reason",
             "open_now",
             "next_opening",
+            "from_price",
         ]
         read_only_fields = [
             "id",
@@ -236,6 +255,15 @@ class ServiceSerializer(FastReadMixin, serializers.ModelSerializer):
         if cached is None:
             cached = service._opening_state = opening(service)
         return cached
+
+    @extend_schema_field(serializers.DecimalField(max_digits=10, decimal_places=2, allow_null=True))
+    def get_from_price(self, service: Service) -> str | None:
+        lowest = getattr(service, LOWEST_ITEM_PRICE, _NOT_READ)
+        if lowest is _NOT_READ:  # a service not read with_listing (a write's answer)
+            lowest = service.items.filter(is_active=True, is_available=True).aggregate(
+                lowest=Min("price")
+            )["lowest"]
+        return from_price_text(lowest, service.base_price)
 
     @extend_schema_field(serializers.BooleanField())
     def get_open_now(self, service: Service) -> bool:

@@ -68,7 +68,7 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         user = self.request.user
         if self.action in LIST_ACTIONS:
             return selectors.service_list_for(user)
-        return selectors.with_schedule(selectors.service_visible_to(user))
+        return selectors.with_listing(selectors.service_visible_to(user))
 
     def get_object(self):
         service = super().get_object()
@@ -136,7 +136,7 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
 
     def _detail_response(self, service, status_code=status.HTTP_200_OK):
         service = selectors.load_active_items(
-            selectors.with_schedule(selectors.service_visible_to(self.request.user)).get(
+            selectors.with_listing(selectors.service_visible_to(self.request.user)).get(
                 pk=service.pk
             )
         )

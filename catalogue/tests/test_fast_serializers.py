@@ -61,7 +61,7 @@ def test_lists_and_details_are_identical(catalogue, student):
     )
 
     # Read as the detail view reads them.
-    visible = selectors.with_schedule(Service.objects.filter(pk__in=catalogue))
+    visible = selectors.with_listing(Service.objects.filter(pk__in=catalogue))
     details = [selectors.load_active_items(service) for service in visible]
     fast = [ServiceDetailSerializer(s, context=context()).data for s in details]
     slow = [plain(ServiceDetailSerializer)(s, context=context()).data for s in details]

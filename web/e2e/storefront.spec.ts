@@ -65,7 +65,8 @@ test('home: category chips filter in one tap, and cards lead with a picture, nam
   await expect(card).toBeVisible();
   await expect(card.locator('.service-thumb .thumb-placeholder')).toBeVisible();
   await expect(card).toContainText(`by ${shop.businessName}`);
-  await expect(card).toContainText(/from GHS\s4\.50/);
+  // The cheapest item (Fries, 2.75), not the service's base price of 4.50.
+  await expect(card).toContainText(/from GHS\s2\.75/);
   const thumb = await card.locator('.service-thumb').boundingBox();
   const title = await card.getByRole('heading').boundingBox();
   if ((page.viewportSize()?.width ?? 0) >= 600) {

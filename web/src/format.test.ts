@@ -57,13 +57,3 @@ describe('reviewer names in public', () => {
     expect(publicReviewer(null)).toBe('A student');
   });
 });
-
-describe('the lowest price shown as "from"', () => {
-  it('is the cheapest available item, else the base price', async () => {
-    const { lowestPrice } = await import('./format');
-    expect(lowestPrice('4.50', [{ price: '6.00' }, { price: '1.90' }])).toBe('1.90');
-    expect(lowestPrice('4.50', [{ price: '1.00', is_available: false }, { price: '5.00' }])).toBe('5.00');
-    expect(lowestPrice('4.50', [])).toBe('4.50');
-    expect(lowestPrice('', [])).toBeNull();
-  });
-});

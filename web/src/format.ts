@@ -187,13 +187,3 @@ export function publicReviewer(fullName: string | null | undefined): string {
   return `${parts[0]} ${parts[parts.length - 1].charAt(0).toUpperCase()}.`;
 }
 
-/**
- * The lowest price a student can actually pay: the cheapest available item,
- * else the service's base price. "from GHS 4.50" beside a GHS 1.90 lemonade
- * would contradict the menu below it.
- */
-export function lowestPrice(basePrice: string | null | undefined, items: { price: string; is_available?: boolean }[] = []): string | null {
-  const prices = items.filter((i) => i.is_available !== false && /^\d+(\.\d+)?$/.test(i.price)).map((i) => i.price);
-  if (prices.length === 0) return basePrice || null;
-  return prices.reduce((low, p) => (Number(p) < Number(low) ? p : low));
-}

@@ -2095,6 +2095,11 @@ export interface components {
              * @description The next instant it opens within 7 days; null if open now or not within 7 days.
              */
             readonly next_opening: string | null;
+            /**
+             * Format: decimal
+             * @description The lowest price a student can pay: the cheapest of its available items, else `base_price`; null when it has neither. The "from" price of a listing.
+             */
+            readonly from_price: string | null;
             /** @description Only with ?search=: the service's available items whose name or description matched the search, in the items' order (often empty). */
             matched_items?: components["schemas"]["MatchedItem"][];
         };
@@ -2155,6 +2160,11 @@ export interface components {
              * @description The next instant it opens within 7 days; null if open now or not within 7 days.
              */
             readonly next_opening: string | null;
+            /**
+             * Format: decimal
+             * @description The lowest price a student can pay: the cheapest of its available items, else `base_price`; null when it has neither. The "from" price of a listing.
+             */
+            readonly from_price: string | null;
         };
         /** @description A service with its active items (``active_items``, read by the selectors). */
         ServiceDetail: {
@@ -2213,6 +2223,11 @@ export interface components {
              * @description The next instant it opens within 7 days; null if open now or not within 7 days.
              */
             readonly next_opening: string | null;
+            /**
+             * Format: decimal
+             * @description The lowest price a student can pay: the cheapest of its available items, else `base_price`; null when it has neither. The "from" price of a listing.
+             */
+            readonly from_price: string | null;
             readonly items: components["schemas"]["ServiceItem"][];
         };
         ServiceItem: {

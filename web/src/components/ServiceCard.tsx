@@ -57,7 +57,7 @@ export function ServiceCard({ service: s, showVendor = true, orderedBefore = fal
         </div>
         <div className="service-card-foot">
           <Rating value={s.rating} count={s.total_ratings} />
-          {s.base_price && <span className="price">from {money(s.base_price)}</span>}
+          {s.from_price && <span className="price">from {money(s.from_price)}</span>}
         </div>
       </div>
     </article>

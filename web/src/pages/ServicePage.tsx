@@ -8,7 +8,7 @@ import { Rating } from '../components/Badges';
 import { Notice } from '../components/Notice';
 import { OpenState } from '../components/OpenState';
 import { Empty, LoadError, Missing, Spinner } from '../components/QueryState';
-import { label, lowestPrice, money } from '../format';
+import { label, money } from '../format';
 import { useService } from '../hooks/services';
 import { BookingPanel } from './service/BookingPanel';
 import { ItemList } from './service/ItemList';
@@ -68,11 +68,11 @@ export function ServicePage() {
           <Rating value={s.rating} count={s.total_ratings} />
           <p className="description">{s.description}</p>
           <dl className="facts">
-            {lowestPrice(s.base_price, s.items) && (
+            {s.from_price && (
               <>
                 <dt>Price</dt>
                 <dd>
-                  from {money(lowestPrice(s.base_price, s.items))}
+                  from {money(s.from_price)}
                   {s.has_flexible_pricing && ' (flexible)'}
                 </dd>
               </>
