@@ -152,11 +152,7 @@ def password_change(*, user: User, old_password: str, new_password: str) -> dict
     """
     if not user.check_password(old_password):
         raise DomainError("Your old password was entered incorrectly.", field="old_password")
-    with transaction.atomic():
-        user.set_password(new_password)
-        user.save(update_fields=["password"])
-        sessions_revoke(user=user)
-        return token_pair_for(user)
+    return _rehash_and_start_over(user, new_password)
 
 
 def sessions_end_everywhere(*, user: User, password: str) -> dict:
@@ -170,6 +166,12 @@ def sessions_end_everywhere(*, user: User, password: str) -> dict:
     """
     if not user.check_password(password):
         raise DomainError("Your password was entered incorrectly.", field="password")
+    return _rehash_and_start_over(user, password)
+
+
+def _rehash_and_start_over(user: User, password: str) -> dict:
+    """Store a fresh hash of ``password`` (a new salt, so a new hash even for
+    the same password), revoke every session, and return this client's new pair."""
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
