@@ -23,10 +23,8 @@ def booking_page(payment_id: int) -> return_pages.ReturnPage | None:
     return return_pages.ReturnPage(kind="booking", path=f"/bookings/{booking_id}")
 
 
-@subscribe
+@subscribe(PaymentSettling, PaymentPaid, PaymentAbandoned)
 def on_payment_event(event) -> None:
-    if not isinstance(event, PaymentSettling | PaymentPaid | PaymentAbandoned):
-        return
     booking_id = _booking_id(event.payment_id)
     if booking_id is None:
         return

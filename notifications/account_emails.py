@@ -7,7 +7,6 @@ from notifications.services import outbox_email_queue
 from users.events import AccountEmail
 
 
-@subscribe
-def queue_account_email(event) -> None:
-    if isinstance(event, AccountEmail):
-        outbox_email_queue(to=event.to, subject=event.subject, body=event.body)
+@subscribe(AccountEmail)
+def queue_account_email(event: AccountEmail) -> None:
+    outbox_email_queue(to=event.to, subject=event.subject, body=event.body)

@@ -19,11 +19,14 @@ nobody. Emails go out for what a student must not miss: their order is ready,
 or their order or booking was cancelled by the vendor.
 """
 
+from bookings.models import BookingEvent
 from catalogue.verification import VerificationDecided
 from common.domain_events import subscribe
 from notifications import messages
 from notifications.models import NotificationKind
 from notifications.services import notification_create
+from orders.models import OrderEvent
+from reviews.models import ReviewEvent
 
 
 def _by_operator(event, vendor_id: int) -> bool:
@@ -67,6 +70,7 @@ def _awaits_payment(subject) -> bool:
     return payment is not None and not payment.visible_to_vendor
 
 
+@subscribe(OrderEvent)
 def on_order_event(event) -> None:
     order = event.order
     # Placed and paid at once, or placed hidden and paid later (payments): the
@@ -94,6 +98,7 @@ def on_order_event(event) -> None:
         )
 
 
+@subscribe(ReviewEvent)
 def on_review_event(event) -> None:
     if event.kind == "replied":
         on_review_reply(event)
@@ -131,6 +136,7 @@ def on_review_reply(event) -> None:
     )
 
 
+@subscribe(VerificationDecided)
 def on_verification_decided(event: VerificationDecided) -> None:
     title, body = messages.verification_decided(
         event.profile, verified=event.decision == "verify", reason=event.reason
@@ -144,6 +150,7 @@ def on_verification_decided(event: VerificationDecided) -> None:
     )
 
 
+@subscribe(BookingEvent)
 def on_booking_event(event) -> None:
     booking = event.booking
     if (event.kind == "made" and not _awaits_payment(booking)) or event.kind == "paid":
@@ -167,21 +174,3 @@ def on_booking_event(event) -> None:
             emailed={"cancelled"},
             booking=booking,
         )
-
-
-HANDLERS = {
-    "orders.OrderEvent": on_order_event,
-    "reviews.ReviewEvent": on_review_event,
-    "bookings.BookingEvent": on_booking_event,
-}
-
-
-@subscribe
-def notify(event) -> None:
-    if isinstance(event, VerificationDecided):  # not a model row: no event table of its own
-        on_verification_decided(event)
-        return
-    meta = getattr(event, "_meta", None)
-    handler = HANDLERS.get(meta.label) if meta is not None else None
-    if handler is not None:
-        handler(event)

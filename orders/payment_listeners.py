@@ -24,10 +24,8 @@ def order_page(payment_id: int) -> return_pages.ReturnPage | None:
     return return_pages.ReturnPage(kind="order", path=f"/orders/{order_id}")
 
 
-@subscribe
+@subscribe(PaymentSettling, PaymentPaid, PaymentAbandoned)
 def on_payment_event(event) -> None:
-    if not isinstance(event, PaymentSettling | PaymentPaid | PaymentAbandoned):
-        return
     order_id = _order_id(event.payment_id)
     if order_id is None:
         return

@@ -1,7 +1,8 @@
 """Imports between the domains point one way: down the layers, never up, never
 in a circle.
 
-    common < users < schedule < catalogue < payments < orders < bookings
+    common < users < schedule < catalogue < purchases < payments < orders
+           < bookings
            < reviews
            < notifications < demo
 
@@ -27,6 +28,7 @@ LAYERS = [
     "users",
     "schedule",
     "catalogue",
+    "purchases",
     "payments",
     "orders",
     "bookings",

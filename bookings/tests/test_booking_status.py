@@ -177,12 +177,12 @@ def test_an_unknown_status_or_id_is_refused(book, student_client):
 
 def test_each_change_writes_one_event_and_publishes_it(book, student_client):
     seen = []
-    handler = domain_events.subscribe(seen.append)
+    handler = domain_events.subscribe(BookingEvent)(seen.append)
     try:
         booking = book()
         move(student_client, booking["id"], "cancelled")
     finally:
-        domain_events._handlers.remove(handler)
+        domain_events.unsubscribe(BookingEvent, handler)
 
     assert [(e.kind, e.to_status) for e in seen] == [
         ("made", "confirmed"),
@@ -198,12 +198,12 @@ def test_a_listener_failure_rolls_the_change_back(book, student_client):
     def broken(event):
         raise RuntimeError("listener down")
 
-    domain_events.subscribe(broken)
+    domain_events.subscribe(BookingEvent)(broken)
     try:
         with pytest.raises(RuntimeError):
             move(student_client, booking["id"], "cancelled")
     finally:
-        domain_events._handlers.remove(broken)
+        domain_events.unsubscribe(BookingEvent, broken)
 
     assert student_client.get(booking_url(booking["id"])).json()["booking_status"] == "confirmed"
     assert SlotUsage.objects.get().taken == 1

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "users",
     "schedule",
     "catalogue",
+    "purchases",
     "payments",
     "orders",
     "bookings",

@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 def published():
     """The events published while the test runs."""
     seen = []
-    handler = domain_events.subscribe(seen.append)
+    handler = domain_events.subscribe(OrderEvent)(seen.append)
     yield seen
-    domain_events._handlers.remove(handler)
+    domain_events.unsubscribe(OrderEvent, handler)
 
 
 def kinds(order_id):
@@ -101,12 +101,12 @@ def test_a_failing_listener_rolls_the_change_back(vendor_client, place):
     def refuse(event):
         raise RuntimeError("listener down")
 
-    domain_events.subscribe(refuse)
+    domain_events.subscribe(OrderEvent)(refuse)
     try:
         with pytest.raises(RuntimeError):
             vendor_client.post(status_url(order["id"]), {"order_status": "confirmed"})
     finally:
-        domain_events._handlers.remove(refuse)
+        domain_events.unsubscribe(OrderEvent, refuse)
 
     assert Order.objects.get().order_status == "pending"
     assert kinds(order["id"]) == ["placed"]

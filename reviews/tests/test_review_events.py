@@ -23,13 +23,13 @@ def test_post_edit_delete_each_write_an_event(service):
     author = StudentFactory()
     client = client_for(author)
     seen = []
-    domain_events.subscribe(seen.append)
+    domain_events.subscribe(ReviewEvent)(seen.append)
     try:
         review_id = client.post("/api/reviews/", {"service": service.pk, "rating": 4}).json()["id"]
         client.patch(f"/api/reviews/{review_id}/", {"rating": 2}, format="json")
         client.delete(f"/api/reviews/{review_id}/")
     finally:
-        domain_events._handlers.remove(seen.append)
+        domain_events.unsubscribe(ReviewEvent, seen.append)
 
     assert events() == [
         ("posted", None, author.pk, {"review_id": review_id, "author": author.pk, "rating": 4}),
