@@ -2,8 +2,9 @@
 the first request's purchase is stored under the key and replayed to retries.
 
 The discipline: the key row is inserted first, in the same transaction as the
-purchase, with no savepoint of its own, and the ``IntegrityError`` of a taken
-key is caught outside that transaction. So
+purchase, with no savepoint of its own (a savepoint is two more statements on
+every purchase), and the ``IntegrityError`` of a taken key is caught outside
+that transaction. So
 
 - the unique constraint, not a lookup, decides between racing retries: on
   PostgreSQL a retry's insert waits for the first transaction, then fails
