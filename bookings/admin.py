@@ -3,7 +3,7 @@ from django.contrib import admin
 from common.admin_actions import CancelPermissionMixin, cancel_with_reason
 
 from . import services
-from .models import Booking, BookingEvent, BookingIdempotencyKey
+from .models import Booking, BookingEvent
 
 
 class BookingEventInline(admin.TabularInline):
@@ -106,19 +106,4 @@ class BookingEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(BookingIdempotencyKey)
-class BookingIdempotencyKeyAdmin(admin.ModelAdmin):
-    list_display = ["key", "user", "booking", "created_at"]
-    list_filter = ["created_at"]
-    search_fields = ["key", "user__email"]
-    list_select_related = ["user", "booking"]
-    readonly_fields = ["user", "key", "request_fingerprint", "booking", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False

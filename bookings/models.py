@@ -112,25 +112,3 @@ class BookingEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.from_status or '-'} -> {self.to_status or '-'}"
-
-
-class BookingIdempotencyKey(models.Model):
-    """A client's ``Idempotency-Key`` for booking creation, scoped per user.
-
-    As for orders, the unique constraint, not a lookup, decides which of two
-    racing requests books; the other waits for it and replays its booking.
-    """
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=255)
-    request_fingerprint = models.CharField(max_length=64)
-    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="bookingkey_unique_per_user"),
-        ]
-
-    def __str__(self):
-        return self.key

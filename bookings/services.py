@@ -7,34 +7,28 @@ one-student-no-overlap rule by an exclusion constraint (triggers on SQLite),
 the idempotency key by a unique constraint.
 """
 
-import hashlib
-import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from catalogue.locks import lock_item, lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.deadlocks import retry_on_deadlock
 from common.domain_events import publish
-from common.exceptions import Conflict, DomainError, Forbidden, KeyReused
+from common.exceptions import DomainError, Forbidden
 from common.plans import create
+from purchases import idempotency
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
 from schedule.services import SlotFull
 
 from . import paying, transitions
-from .models import Booking, BookingEvent, BookingEventKind, BookingIdempotencyKey, BookingStatus
+from .models import Booking, BookingEvent, BookingEventKind, BookingStatus
 
 FULLY_BOOKED = "This slot is fully booked"
-
-
-class RequestInProgress(Conflict):
-    """An Idempotency-Key whose first request has not produced a booking."""
 
 
 def _check_service_takes_bookings(service: Service) -> None:
@@ -179,20 +173,13 @@ def request_fingerprint(
 ) -> str:
     """A digest of what the request asks for; the same instant written with
     another offset is the same request."""
-    request = {
-        "service": service_id,
-        "start": start.astimezone(UTC).isoformat(),
-        "service_item": service_item_id,
-        "notes": notes,
-    }
-    if payment_method is not None:  # only when given: older keys still match
-        request["payment_method"] = payment_method
-    canonical = json.dumps(
-        request,
-        sort_keys=True,
-        separators=(",", ":"),
+    return idempotency.request_fingerprint(
+        service=service_id,
+        start=start.astimezone(UTC).isoformat(),
+        service_item=service_item_id,
+        notes=notes,
+        **idempotency.given(payment_method=payment_method),  # older keys still match
     )
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 @retry_on_deadlock
@@ -207,13 +194,8 @@ def booking_make(
     payment_method: str | None = None,
 ) -> tuple[Booking, bool]:
     """Make a booking, or with an ``idempotency_key`` this customer already
-    used, return the booking it made. Returns ``(booking, created)``.
-
-    As for orders: the key row is inserted before the booking in the same
-    transaction, so its unique constraint decides between racing retries (the
-    loser waits for the winner's commit, then replays its booking), and a
-    refused booking rolls its key back.
-    """
+    used, return the booking it made (``purchases.idempotency``, as for
+    orders). Returns ``(booking, created)``."""
     fields = {
         "start": start,
         "service_item_id": service_item_id,
@@ -224,40 +206,14 @@ def booking_make(
         return booking_create(customer=customer, service=service, **fields), True
     if not customer.is_student:
         raise Forbidden("Only students can make bookings.")
-    fingerprint = request_fingerprint(service_id=service.pk, **fields)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                key = create(
-                    BookingIdempotencyKey,
-                    user=customer,
-                    key=idempotency_key,
-                    request_fingerprint=fingerprint,
-                )
-        except IntegrityError:
-            return _replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
-        booking = booking_create(customer=customer, service=service, **fields)
-        key.booking = booking
-        key.save(update_fields=["booking"])
-    return booking, True
-
-
-def _replay(*, customer, key: str, fingerprint: str) -> Booking:
-    existing = BookingIdempotencyKey.objects.select_related("booking").get(user=customer, key=key)
-    if existing.request_fingerprint != fingerprint:
-        raise KeyReused("This Idempotency-Key was used with a different request.")
-    if existing.booking is None:
-        raise RequestInProgress(
-            "The first request with this Idempotency-Key has not finished; retry shortly."
-        )
-    return existing.booking
-
-
-def idempotency_keys_delete_stale(*, older_than: timedelta) -> int:
-    """Forget keys older than ``older_than``; returns how many were deleted."""
-    cutoff = timezone.now() - older_than
-    deleted, _ = BookingIdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
-    return deleted
+    return idempotency.purchase_once(
+        scope=idempotency.Scope.BOOKING,
+        customer=customer,
+        key=idempotency_key,
+        fingerprint=request_fingerprint(service_id=service.pk, **fields),
+        create=lambda: booking_create(customer=customer, service=service, **fields),
+        load=lambda booking_id: Booking.objects.filter(pk=booking_id).first(),
+    )
 
 
 def _locked(booking_id: int, *, cancelling: bool = False) -> Booking:

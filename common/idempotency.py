@@ -1,6 +1,7 @@
 """The ``Idempotency-Key`` request header, read the same way wherever a create
 may be retried (orders, bookings): its limits, its OpenAPI parameter, and the
-answers a retry can get. What a key replays is each domain's own service."""
+answers a retry can get. What a key replays, and when it is a 409 or a 422:
+``purchases/idempotency.py``."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse

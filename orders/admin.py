@@ -3,7 +3,7 @@ from django.contrib import admin
 from common.admin_actions import CancelPermissionMixin, cancel_with_reason
 
 from . import services
-from .models import IdempotencyKey, Order, OrderEvent, OrderItem
+from .models import Order, OrderEvent, OrderItem
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -83,20 +83,6 @@ class OrderAdmin(CancelPermissionMixin, admin.ModelAdmin):
             describe=lambda order: f"{order.service}, {order.customer}, {order.total_amount}",
             consequence=", their pickup places freed",
         )
-
-
-@admin.register(IdempotencyKey)
-class IdempotencyKeyAdmin(admin.ModelAdmin):
-    list_display = ["key", "user", "order", "created_at"]
-    search_fields = ["key", "user__email"]
-    list_select_related = ["user", "order"]
-    readonly_fields = ["user", "key", "request_fingerprint", "order", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OrderEvent)

@@ -6,8 +6,6 @@ A line is keyed by its item AND its chosen options: the same item with other
 options is another line; the same item with the same options twice is merged.
 """
 
-import hashlib
-import json
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -16,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from catalogue.models import Option, OptionGroup, Service, ServiceItem
 from common.exceptions import DomainError
 from common.plans import Plan
+from purchases import idempotency
 
 from .models import OrderItem
 
@@ -67,21 +66,19 @@ def request_fingerprint(
 ) -> str:
     """A digest of what the request asks for, independent of line order,
     split lines, the order of chosen options or keys the server ignores."""
-    request = {
-        "service": service_id,
-        "items": [_fingerprint_line(key, quantity) for key, quantity in sorted(merged.items())],
-        "special_instructions": special_instructions,
-        "delivery_address": delivery_address,
-    }
-    if pickup_at is not None:
-        # Only when given, so keys stored before pickup times existed still match;
-        # as an instant, so the same time written with another offset matches.
-        request["pickup_at"] = pickup_at.timestamp()
-    if payment_method is not None:
-        # Likewise only when given: keys stored before payments still match.
-        request["payment_method"] = payment_method
-    canonical = json.dumps(request, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return idempotency.request_fingerprint(
+        service=service_id,
+        items=[_fingerprint_line(key, quantity) for key, quantity in sorted(merged.items())],
+        special_instructions=special_instructions,
+        delivery_address=delivery_address,
+        # Each only when given, so keys stored before pickup times and payments
+        # existed still match; the pickup time as an instant, so the same time
+        # written with another offset matches.
+        **idempotency.given(
+            pickup_at=pickup_at.timestamp() if pickup_at is not None else None,
+            payment_method=payment_method,
+        ),
+    )
 
 
 def _item_lock(count: int) -> Plan:

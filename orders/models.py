@@ -134,27 +134,3 @@ class OrderEvent(models.Model):
         if self.kind == OrderEventKind.DETAILS_EDITED:
             return f"#{self.order_id} details edited"
         return f"#{self.order_id} {self.from_status or '-'} -> {self.to_status}"
-
-
-class IdempotencyKey(models.Model):
-    """A client's ``Idempotency-Key`` for order creation, scoped per user.
-
-    The unique constraint, not a lookup, decides which of two racing requests
-    creates the order; the other waits for it and replays its result.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idempotency_keys"
-    )
-    key = models.CharField(max_length=255)
-    request_fingerprint = models.CharField(max_length=64)
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="idempotencykey_unique_per_user"),
-        ]
-
-    def __str__(self):
-        return self.key

@@ -4,7 +4,7 @@ machine. Views and commands only translate their input to these calls."""
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from catalogue.locks import lock_service
 from catalogue.models import Service
@@ -14,11 +14,11 @@ from common.exceptions import DomainError, Forbidden
 from common.fields import missing_row
 from common.plans import create
 from common.prefetch import remember_related
+from purchases.idempotency import Scope, purchase_once
 
 from . import events, paying, scheduling, stock
-from .idempotency import replay
 from .lines import LineKey, build_lines, merge_lines, orderable_items, request_fingerprint
-from .models import IdempotencyKey, Order, OrderEventKind, OrderItem, OrderStatus
+from .models import Order, OrderEventKind, OrderItem, OrderStatus
 from .transitions import CUSTOMER, OPERATOR_CANCELLABLE, role_on, targets
 
 CUSTOMER_EDITABLE_FIELDS = ("special_instructions", "delivery_address")
@@ -113,13 +113,7 @@ def order_place(
 ) -> tuple[Order, bool]:
     """Place an order of ``lines`` (item id, quantity[, option ids]), or with an
     ``idempotency_key`` already used by this customer, return the order it
-    placed. Returns ``(order, created)``.
-
-    The key row is inserted before the order in the same transaction, so its
-    unique constraint decides between racing retries: on PostgreSQL the loser's
-    insert waits for the winner to commit, then fails, and it replays the
-    winner's order. A refused order rolls the key back with it.
-    """
+    placed (``purchases.idempotency``). Returns ``(order, created)``."""
     merged = merge_lines(lines)
     order_fields = {
         "special_instructions": special_instructions,
@@ -131,25 +125,16 @@ def order_place(
         with transaction.atomic():
             order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
         return order, True
-
-    fingerprint = request_fingerprint(service_id=service.pk, merged=merged, **order_fields)
-    try:
-        with transaction.atomic():
-            # The key row first: a racing retry's insert of it waits for this
-            # transaction, then fails. A refusal rolls back the key with the
-            # rest, and so does a failed key insert (there is nothing else yet).
-            key = create(
-                IdempotencyKey, user=customer, key=idempotency_key, request_fingerprint=fingerprint
-            )
-            order = _order_create(customer=customer, service=service, merged=merged, **order_fields)
-            key.order = order
-            key.save(update_fields=["order"])
-    except IntegrityError as conflict:
-        try:
-            return replay(customer=customer, key=idempotency_key, fingerprint=fingerprint), False
-        except IdempotencyKey.DoesNotExist:  # not the key's constraint
-            raise conflict from None
-    return order, True
+    return purchase_once(
+        scope=Scope.ORDER,
+        customer=customer,
+        key=idempotency_key,
+        fingerprint=request_fingerprint(service_id=service.pk, merged=merged, **order_fields),
+        create=lambda: _order_create(
+            customer=customer, service=service, merged=merged, **order_fields
+        ),
+        load=lambda order_id: Order.objects.filter(pk=order_id).first(),
+    )
 
 
 def _role_on(order: Order, actor) -> str:

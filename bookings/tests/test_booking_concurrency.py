@@ -7,8 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from bookings.models import Booking, BookingEvent, BookingIdempotencyKey
+from bookings.models import Booking, BookingEvent
 from conftest import client_for
+from purchases.models import IdempotencyKey
 from schedule.models import SlotUsage
 from users.tests.factories import StudentFactory
 
@@ -70,7 +71,7 @@ def test_ten_parallel_retries_with_one_key_make_one_booking(barber, student):
     assert len({body["id"] for _, body in results}) == 1
     assert Booking.objects.count() == 1
     assert BookingEvent.objects.count() == 1
-    assert BookingIdempotencyKey.objects.get().booking_id == results[0][1]["id"]
+    assert IdempotencyKey.objects.get().purchase_id == results[0][1]["id"]
     assert SlotUsage.objects.get().taken == 1
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from bookings.models import Booking, BookingIdempotencyKey
+from bookings.models import Booking
 from conftest import client_for
+from purchases.models import IdempotencyKey
 from users.tests.factories import StudentFactory
 
 from .helpers import tomorrow_at
@@ -19,7 +20,7 @@ def test_a_retry_with_the_same_key_replays_the_first_booking(book):
 
     assert again["id"] == first["id"]
     assert Booking.objects.count() == 1
-    assert BookingIdempotencyKey.objects.get().booking_id == first["id"]
+    assert IdempotencyKey.objects.get().purchase_id == first["id"]
 
 
 def test_the_same_key_with_another_body_is_a_422(book):
@@ -68,11 +69,11 @@ def test_stale_keys_are_cleaned_up_after_a_day_only(book):
 
     book(headers=KEY)
     call_command("cleanup_booking_idempotency_keys", stdout=StringIO())
-    assert BookingIdempotencyKey.objects.count() == 1
+    assert IdempotencyKey.objects.count() == 1
 
-    BookingIdempotencyKey.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    IdempotencyKey.objects.update(created_at=timezone.now() - timedelta(hours=25))
     call_command("cleanup_booking_idempotency_keys", stdout=StringIO())
-    assert BookingIdempotencyKey.objects.count() == 0
+    assert IdempotencyKey.objects.count() == 0
     assert Booking.objects.count() == 1
     with pytest.raises(CommandError):
         call_command("cleanup_booking_idempotency_keys", hours=1)

@@ -67,7 +67,7 @@ def test_admin_cannot_add_orders_bypassing_the_rules(site_admin):
 
 
 def test_idempotency_keys_are_listed(site_admin):
-    assert site_admin.get("/admin/orders/idempotencykey/").status_code == 200
+    assert site_admin.get("/admin/purchases/idempotencykey/").status_code == 200
 
 
 def test_admin_is_branded_for_the_marketplace(site_admin):

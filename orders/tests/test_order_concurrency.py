@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 
 from conftest import client_for
-from orders.models import IdempotencyKey, Order, OrderEvent, OrderItem
+from orders.models import Order, OrderEvent, OrderItem
+from purchases.models import IdempotencyKey
 
 from .helpers import ORDERS_URL, status_url
 
@@ -53,7 +54,7 @@ def test_concurrent_identical_idempotent_requests_place_one_order(student, menu)
     assert Order.objects.count() == 1
     assert OrderItem.objects.count() == 2
     assert OrderEvent.objects.count() == 1
-    assert IdempotencyKey.objects.get().order_id == results[0][1]["id"]
+    assert IdempotencyKey.objects.get().purchase_id == results[0][1]["id"]
 
 
 def test_concurrent_conflicting_transitions_apply_exactly_one(student, vendor, place):

@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from conftest import client_for
-from orders.models import IdempotencyKey, Order, OrderEvent, OrderItem
+from orders.models import Order, OrderEvent, OrderItem
+from purchases.models import IdempotencyKey
 from users.tests.factories import StudentFactory
 
 from .helpers import ORDERS_URL
@@ -41,7 +42,7 @@ def test_retry_with_the_same_key_returns_the_first_order(student_client, body):
     assert Order.objects.count() == 1
     assert OrderItem.objects.count() == 2
     assert OrderEvent.objects.count() == 1
-    assert IdempotencyKey.objects.get().order_id == first.json()["id"]
+    assert IdempotencyKey.objects.get().purchase_id == first.json()["id"]
 
 
 def test_retry_with_lines_reordered_or_split_is_the_same_request(student_client, body, menu):

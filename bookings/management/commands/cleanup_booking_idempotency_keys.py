@@ -1,21 +1,8 @@
-from datetime import timedelta
+"""The former name of ``cleanup_idempotency_keys``, kept for schedules that
+still call it: orders' and bookings' keys now share one table and one cleanup."""
 
-from django.core.management.base import BaseCommand, CommandError
-
-from bookings.services import idempotency_keys_delete_stale
-
-# Clients may retry for a day; keys younger than this are never removed.
-MIN_HOURS = 24
+from purchases.management.commands.cleanup_idempotency_keys import Command as Cleanup
 
 
-class Command(BaseCommand):
-    help = "Delete booking Idempotency-Key records older than --hours (default and minimum 24)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--hours", type=int, default=MIN_HOURS)
-
-    def handle(self, *args, hours, **options):
-        if hours < MIN_HOURS:
-            raise CommandError(f"--hours must be at least {MIN_HOURS}: keys are kept a day.")
-        deleted = idempotency_keys_delete_stale(older_than=timedelta(hours=hours))
-        self.stdout.write(f"Deleted {deleted} booking idempotency key(s) older than {hours} hours.")
+class Command(Cleanup):
+    help = "Alias of cleanup_idempotency_keys (orders' and bookings' keys alike)."

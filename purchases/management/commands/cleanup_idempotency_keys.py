@@ -2,14 +2,17 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 
-from orders.idempotency import idempotency_keys_delete_stale
+from purchases.idempotency import idempotency_keys_delete_stale
 
 # Clients may retry for a day; keys younger than this are never removed.
 MIN_HOURS = 24
 
 
 class Command(BaseCommand):
-    help = "Delete Idempotency-Key records older than --hours (default and minimum 24)."
+    help = (
+        "Delete Idempotency-Key records of orders and bookings older than --hours "
+        "(default and minimum 24)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--hours", type=int, default=MIN_HOURS)
