@@ -12,7 +12,7 @@ from django.utils import timezone
 from common.plans import create
 from notifications.live.broker import announce
 from notifications.live.sessions import session_of
-from notifications.models import EmailOutbox, EventTicket, Notification
+from notifications.models import EmailOutbox, EventTicket, Notification, subject_type_of
 from notifications.outbox import outbox_overdue
 from notifications.tasks import enqueue_email
 
@@ -27,14 +27,14 @@ def notification_create(
     kind: str,
     title: str,
     body: str,
-    order=None,
-    booking=None,
+    subject=None,
     service=None,
     email_to: str = "",
 ) -> Notification | None:
     """Notify a user, in the caller's transaction. Nobody is notified of their
-    own action. ``email_to`` also queues an email, sent after the commit.
-    Takes ids, not users, so notifying costs no extra query to load them."""
+    own action. ``subject`` is the order or booking it is about, if any;
+    ``email_to`` also queues an email, sent after the commit. Takes ids, not
+    users, so notifying costs no extra query to load them."""
     if recipient_id is None or recipient_id == actor_id:
         return None
     notification = create(
@@ -43,8 +43,8 @@ def notification_create(
         kind=kind,
         title=title[:200],
         body=body,
-        order=order,
-        booking=booking,
+        subject_type=subject_type_of(subject) if subject is not None else "",
+        subject_id=subject.pk if subject is not None else None,
         service=service,
     )
     announce(user_id=recipient_id, notification_id=notification.pk)
