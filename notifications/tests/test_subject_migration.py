@@ -1,4 +1,4 @@
-"""Migrations notifications/0006 and 0007 carry every notification's order or
+"""Migrations notifications/0006 to 0008 carry every notification's order or
 booking over to its generic subject, and back."""
 
 from datetime import timedelta
@@ -13,7 +13,7 @@ from orders.tests.factories import OrderFactory
 from users.tests.factories import StudentFactory
 
 BEFORE = [("notifications", "0005_email_outbox_due_at")]
-AFTER = [("notifications", "0007_notification_drop_domain_links")]
+AFTER = [("notifications", "0008_notification_drop_domain_links")]
 
 
 def migrate(targets):

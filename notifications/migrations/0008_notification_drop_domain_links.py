@@ -1,4 +1,4 @@
-"""The per-domain keys go, now that 0006 carried them over to the subject;
+"""The per-domain keys go, now that 0007 carried them over to the subject;
 the subject gets its index and a check that it is whole."""
 
 from django.db import migrations, models
@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notifications", "0006_notification_subject"),
+        ("notifications", "0007_notification_subject_data"),
     ]
 
     operations = [
