@@ -140,9 +140,9 @@ def _visible(rush: Rush, orders) -> Check:
 
 def _notified_once(orders) -> Check:
     counts = Counter(
-        Notification.objects.filter(kind="order_placed", order__in=orders).values_list(
-            "order_id", flat=True
-        )
+        Notification.objects.filter(
+            kind="order_placed", subject_type="order", subject_id__in=orders.values("pk")
+        ).values_list("subject_id", flat=True)
     )
     visible = set(orders.filter(payment__visible_to_vendor=True).values_list("pk", flat=True))
     twice = [pk for pk, n in counts.items() if n > 1]

@@ -16,11 +16,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["id", "kind", "recipient", "title", "created_at", "read_at"]
-    list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter), "created_at"]
+    list_display = [
+        *("id", "kind", "recipient", "title"),
+        *("subject_type", "subject_id", "created_at", "read_at"),
+    ]
+    list_filter = ["kind", "subject_type", ("read_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["title", "body", "recipient__email"]
     list_select_related = ["recipient"]
-    raw_id_fields = ["recipient", "order", "booking", "service"]
+    raw_id_fields = ["recipient", "service"]
     date_hierarchy = "created_at"
 
 

@@ -6,6 +6,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self):
-        # Listen to the domain events of orders, bookings and reviews; those
-        # domains never import this one.
-        from notifications import account_emails, listeners  # noqa: F401
+        # Listen to the domain events of orders, bookings and reviews, and to
+        # the deletes of the notifications' subjects; those domains never
+        # import this one.
+        from notifications import account_emails, listeners, subjects  # noqa: F401
+
+        subjects.connect()

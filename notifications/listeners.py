@@ -35,12 +35,10 @@ def _by_operator(event, vendor_id: int) -> bool:
     return event.actor_id is not None and event.actor_id != vendor_id
 
 
-def _status_changed(
-    event, subject, *, kind, for_vendor, for_customer, emailed: set[str], **about
-) -> None:
+def _status_changed(event, subject, *, kind, for_vendor, for_customer, emailed: set[str]) -> None:
     """A status change of an order or booking (``subject``): told to the vendor
     when its customer made it, else to the customer, by email too for the
-    statuses in ``emailed``. ``about`` names the subject for the notification."""
+    statuses in ``emailed``."""
     vendor_id, customer = subject.service.vendor_id, subject.customer
     by_customer = event.actor_id is not None and event.actor_id == customer.pk
     if by_customer:
@@ -58,9 +56,9 @@ def _status_changed(
         kind=kind,
         title=title,
         body=body,
+        subject=subject,
         service=subject.service,
         email_to=customer.email if not by_customer and event.to_status in emailed else "",
-        **about,
     )
 
 
@@ -83,7 +81,7 @@ def on_order_event(event) -> None:
             kind=NotificationKind.ORDER_PLACED,
             title=title,
             body=body,
-            order=order,
+            subject=order,
             service=order.service,
         )
     elif event.kind == "status_changed":
@@ -94,7 +92,6 @@ def on_order_event(event) -> None:
             for_vendor=messages.order_status_for_vendor,
             for_customer=messages.order_status_for_customer,
             emailed={"ready", "cancelled"},
-            order=order,
         )
 
 
@@ -161,7 +158,7 @@ def on_booking_event(event) -> None:
             kind=NotificationKind.BOOKING_MADE,
             title=title,
             body=body,
-            booking=booking,
+            subject=booking,
             service=booking.service,
         )
     elif event.kind == "status_changed":
@@ -172,5 +169,4 @@ def on_booking_event(event) -> None:
             for_vendor=messages.booking_status_for_vendor,
             for_customer=messages.booking_status_for_customer,
             emailed={"cancelled"},
-            booking=booking,
         )

@@ -76,7 +76,7 @@ def test_operator_cancels_with_a_reason_recorded_in_the_history(site_admin, book
         "root@campus.test",
     )
     assert event.data == {"by": "operator"}
-    told = Notification.objects.filter(booking_id=booking["id"]).latest("id")
+    told = Notification.objects.about(Booking.objects.get(pk=booking["id"])).latest("id")
     assert (told.kind, told.recipient_id) == ("booking_status", booking["customer"])
     assert told.body.startswith("The campus services team cancelled your booking of")
     assert told.body.endswith("Reason: Shop flooded")

@@ -229,7 +229,13 @@ def test_create_keeps_json_text_and_foreign_keys(student):
         OrderEvent, order=order, kind="placed", actor=student, data={"lines": 2, "note": "é"}
     )
     notification = create(
-        Notification, recipient_id=student.pk, kind="order_placed", title="T", body="B", order=order
+        Notification,
+        recipient_id=student.pk,
+        kind="order_placed",
+        title="T",
+        body="B",
+        subject_type="order",
+        subject_id=order.pk,
     )
 
     assert OrderEvent.objects.get(pk=event.pk).data == {"lines": 2, "note": "é"}

@@ -5,6 +5,11 @@ from notifications.services import MAX_MARK_READ_IDS
 
 
 class NotificationSerializer(serializers.ModelSerializer):
+    # Read from the row's generic subject, never loaded: ids exactly as the
+    # foreign keys these replaced answered them, at no query.
+    order = serializers.IntegerField(source="order_id", read_only=True, allow_null=True)
+    booking = serializers.IntegerField(source="booking_id", read_only=True, allow_null=True)
+
     class Meta:
         model = Notification
         fields = [

@@ -6,6 +6,7 @@ authenticates like the API (a Bearer token, checked by SimpleJWT with the same
 revocation and ``is_active`` rules) or with a single-use ticket.
 """
 
+import json
 import time
 
 from asgiref.sync import sync_to_async
@@ -18,9 +19,18 @@ from notifications import services
 from notifications.live.hub import hub, run_db
 from notifications.live.sessions import session_of, stream_open
 from notifications.live.stream import notification_stream, notification_stream_sync
+from notifications.models import Notification
 from users.authentication import JWTAuthentication
 
+from .serializers import NotificationSerializer
+
 MAX_EVENT_ID = 2**63 - 1
+
+
+def format_event(notification: Notification) -> str:
+    """One notification as an SSE event, its data exactly what the list shows."""
+    data = json.dumps(NotificationSerializer(notification).data, separators=(",", ":"))
+    return f"id: {notification.pk}\nevent: notification\ndata: {data}\n\n"
 
 
 def _unauthorized(detail: str) -> JsonResponse:
@@ -90,7 +100,7 @@ async def event_stream(request):
     hub.end_streams(evicted)
     until = time.monotonic() + lifetime
     kwargs = {"user_id": user.pk, "last_event_id": last_event_id, "until": until}
-    kwargs.update(session=session, stream_id=stream_id)
+    kwargs.update(session=session, stream_id=stream_id, render=format_event)
     stream = notification_stream if under_asgi else notification_stream_sync
     content = stream(**kwargs)
     response = StreamingHttpResponse(content, content_type="text/event-stream")

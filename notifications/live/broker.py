@@ -21,9 +21,10 @@ import time
 from django.conf import settings
 from django.db import connection, transaction
 
-logger = logging.getLogger(__name__)
+from notifications.live.channels import PG_CHANNEL, broker_kind, redis_channel
+from notifications.live.hub import hub
 
-PG_CHANNEL = "campus_notifications"
+logger = logging.getLogger(__name__)
 
 # After a failed PUBLISH, skip Redis for a while: requests must not wait on a
 # dead broker, and the fallback poll delivers meanwhile.
@@ -32,25 +33,8 @@ _redis_client = None
 _redis_down_until = 0.0
 
 
-def broker_kind() -> str:
-    configured = getattr(settings, "EVENTS_BROKER", "auto")
-    if configured != "auto":
-        return configured
-    if settings.REDIS_URL:
-        return "redis"
-    if connection.vendor == "postgresql":
-        return "postgres"
-    return "local"
-
-
-def redis_channel() -> str:
-    return settings.EVENTS_CHANNEL
-
-
 def announce(*, user_id: int, notification_id: int) -> None:
     """Call inside the transaction that wrote the notification."""
-    from notifications.live.hub import hub
-
     message = f"{user_id}:{notification_id}"
     kind = broker_kind()
     if kind == "postgres":

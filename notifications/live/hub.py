@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
-from notifications.live.broker import PG_CHANNEL, broker_kind, redis_channel
+from notifications.live.channels import PG_CHANNEL, broker_kind, redis_channel
 
 logger = logging.getLogger(__name__)
 

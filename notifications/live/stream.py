@@ -3,12 +3,13 @@ notification as it commits, with a comment line as a heartbeat.
 
 A stream reads only its own user's notifications from the database; wake-ups
 come from the hub (``hub.py``) and carry no content. While idle a stream runs
-no query at all.
+no query at all. How a notification reads as an event (``render``) is the
+HTTP edge's choice, passed in.
 """
 
 import asyncio
-import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -23,6 +24,10 @@ from notifications.models import Notification
 RETRY_MILLISECONDS = 3000
 BATCH = 500
 
+# One notification as an SSE event. The HTTP edge (``api/stream.py``) passes it
+# in, so the stream shows what the list shows without importing the API layer.
+Render = Callable[[Notification], str]
+
 
 @dataclass
 class Cursor:
@@ -31,13 +36,6 @@ class Cursor:
 
     after_id: int
     seen: dict[int, object] = field(default_factory=dict)
-
-
-def format_event(notification: Notification) -> str:
-    from notifications.api.serializers import NotificationSerializer
-
-    data = json.dumps(NotificationSerializer(notification).data, separators=(",", ":"))
-    return f"id: {notification.pk}\nevent: notification\ndata: {data}\n\n"
 
 
 def initial_cursor(user_id: int, last_event_id: int | None) -> Cursor:
@@ -50,7 +48,7 @@ def initial_cursor(user_id: int, last_event_id: int | None) -> Cursor:
     return Cursor(after_id=after_id, seen=dict(recent))
 
 
-def next_events(user_id: int, cursor: Cursor) -> tuple[list[str], bool]:
+def next_events(user_id: int, cursor: Cursor, render: Render) -> tuple[list[str], bool]:
     """The events not sent yet (advancing ``cursor``) and whether more wait."""
     since = timezone.now() - RECENT_WINDOW
     rows = selectors.notifications_for_stream(
@@ -64,7 +62,7 @@ def next_events(user_id: int, cursor: Cursor) -> tuple[list[str], bool]:
         cursor.seen[row.pk] = row.created_at
         cursor.after_id = max(cursor.after_id, row.pk)
     cursor.seen = {pk: created for pk, created in cursor.seen.items() if created >= since}
-    return [format_event(row) for row in rows], len(rows) == BATCH
+    return [render(row) for row in rows], len(rows) == BATCH
 
 
 def _opening() -> str:
@@ -73,7 +71,13 @@ def _opening() -> str:
 
 
 async def notification_stream(
-    *, user_id: int, last_event_id: int | None, until: float, session: str, stream_id: int
+    *,
+    user_id: int,
+    last_event_id: int | None,
+    until: float,
+    session: str,
+    stream_id: int,
+    render: Render,
 ):
     """The ASGI stream: awaits its hub subscription, so it holds no thread.
     The hub ends it when ``session`` is revoked or ``stream_id`` is evicted."""
@@ -87,7 +91,7 @@ async def notification_stream(
         while True:
             if fetch:
                 subscription.event.clear()
-                events, more = await run_db(next_events)(user_id, cursor)
+                events, more = await run_db(next_events)(user_id, cursor, render)
                 if events:
                     yield "".join(events)
                 if more:
@@ -110,7 +114,13 @@ async def notification_stream(
 
 
 def notification_stream_sync(
-    *, user_id: int, last_event_id: int | None, until: float, session: str, stream_id: int
+    *,
+    user_id: int,
+    last_event_id: int | None,
+    until: float,
+    session: str,
+    stream_id: int,
+    render: Render,
 ):
     """The same stream under a WSGI server, which has no event loop to park it
     on: it polls once a second and ends after ``EVENTS_WSGI_STREAM_SECONDS`` so
@@ -122,7 +132,7 @@ def notification_stream_sync(
         yield _opening()
         last_beat = time.monotonic()
         while time.monotonic() < until:
-            events, more = next_events(user_id, cursor)
+            events, more = next_events(user_id, cursor, render)
             if events:
                 yield "".join(events)
             elif time.monotonic() - last_beat >= settings.EVENTS_HEARTBEAT_SECONDS:

@@ -2,16 +2,20 @@
 task queue: after the commit, outside the request, retried after a failure,
 and never sent twice."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
 
 from catalogue.tests.factories import ServiceFactory, ServiceItemFactory
 from conftest import client_for
-from notifications.models import EmailOutbox
+from notifications.models import EmailOutbox, Notification
+from notifications.services import notification_create
 from notifications.tasks import send_outbox_email
 from users.tests.factories import StudentFactory, VendorFactory
 
@@ -116,8 +120,6 @@ def test_the_sweep_requeues_an_email_whose_worker_died_and_it_is_sent_once():
 
 
 def test_the_sweep_leaves_emails_whose_task_is_not_overdue():
-    from datetime import timedelta
-
     from notifications.services import outbox_sweep
 
     _, outbox = ready_order()
@@ -127,11 +129,75 @@ def test_the_sweep_leaves_emails_whose_task_is_not_overdue():
 
 
 def test_the_sweep_gives_up_on_emails_that_used_their_attempts(settings):
-    from datetime import timedelta
-
     from notifications.services import outbox_sweep
 
     _, outbox = ready_order()
     EmailOutbox.objects.filter(pk=outbox.pk).update(attempts=settings.EMAIL_MAX_ATTEMPTS)
 
     assert outbox_sweep(overdue=timedelta(0)) == []
+
+
+def queued_tasks() -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.count()
+
+
+def notify_by_email(recipient) -> Notification:
+    return notification_create(
+        recipient_id=recipient.pk,
+        actor_id=None,
+        kind="order_status",
+        title="Order #1 is ready",
+        body="Collect it now.",
+        email_to=recipient.email,
+    )
+
+
+def test_the_email_row_is_written_with_the_notification_and_queued_after_the_commit():
+    student = StudentFactory()
+    with transaction.atomic():
+        notification = notify_by_email(student)
+        assert EmailOutbox.objects.get().notification == notification
+        assert queued_tasks() == 0  # not before the commit: a rollback must queue nothing
+
+    assert queued_tasks() == 1
+    run_worker()
+    assert [m.to for m in mail.outbox] == [[student.email]]
+
+
+def test_a_rolled_back_notification_leaves_no_email_row_and_queues_nothing():
+    student = StudentFactory()
+    with transaction.atomic():
+        notify_by_email(student)
+        transaction.set_rollback(True)
+
+    assert not Notification.objects.exists()
+    assert not EmailOutbox.objects.exists()
+    assert queued_tasks() == 0
+    run_worker()
+    assert mail.outbox == []
+
+
+def test_the_sweep_sends_a_never_queued_email_and_a_stuck_one_each_once():
+    customer, stuck = ready_order()
+    kill_the_worker_mid_send()
+    # Committed, but the process died before queuing its task: no due time.
+    student = StudentFactory()
+    never_queued = EmailOutbox.objects.create(to=student.email, subject="Ready", body="Come")
+    long_ago = timezone.now() - timedelta(minutes=10)
+    EmailOutbox.objects.update(created_at=long_ago)
+    EmailOutbox.objects.filter(pk=stuck.pk).update(due_at=long_ago)
+    run_worker()
+    assert mail.outbox == []  # nothing re-queues them by themselves
+
+    for _ in range(2):
+        call_command("sweep_email_outbox", "--overdue-seconds", "300", verbosity=0)
+        run_worker()
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([customer.email, student.email])
+    assert EmailOutbox.objects.filter(sent_at__isnull=True).count() == 0
+    assert {row.pk: row.attempts for row in EmailOutbox.objects.all()} == {
+        stuck.pk: 1,
+        never_queued.pk: 1,
+    }

@@ -116,7 +116,7 @@ def test_operator_cancels_with_the_reason_on_the_record_and_the_customer_told(si
         "Kitchen closed by the health office",
         "root@campus.test",
     )
-    told = Notification.objects.get(recipient=order.customer, order=order)
+    told = Notification.objects.about(order).get(recipient=order.customer)
     assert told.body == (
         f"The campus services team cancelled your order #{order.pk} "
         f"({order.service.service_name}). Reason: Kitchen closed by the health office"
