@@ -3,7 +3,7 @@ for the reason on an intermediate page, then cancels each selected row
 through the core's one operator cancel (``purchases.services``), so
 transitions, history, notifications, emails, freed places and refunds
 happen as for any cancel, and reports each refusal as a message, never a 500.
-Who is an operator is decided here once, for this action and the API's."""
+(The API's admins cancel the same way: ``purchases.api``.)"""
 
 from collections.abc import Callable
 
@@ -25,15 +25,6 @@ def may_cancel_in_admin(kind: PurchaseKind, user) -> bool:
     opts = kind.model._meta
     codename = get_permission_codename("change", opts)
     return bool(user.is_staff and user.has_perm(f"{opts.app_label}.{codename}"))
-
-
-def is_operator(kind: PurchaseKind, user) -> bool:
-    """Who may cancel any purchase of ``kind`` with a reason: the API's admins
-    (``user_type`` admin, who see every purchase) and whoever may use the
-    admin action."""
-    if user is None or not user.is_authenticated:
-        return False
-    return user.is_admin_type or may_cancel_in_admin(kind, user)
 
 
 class CancelPermissionMixin:
