@@ -12,7 +12,8 @@ from django.db.models import Model
 Table = dict[str, dict[str, tuple[str, ...]]]
 
 
-@dataclass(frozen=True)
+# eq=False: one instance per kind, compared and hashed by identity.
+@dataclass(frozen=True, eq=False)
 class PurchaseKind:
     name: str  # "order" or "booking": the noun in messages, URLs and events
     model: type[Model]
