@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from common.admin_actions import CancelPermissionMixin, cancel_with_reason
+from purchases.admin import CancelPermissionMixin, cancel_with_reason
 
-from . import services
+from .kind import BOOKING
 from .models import Booking, BookingEvent
 
 
@@ -28,6 +28,7 @@ class BookingAdmin(CancelPermissionMixin, admin.ModelAdmin):
     (seats, history, notifications), which the admin must not bypass: rows are
     read-only here, and an operator cancels through the action below."""
 
+    purchase_kind = BOOKING
     list_display = ["id", "service", "vendor", "customer", "start", "end", "booking_status"]
     list_filter = [
         "booking_status",
@@ -74,7 +75,7 @@ class BookingAdmin(CancelPermissionMixin, admin.ModelAdmin):
             self,
             request,
             queryset.select_related("service", "customer"),
-            cancel=lambda pk, **how: services.booking_cancel_by_operator(booking_id=pk, **how),
+            kind=BOOKING,
             describe=lambda booking: (
                 f"{booking.service}, {booking.start:%Y-%m-%d %H:%M}, {booking.customer}"
             ),

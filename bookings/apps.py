@@ -6,4 +6,4 @@ class BookingsConfig(AppConfig):
     verbose_name = "Bookings"
 
     def ready(self):
-        from . import payment_listeners  # noqa: F401  (subscribes to payments' events)
+        from . import kind  # noqa: F401  (registers bookings with the purchase core)

@@ -1,5 +1,6 @@
-"""Where bookings meet payments: the payment opened with a booking, and what
-a status change means for it (as ``orders.paying`` for orders)."""
+"""Where bookings meet payments: the payment opened with a booking (as
+``orders.paying`` for orders; what a status change means for it is
+``payments.purchases``)."""
 
 from decimal import Decimal
 
@@ -7,8 +8,6 @@ from django.conf import settings
 
 from catalogue.models import Service
 from payments import services as payments
-
-from .models import Booking, BookingStatus
 
 
 def open_payment(customer, service: Service, amount: Decimal | None, method: str | None):
@@ -18,13 +17,3 @@ def open_payment(customer, service: Service, amount: Decimal | None, method: str
     return payments.payment_open(
         payer=customer, method=method, amount=amount, currency=settings.CURRENCY
     )
-
-
-def status_changed(booking: Booking) -> None:
-    """Call after the new status is saved, under the booking's row lock."""
-    if booking.payment_id is None:
-        return
-    if booking.booking_status == BookingStatus.CANCELLED:
-        payments.payment_subject_cancelled(payment_id=booking.payment_id)
-    elif booking.booking_status == BookingStatus.COMPLETED:
-        payments.payment_collect(payment_id=booking.payment_id)

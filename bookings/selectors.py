@@ -5,31 +5,20 @@ from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from catalogue.models import Service
 from common.filters import IdFilter
+from purchases.visibility import visible_to
 
+from .kind import BOOKING
 from .models import Booking, BookingEvent, BookingStatus
-
-# A booking waiting for its online payment is its customer's alone (payments).
-VISIBLE_TO_VENDOR = Q(payment__isnull=True) | Q(payment__visible_to_vendor=True)
 
 
 def bookings_visible_to(user) -> QuerySet[Booking]:
     """A student's own bookings, a vendor's bookings of their services, all
-    for an admin; nobody else's, so others' bookings are simply not found."""
-    bookings = Booking.objects.all()
-    if user.is_admin_type:
-        return bookings
-    if user.is_vendor:
-        # Ids as a list, not a join, so the (service, start) index is walked.
-        service_ids = list(Service.objects.filter(vendor=user).values_list("id", flat=True))
-        return bookings.filter(service_id__in=service_ids).filter(VISIBLE_TO_VENDOR)
-    if user.is_student:
-        return bookings.filter(customer=user)
-    return bookings.none()
+    for an admin (``purchases.visibility``)."""
+    return visible_to(BOOKING, user)
 
 
 def local_day_bounds(day) -> tuple[datetime, datetime]:

@@ -16,17 +16,19 @@ from catalogue.locks import lock_item, lock_service
 from catalogue.models import Service, ServiceItem
 from catalogue.services import ensure_service_open_to_customers
 from common.deadlocks import retry_on_deadlock
-from common.domain_events import publish
 from common.exceptions import DomainError, Forbidden
 from common.plans import create
-from purchases import idempotency
+from purchases import history, idempotency
+from purchases.locks import lock_purchase
+from purchases.services import change_status
 from schedule import clock
 from schedule import selectors as schedule_selectors
 from schedule import services as schedule_services
 from schedule.services import SlotFull
 
 from . import paying, transitions
-from .models import Booking, BookingEvent, BookingEventKind, BookingStatus
+from .kind import BOOKING
+from .models import Booking, BookingEventKind, BookingStatus
 
 FULLY_BOOKED = "This slot is fully booked"
 
@@ -78,22 +80,6 @@ def _check_upcoming_limit(service: Service, customer, *, now: datetime) -> None:
             f"the most is {limit}. Cancel one to book another.",
             field="start",
         )
-
-
-def _record(booking: Booking, *, kind: str, actor, from_status: str = "", reason: str = "", **data):
-    """Write the event row in the change's transaction, then hand it to listeners."""
-    event = create(
-        BookingEvent,
-        booking=booking,
-        kind=kind,
-        actor=actor,
-        from_status=from_status,
-        to_status=booking.booking_status,
-        reason=reason,
-        data=data,
-    )
-    publish(event)
-    return event
 
 
 @retry_on_deadlock
@@ -159,7 +145,13 @@ def booking_create(
             "You already hold a confirmed booking of this service that overlaps this time.",
             field="start",
         ) from exc
-    _record(booking, kind=BookingEventKind.MADE, actor=customer, by=transitions.CUSTOMER)
+    history.record(
+        BOOKING,
+        booking,
+        event=BookingEventKind.MADE,
+        actor=customer,
+        data={"by": transitions.CUSTOMER},
+    )
     return booking
 
 
@@ -216,48 +208,6 @@ def booking_make(
     )
 
 
-def _locked(booking_id: int, *, cancelling: bool = False) -> Booking:
-    """The booking row, locked until the transaction ends, so two racing
-    changes apply one after the other against the status each really sees.
-
-    ``cancelling``: its service first, the lock order of every path that
-    writes a slot counter (catalogue.locks), so a cancel and a booking of
-    one slot queue on the service row instead of waiting on each other."""
-    if cancelling:
-        service_id = (
-            Booking.objects.filter(pk=booking_id).values_list("service_id", flat=True).first()
-        )
-        if service_id is not None:
-            lock_service(service_id)
-    return (
-        Booking.objects.select_for_update(of=("self",)).select_related("service").get(pk=booking_id)
-    )
-
-
-def booking_lock(booking_id: int) -> Booking:
-    """The booking row locked the way a cancel locks it (its service first),
-    for a payment event that may end in a cancel: the lock order of every path."""
-    return _locked(booking_id, cancelling=True)
-
-
-def _apply(booking: Booking, *, actor, to_status: str, reason: str, by: str) -> Booking:
-    from_status = booking.booking_status
-    booking.booking_status = to_status
-    booking.save(update_fields=["booking_status", "updated_at"])
-    if to_status == BookingStatus.CANCELLED:
-        schedule_services.release_place(service_id=booking.service_id, start=booking.start)
-    paying.status_changed(booking)
-    _record(
-        booking,
-        kind=BookingEventKind.STATUS_CHANGED,
-        actor=actor,
-        from_status=from_status,
-        reason=reason,
-        by=by,
-    )
-    return booking
-
-
 @retry_on_deadlock
 @transaction.atomic
 def booking_transition(
@@ -265,46 +215,16 @@ def booking_transition(
 ) -> Booking:
     """Move a booking along the status machine as ``actor`` (its customer or
     the service's vendor), recording who, when and why. Cancelling frees the seat."""
-    booking = _locked(booking_id, cancelling=to_status == BookingStatus.CANCELLED)
+    booking = lock_purchase(BOOKING, booking_id, cancelling=to_status == BookingStatus.CANCELLED)
     role = transitions.role_on(booking, actor)
     if role is None:
         raise Forbidden("Only the service's vendor or the customer can change this booking.")
     reason = reason.strip()
-    message = transitions.refusal(booking, role, to_status, now or clock.now())
+    message = transitions.refusal(BOOKING, booking, role, to_status, now or clock.now())
     if message:
         raise DomainError(message, field="booking_status")
     if (role, to_status) in transitions.REASON_REQUIRED and not reason:
         raise DomainError("Say why you cancel: the customer is told.", field="reason")
-    return _apply(booking, actor=actor, to_status=to_status, reason=reason, by=role)
-
-
-def booking_paid(*, booking_id: int) -> Booking:
-    """Its online payment was accepted (payments): the ``paid`` event, which
-    tells the vendor of the booking now that they can see it."""
-    booking = Booking.objects.select_related("service", "customer").get(pk=booking_id)
-    _record(
-        booking,
-        kind=BookingEventKind.PAID,
-        actor=booking.customer,
-        from_status=booking.booking_status,
-    )
-    return booking
-
-
-@retry_on_deadlock
-@transaction.atomic
-def booking_cancel_by_operator(*, booking_id: int, actor, reason: str) -> Booking:
-    """An operator's cancellation (Django admin): any confirmed booking, at
-    any time, always with a reason, recorded in the history like the others."""
-    booking = _locked(booking_id, cancelling=True)
-    reason = reason.strip()
-    if not reason:
-        raise DomainError("A reason is required.", field="reason")
-    if booking.booking_status != BookingStatus.CONFIRMED:
-        raise DomainError(
-            f"Only confirmed bookings can be cancelled (this one is '{booking.booking_status}').",
-            field="booking_status",
-        )
-    return _apply(
-        booking, actor=actor, to_status=BookingStatus.CANCELLED, reason=reason, by="operator"
+    return change_status(
+        BOOKING, booking, actor=actor, to_status=to_status, reason=reason, role=role
     )

@@ -1,24 +1,24 @@
-"""The booking state machine, in one place.
-
-Same shape as the orders' table (role -> {from: (to, ...)}), plus the time
-rules the contract attaches to some moves: the customer cancels until
-``cancel_notice_minutes`` before the start, the vendor cancels only before the
-start (with a reason), and marks ``completed``/``no_show`` only once it has
-started. ``bookings.services`` enforces this module and the API shows its
-answer per booking as ``allowed_transitions``. Admins see every booking but
-move none through the API; operators cancel in the Django admin instead.
+"""The booking state machine: its table (role -> {from: (to, ...)}, read by
+``purchases.transitions`` as the orders' one), plus the time rules the
+contract attaches to some moves, which are bookings' own: the customer
+cancels until ``cancel_notice_minutes`` before the start, the vendor cancels
+only before the start (with a reason), and marks ``completed``/``no_show``
+only once it has started. ``bookings.services`` enforces this module and the
+API shows its answer per booking as ``allowed_transitions``. Admins see
+every booking but move none along the table; an operator cancels any
+confirmed one (``purchases.services.operator_cancel``).
 """
 
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from purchases import transitions as core
+from purchases.kinds import PurchaseKind
+from purchases.transitions import CUSTOMER, VENDOR, role_on
 from schedule import clock
 
 from .models import Booking, BookingStatus
-
-VENDOR = "vendor"
-CUSTOMER = "customer"
 
 TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
     VENDOR: {
@@ -35,18 +35,6 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
 
 # Moves that need a reason from this role.
 REASON_REQUIRED = {(VENDOR, BookingStatus.CANCELLED)}
-
-
-def role_on(booking: Booking, user) -> str | None:
-    """``"vendor"`` for the service's vendor, ``"customer"`` for who booked,
-    None for anyone else (admins included)."""
-    if user is None or not user.is_authenticated:
-        return None
-    if booking.service.vendor_id == user.pk:
-        return VENDOR
-    if booking.customer_id == user.pk:
-        return CUSTOMER
-    return None
 
 
 def cancel_deadline(booking: Booking) -> datetime:
@@ -84,29 +72,24 @@ def _time_refusal(booking: Booking, role: str, to_status: str, now: datetime) ->
     return None
 
 
-def refusal(booking: Booking, role: str | None, to_status: str, now: datetime) -> str | None:
-    """Why ``role`` may not move ``booking`` to ``to_status`` at ``now``, or None.
-    The reason requirement is checked by the service, not here."""
-    current = booking.booking_status
-    allowed = TRANSITIONS.get(role, {}).get(current, ()) if role else ()
-    if to_status not in allowed:
-        message = f"Cannot change status from '{current}' to '{to_status}'."
-        if allowed:
-            message += f" From '{current}' it can go to: {', '.join(allowed)}."
-        elif current != BookingStatus.CONFIRMED:
-            message += f" A '{current}' booking is final."
-        return message
-    return _time_refusal(booking, role, to_status, now)
+def refusal(
+    kind: PurchaseKind, booking: Booking, role: str | None, to_status: str, now: datetime
+) -> str | None:
+    """Why ``role`` may not move ``booking`` to ``to_status`` at ``now``, or None:
+    the table's answer first, then the clock's. The reason requirement is
+    checked by the service, not here."""
+    message = core.step_refusal(kind, role, booking.booking_status, to_status)
+    return message or _time_refusal(booking, role, to_status, now)
 
 
-def allowed_transitions(booking: Booking, user, now: datetime | None = None) -> list[str]:
+def allowed_transitions(
+    kind: PurchaseKind, booking: Booking, user, now: datetime | None = None
+) -> list[str]:
     """The statuses ``user`` may move ``booking`` to right now; [] when none."""
     role = role_on(booking, user)
-    if role is None:
-        return []
     now = now or clock.now()
     return [
         to_status
-        for to_status in TRANSITIONS[role].get(booking.booking_status, ())
+        for to_status in core.targets(kind, role, booking.booking_status)
         if _time_refusal(booking, role, to_status, now) is None
     ]

@@ -19,9 +19,10 @@ The lock order, one for every path::
 
 A path takes only what it needs, never an earlier lock after a later one;
 a cancel (order or booking) takes the service first and then its own row
-(``_locked(cancelling=True)``), so every writer of a slot counter or a stock
-count queues on the service row. docs/ARCHITECTURE.md has the table of which
-path takes which locks.
+(``purchases.locks.lock_purchase(cancelling=True)``, where this order is
+written for purchases), so every writer of a slot counter or a stock count
+queues on the service row. docs/ARCHITECTURE.md has the table of which path
+takes which locks.
 
 What each lock orders against what:
 

@@ -1,15 +1,13 @@
-"""What the Django admin's operator actions share: "cancel with a reason"
-asks for the reason on an intermediate page, then applies each cancel through
-the domain's own service (so transitions, history, notifications and emails
-happen as for any cancel) and reports each refusal as a message, never a 500."""
+"""What the Django admin's operator actions share: "decide with a reason"
+asks for the reason on an intermediate page, then applies the decision to
+each row through the domain's own service and reports each refusal as a
+message, never a 500. (Cancelling a purchase: ``purchases.admin``.)"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth import get_permission_codename
-from django.core.exceptions import ObjectDoesNotExist
 from django.template.response import TemplateResponse
 
 from common.exceptions import DomainError
@@ -23,69 +21,6 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Recorded in each history and told to the customer.",
     )
-
-
-class CancelPermissionMixin:
-    """For ``@admin.action(permissions=["cancel"])``: rows stay read-only in
-    the admin, but the action is offered only to staff given the model's
-    "change" permission (superusers have it); "view" alone only reads."""
-
-    def has_cancel_permission(self, request) -> bool:
-        codename = get_permission_codename("change", self.opts)
-        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
-
-
-def cancel_with_reason(
-    modeladmin: admin.ModelAdmin,
-    request,
-    queryset,
-    *,
-    cancel: Callable[..., object],
-    describe: Callable[[object], str],
-    consequence: str = "",
-):
-    """The body of a "cancel with a reason" action. ``cancel(pk, actor=, reason=)``
-    is the domain's operator cancel; ``describe(obj)`` what the confirmation page
-    lists beside each selected row; ``consequence`` what else cancelling does."""
-    opts = modeladmin.model._meta
-    noun = opts.verbose_name_plural
-    action = request.POST.get("action", "")
-    form = ReasonForm(request.POST if "apply" in request.POST else None)
-    if not form.is_valid():
-        return TemplateResponse(
-            request,
-            "admin/cancel_with_reason.html",
-            {
-                **modeladmin.admin_site.each_context(request),
-                "title": f"Cancel {noun}",
-                "intro": f"These {noun} will be cancelled{consequence}, "
-                "and the reason recorded in each history:",
-                "submit": f"Cancel these {noun}",
-                "form": form,
-                "objects": [(obj, describe(obj)) for obj in queryset],
-                "opts": opts,
-                "action": action,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-    cancelled, refused = 0, []
-    for pk in queryset.values_list("pk", flat=True):
-        try:
-            cancel(pk, actor=request.user, reason=form.cleaned_data["reason"])
-        except DomainError as exc:
-            refused.append(f"#{pk}: {exc.message}")
-        except ObjectDoesNotExist:
-            refused.append(f"#{pk}: it no longer exists.")
-        else:
-            cancelled += 1
-    if cancelled:
-        counted = opts.verbose_name if cancelled == 1 else noun
-        modeladmin.message_user(request, f"Cancelled {cancelled} {counted}.", messages.SUCCESS)
-    if refused:
-        modeladmin.message_user(
-            request, f"Not cancelled ({len(refused)}): " + " ".join(refused), messages.ERROR
-        )
-    return None
 
 
 class OptionalReasonForm(forms.Form):

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from common.admin_actions import CancelPermissionMixin, cancel_with_reason
+from purchases.admin import CancelPermissionMixin, cancel_with_reason
 
-from . import services
+from .kind import ORDER
 from .models import Order, OrderEvent, OrderItem
 
 
@@ -37,6 +37,7 @@ class OrderAdmin(CancelPermissionMixin, admin.ModelAdmin):
     transitions, history) the admin must not bypass: rows are read-only here,
     and an operator cancels through the action below, which uses those rules."""
 
+    purchase_kind = ORDER
     list_display = [
         "id",
         "service",
@@ -79,7 +80,7 @@ class OrderAdmin(CancelPermissionMixin, admin.ModelAdmin):
             self,
             request,
             queryset.select_related("service", "customer"),
-            cancel=lambda pk, **how: services.order_cancel_by_operator(order_id=pk, **how),
+            kind=ORDER,
             describe=lambda order: f"{order.service}, {order.customer}, {order.total_amount}",
             consequence=", their pickup places freed",
         )

@@ -6,4 +6,4 @@ class OrdersConfig(AppConfig):
     verbose_name = "Orders"
 
     def ready(self):
-        from . import payment_listeners  # noqa: F401  (subscribes to payments' events)
+        from . import kind  # noqa: F401  (registers orders with the purchase core)

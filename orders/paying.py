@@ -1,6 +1,7 @@
-"""Where orders meet payments: the payment opened with an order, and what a
-status change means for it. Kept apart from ``services`` so the order rules
-read the same with or without online payment."""
+"""Where orders meet payments: the payment opened with an order. What a
+status change means for it is payments' own answer to the purchase core's
+events (``payments.purchases``), so the order rules read the same with or
+without online payment."""
 
 from decimal import Decimal
 
@@ -8,8 +9,6 @@ from django.conf import settings
 
 from catalogue.models import Service
 from payments import services as payments
-
-from .models import Order, OrderStatus
 
 
 def open_payment(customer, service: Service, amount: Decimal, method: str | None):
@@ -19,14 +18,3 @@ def open_payment(customer, service: Service, amount: Decimal, method: str | None
     return payments.payment_open(
         payer=customer, method=method, amount=amount, currency=settings.CURRENCY
     )
-
-
-def status_changed(order: Order) -> None:
-    """Call after the order's new status is saved, under its row lock: a
-    cancel ends the hold or refunds, a completion collects what was due."""
-    if order.payment_id is None:
-        return
-    if order.order_status == OrderStatus.CANCELLED:
-        payments.payment_subject_cancelled(payment_id=order.payment_id)
-    elif order.order_status == OrderStatus.COMPLETED:
-        payments.payment_collect(payment_id=order.payment_id)

@@ -8,34 +8,21 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from catalogue.models import Service
 from common.exceptions import DomainError
 from payments.models import PaymentMethod, PaymentStatus
+from purchases.visibility import visible_to
 
+from .kind import ORDER
 from .models import Order, OrderEvent, OrderItem, OrderStatus
 
 REPORT_DEFAULT_DAYS = 30
 REPORT_MAX_DAYS = 366
 
 
-# An order waiting for its online payment is its customer's alone (payments).
-VISIBLE_TO_VENDOR = Q(payment__isnull=True) | Q(payment__visible_to_vendor=True)
-
-
 def orders_visible_to(user) -> QuerySet[Order]:
     """A student's own orders, a vendor's orders for their services, or all
-    for an admin; nobody else's, so others' orders are simply not found."""
-    orders = Order.objects.all()
-    if user.is_admin_type:
-        return orders
-    if user.is_vendor:
-        # The vendor's service ids as a list, not a join: PostgreSQL then walks
-        # the (service, created_at) index instead of scanning every order.
-        service_ids = list(Service.objects.filter(vendor=user).values_list("id", flat=True))
-        return orders.filter(service_id__in=service_ids).filter(VISIBLE_TO_VENDOR)
-    if user.is_student:
-        return orders.filter(customer=user)
-    return orders.none()
+    for an admin (``purchases.visibility``)."""
+    return visible_to(ORDER, user)
 
 
 def order_list(*, user) -> QuerySet[Order]:

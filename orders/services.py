@@ -14,12 +14,16 @@ from common.exceptions import DomainError, Forbidden
 from common.fields import missing_row
 from common.plans import create
 from common.prefetch import remember_related
+from purchases import history
 from purchases.idempotency import Scope, purchase_once
+from purchases.locks import lock_purchase
+from purchases.services import change_status
+from purchases.transitions import CUSTOMER, role_on, step_refusal
 
-from . import events, paying, scheduling, stock
+from . import paying, scheduling, stock
+from .kind import ORDER
 from .lines import LineKey, build_lines, merge_lines, orderable_items, request_fingerprint
 from .models import Order, OrderEventKind, OrderItem, OrderStatus
-from .transitions import CUSTOMER, OPERATOR_CANCELLABLE, role_on, targets
 
 CUSTOMER_EDITABLE_FIELDS = ("special_instructions", "delivery_address")
 
@@ -79,9 +83,10 @@ def _order_create(
     for line in lines:
         line.order = order
     OrderItem.objects.bulk_create(lines)
-    placed = events.record(
-        order=order,
-        kind=OrderEventKind.PLACED,
+    placed = history.record(
+        ORDER,
+        order,
+        event=OrderEventKind.PLACED,
         actor=customer,
         to_status=OrderStatus.PENDING,
         data={
@@ -153,67 +158,17 @@ def _transition(
     ready_in_minutes: int | None = None,
     reason: str = "",
 ) -> None:
-    current = order.order_status
-    allowed = targets(role, current)
-    if to_status not in allowed:
-        message = f"Cannot change status from '{current}' to '{to_status}'."
-        if role == CUSTOMER:
-            message += " As the customer you may only cancel a pending order."
-        elif allowed:
-            message += f" From '{current}' it can go to: {', '.join(sorted(allowed))}."
-        else:
-            message += f" A '{current}' order is final."
+    """Check the move against the table (``purchases.transitions``), then
+    store it with its history event (which notifies)."""
+    message = step_refusal(ORDER, role, order.order_status, to_status)
+    if message:
         raise DomainError(message, field="order_status")
-    _apply(
-        order, actor=actor, to_status=to_status, ready_in_minutes=ready_in_minutes, reason=reason
-    )
-
-
-def _apply(
-    order: Order, *, actor, to_status: str, reason: str = "", ready_in_minutes: int | None = None
-) -> None:
-    """Store an allowed change and its history event (which notifies)."""
-    current = order.order_status
     timing = scheduling.apply_ready_in(
         order, to_status=to_status, ready_in_minutes=ready_in_minutes
     )
-    if to_status == OrderStatus.CANCELLED:
-        # Every cancel (customer, vendor, operator, a lapsed payment) comes
-        # through here, with the service locked first (_locked).
-        scheduling.release_pickup(order)
-        stock.give_back_stock(order)
-    order.order_status = to_status
-    order.save(update_fields=["order_status", "updated_at", *timing])
-    paying.status_changed(order)
-    events.record(
-        order=order,
-        kind=OrderEventKind.STATUS_CHANGED,
-        actor=actor,
-        from_status=current,
-        to_status=to_status,
-        reason=reason,
+    change_status(
+        ORDER, order, actor=actor, to_status=to_status, reason=reason, also_saved=tuple(timing)
     )
-
-
-def _locked(order_id: int, *, cancelling: bool = False) -> Order:
-    """The order row, locked until the transaction ends, so two racing changes
-    are applied one after the other against the status each really sees.
-
-    ``cancelling``: its service is locked first, the lock order of every path
-    that writes slot counters or stock (catalogue.locks), so a cancel and a
-    placement of the same service queue on the service row instead of each
-    holding what the other needs next."""
-    if cancelling:
-        service_id = Order.objects.filter(pk=order_id).values_list("service_id", flat=True).first()
-        if service_id is not None:
-            lock_service(service_id)
-    return Order.objects.select_for_update(of=("self",)).select_related("service").get(pk=order_id)
-
-
-def order_lock(order_id: int) -> Order:
-    """The order row locked the way a cancel locks it (its service first), for
-    a payment event that may end in a cancel: the lock order of every path."""
-    return _locked(order_id, cancelling=True)
 
 
 @retry_on_deadlock
@@ -228,7 +183,7 @@ def order_transition(
 ) -> Order:
     """Move an order along the status machine as ``actor``, recording who did it
     (and why, when a cancellation says so: the customer is shown the reason)."""
-    order = _locked(order_id, cancelling=to_status == OrderStatus.CANCELLED)
+    order = lock_purchase(ORDER, order_id, cancelling=to_status == OrderStatus.CANCELLED)
     role = _role_on(order, actor)
     _transition(
         order,
@@ -243,28 +198,11 @@ def order_transition(
 
 @retry_on_deadlock
 @transaction.atomic
-def order_cancel_by_operator(*, order_id: int, actor, reason: str) -> Order:
-    """An operator's cancellation (Django admin): any order still under way,
-    always with a reason, recorded in the history and told to the customer."""
-    order = _locked(order_id, cancelling=True)
-    reason = reason.strip()
-    if not reason:
-        raise DomainError("A reason is required.", field="reason")
-    if order.order_status not in OPERATOR_CANCELLABLE:
-        raise DomainError(
-            f"A '{order.order_status}' order is final and cannot be cancelled.",
-            field="order_status",
-        )
-    _apply(order, actor=actor, to_status=OrderStatus.CANCELLED, reason=reason)
-    return order
-
-
-@retry_on_deadlock
-@transaction.atomic
 def order_update(*, order_id: int, actor, **changes) -> Order:
     """Apply a PATCH: the customer's edits of instructions and address while
     the order is pending, then a status change if one is asked for."""
-    order = _locked(order_id, cancelling=changes.get("order_status") == OrderStatus.CANCELLED)
+    cancelling = changes.get("order_status") == OrderStatus.CANCELLED
+    order = lock_purchase(ORDER, order_id, cancelling=cancelling)
     role = _role_on(order, actor)
     edits = {name: changes[name] for name in CUSTOMER_EDITABLE_FIELDS if name in changes}
     if edits:
@@ -285,10 +223,12 @@ def order_update(*, order_id: int, actor, **changes) -> Order:
             setattr(order, name, value)
         order.save(update_fields=[*edits, "updated_at"])
         if changed:
-            events.record(
-                order=order,
-                kind=OrderEventKind.DETAILS_EDITED,
+            history.record(
+                ORDER,
+                order,
+                event=OrderEventKind.DETAILS_EDITED,
                 actor=actor,
+                to_status="",
                 data={"status": order.order_status, "changes": changed},
             )
     if "order_status" in changes:

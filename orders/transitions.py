@@ -1,17 +1,14 @@
-"""The order state machine, in one place.
-
-Who may move an order from which status to which. The contract names only the
-service's vendor and the customer: admins see every order but change none
-through the API; operators cancel in the Django admin (``OPERATOR_CANCELLABLE``).
-``orders.services`` enforces this table and the API exposes it per order as
-``allowed_transitions``, so clients never keep a copy of their own. (Bookings
-get their own table in the same shape: role -> {from: (to, ...)}.)
+"""The order state machine's table: who may move an order from which status
+to which. ``purchases.transitions`` reads it (for ``orders.services`` and
+the API's ``allowed_transitions``, so clients never keep a copy of their
+own). The contract names only the service's vendor and the customer:
+admins see every order but move none along it; an operator cancels any
+order still under way (``OPERATOR_CANCELLABLE``, ``purchases.services``).
 """
 
-from .models import Order, OrderStatus
+from purchases.transitions import CUSTOMER, VENDOR
 
-VENDOR = "vendor"
-CUSTOMER = "customer"
+from .models import OrderStatus
 
 TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
     VENDOR: {
@@ -27,7 +24,7 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-# An operator (Django admin) may cancel any order still under way, with a reason.
+# An operator (the admin's action or API) may cancel any order still under way, with a reason.
 OPERATOR_CANCELLABLE = (
     OrderStatus.PENDING,
     OrderStatus.CONFIRMED,
@@ -35,27 +32,3 @@ OPERATOR_CANCELLABLE = (
     OrderStatus.READY,
     OrderStatus.DELIVERING,
 )
-
-
-def role_on(order: Order, user) -> str | None:
-    """``"vendor"`` for the service's vendor, ``"customer"`` for who placed it,
-    None for anyone else (admins included)."""
-    if user is None or not user.is_authenticated:
-        return None
-    if order.service.vendor_id == user.pk:
-        return VENDOR
-    if order.customer_id == user.pk:
-        return CUSTOMER
-    return None
-
-
-def targets(role: str | None, from_status: str) -> tuple[str, ...]:
-    """The statuses ``role`` may move an order in ``from_status`` to."""
-    if role is None:
-        return ()
-    return TRANSITIONS[role].get(from_status, ())
-
-
-def allowed_transitions(order: Order, user) -> list[str]:
-    """What ``user`` may move ``order`` to now; [] when nothing."""
-    return list(targets(role_on(order, user), order.order_status))

@@ -1,7 +1,8 @@
 """Where a payer goes back to after the checkout: the web app's page of what
 the payment is for, as a real provider's checkout returns to the merchant's
-callback URL. Payments never imports orders or bookings, so each registers
-a finder here (from its ``payment_listeners``, loaded in ``ready``)."""
+callback URL. Payments never imports orders or bookings: the finder
+registered here (``payments.purchases``) looks through the purchase kinds
+they declare."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

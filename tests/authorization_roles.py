@@ -93,3 +93,10 @@ def order_party(status: int) -> dict[str, int]:
     return codes(
         anon=401, student=status, other_student=404, vendor=status, other_vendor=404, admin=403
     )
+
+
+def purchase_operator(status: int) -> dict[str, int]:
+    """An admin acting on any order or booking: its parties get 403, strangers 404."""
+    return codes(
+        anon=401, student=403, other_student=404, vendor=403, other_vendor=404, admin=status
+    )

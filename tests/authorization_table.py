@@ -15,6 +15,7 @@ from tests.authorization_roles import (
     everyone,
     order_party,
     owning_vendor,
+    purchase_operator,
     review_author,
     signed_in,
 )
@@ -275,6 +276,13 @@ MATRIX: list[Row] = [
         order_party(200),
         body=lambda w, role: {"order_status": "cancelled"},
     ),
+    # Beyond API.md's first version: the admins' operator cancel (purchases/api.py).
+    Row(
+        "POST",
+        "/api/orders/{order}/operator_cancel/",
+        purchase_operator(200),
+        body=lambda w, role: {"reason": "Kitchen closed by the health inspector"},
+    ),
     # --- bookings ----------------------------------------------------------------------
     Row("GET", "/api/bookings/", signed_in(200)),
     Row(
@@ -293,6 +301,12 @@ MATRIX: list[Row] = [
         # Before the start and the cancel notice: the customer and the vendor may cancel.
         order_party(200),
         body=lambda w, role: {"booking_status": "cancelled", "reason": "Closed for training"},
+    ),
+    Row(
+        "POST",
+        "/api/bookings/{booking}/operator_cancel/",
+        purchase_operator(200),
+        body=lambda w, role: {"reason": "Room flooded"},
     ),
     # --- payments ----------------------------------------------------------------------
     # The provider's call: no token; without a valid signature everyone gets 401.

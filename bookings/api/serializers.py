@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from bookings import transitions
+from bookings.kind import BOOKING
 from bookings.models import Booking, BookingEvent, BookingStatus
 from catalogue.models import Service
 from common.fields import IdField, SafePrimaryKeyRelatedField
@@ -163,4 +164,4 @@ class BookingSerializer(FastReadMixin, serializers.ModelSerializer):
     def get_allowed_transitions(self, booking) -> list[str]:
         request = self.context.get("request")
         user = request.user if request else None
-        return transitions.allowed_transitions(booking, user, self.context.get("now"))
+        return transitions.allowed_transitions(BOOKING, booking, user, self.context.get("now"))

@@ -9,11 +9,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from bookings import selectors, services
+from bookings.kind import BOOKING
 from bookings.models import Booking
 from common.filters import FilterBackend
 from common.idempotency import IDEMPOTENCY_KEY_PARAMETER, IDEMPOTENCY_REFUSALS, idempotency_key
 from common.permissions import IsStudent
 from common.throttles import BookingCreateThrottle
+from purchases.api import IsAdminOperator, cancel_as_operator, operator_cancel_schema
 from schedule import clock
 from users.permissions import HasVerifiedEmail
 
@@ -56,7 +58,7 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Booking.objects.none()
-        if self.action == "update_status":
+        if self.action in ("update_status", "operator_cancel"):
             # The write locks and re-reads the row itself; this only proves visibility.
             return selectors.bookings_visible_to(self.request.user)
         return selectors.booking_list(user=self.request.user)
@@ -145,3 +147,13 @@ class BookingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             reason=serializer.validated_data.get("reason", ""),
         )
         return Response(self._render(booking))
+
+    @operator_cancel_schema(BOOKING, BookingSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        filter_backends=[],
+        permission_classes=[IsAuthenticated, IsAdminOperator],
+    )
+    def operator_cancel(self, request, pk=None):
+        return Response(self._render(cancel_as_operator(self, request, BOOKING)))

@@ -7,12 +7,13 @@ from catalogue.models import Service
 from catalogue.selectors import vendor_is_hidden
 from common.fields import IdField, LockedLaterField, LockedLaterMixin
 from common.serializers import FastReadMixin
+from orders.kind import ORDER
 from orders.lines import MAX_LINES, MAX_QUANTITY
 from orders.models import Order, OrderEvent, OrderEventKind, OrderItem, OrderStatus
 from orders.scheduling import READY_IN_MINUTES
-from orders.transitions import allowed_transitions
 from payments.api.serializers import PaymentSerializer, payment_representation
 from payments.models import PaymentMethod
+from purchases.transitions import allowed_transitions
 from users.selectors import public_name
 
 MAX_INSTRUCTIONS_LENGTH = 2000
@@ -274,7 +275,7 @@ class OrderSerializer(FastReadMixin, serializers.ModelSerializer):
     )
     def get_allowed_transitions(self, order) -> list[str]:
         request = self.context.get("request")
-        return allowed_transitions(order, getattr(request, "user", None))
+        return allowed_transitions(ORDER, order, getattr(request, "user", None))
 
 
 class OrderStatusCountsSerializer(serializers.Serializer):

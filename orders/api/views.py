@@ -18,7 +18,9 @@ from common.prefetch import remembered
 from common.throttles import OrderCreateThrottle
 from common.viewsets import ActionTablesMixin
 from orders import selectors, services
+from orders.kind import ORDER
 from orders.models import Order, OrderStatus
+from purchases.api import IsAdminOperator, cancel_as_operator, operator_cancel_schema
 from users.permissions import HasVerifiedEmail
 
 from .exports import JSONErrorsNegotiation, csv_response
@@ -121,7 +123,7 @@ class OrderViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Order.objects.none()
-        if self.action in ("partial_update", "update_status"):
+        if self.action in ("partial_update", "update_status", "operator_cancel"):
             # The write locks and re-reads the row itself; this only proves visibility.
             return selectors.orders_visible_to(self.request.user)
         return selectors.order_list(user=self.request.user)
@@ -238,6 +240,11 @@ class OrderViewSet(
             reason=serializer.validated_data.get("reason", ""),
         )
         return Response(self._render(order))
+
+    @operator_cancel_schema(ORDER, OrderSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated, IsAdminOperator])
+    def operator_cancel(self, request, pk=None):
+        return Response(self._render(cancel_as_operator(self, request, ORDER)))
 
     @extend_schema(
         summary="Order counts per status, revenue and a day-by-day report (vendors, admins)",

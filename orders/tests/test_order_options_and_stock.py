@@ -7,8 +7,9 @@ import pytest
 
 from catalogue.models import Option, OptionGroup, ServiceItem
 from conftest import client_for
+from orders.kind import ORDER
 from orders.models import OrderItem
-from orders.services import order_cancel_by_operator
+from purchases.services import operator_cancel
 from users.tests.factories import StudentFactory
 
 from .helpers import ORDERS_URL, assert_nothing_stored, order_url, status_url
@@ -259,7 +260,7 @@ def test_the_vendor_cancelling_gives_the_stock_back(student_client, vendor_clien
 def test_an_operator_cancelling_gives_the_stock_back(student_client, admin_user, counted):
     order_id = placed_order(counted, student_client)
 
-    order_cancel_by_operator(order_id=order_id, actor=admin_user, reason="Kitchen fire")
+    operator_cancel(ORDER, order_id, actor=admin_user, reason="Kitchen fire")
 
     assert (stock_of(counted[1]), stock_of(counted[2])) == (5, 2)
 

@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bookings/{id}/operator_cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel any booking still under way, with a reason (admins)
+         * @description An operator's cancel, as the Django admin's action: any booking not yet final (confirmed), whoever it belongs to. `reason` is required (trimmed, 1 to 500 characters) and recorded in the history entry, with the admin as its actor; the customer is notified and emailed, the booking's place is freed and an online payment refunded. A final booking: 400 with the reason. Vendors and students: 403 on their own, 404 on others'.
+         */
+        post: operations["bookings_operator_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bookings/{id}/update_status/": {
         parameters: {
             query?: never;
@@ -228,6 +248,26 @@ export interface paths {
          * @description `order_status` follows the same rules as update_status. The customer may change `special_instructions` and `delivery_address` while the order is pending. All or nothing: one refused change leaves the order as it was.
          */
         patch: operations["orders_partial_update"];
+        trace?: never;
+    };
+    "/api/orders/{id}/operator_cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel any order still under way, with a reason (admins)
+         * @description An operator's cancel, as the Django admin's action: any order not yet final (pending, confirmed, preparing, ready, delivering), whoever it belongs to. `reason` is required (trimmed, 1 to 500 characters) and recorded in the history entry, with the admin as its actor; the customer is notified and emailed, the order's place is freed and an online payment refunded. A final order: 400 with the reason. Vendors and students: 403 on their own, 404 on others'.
+         */
+        post: operations["orders_operator_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/orders/{id}/update_status/": {
@@ -1456,6 +1496,10 @@ export interface components {
          * @enum {string}
          */
         NotificationKindEnum: "order_placed" | "order_status" | "booking_made" | "booking_status" | "review_posted" | "review_reply" | "verification";
+        OperatorCancelRequest: {
+            /** @description Why, 1 to 500 characters once trimmed: kept in the history entry and told to the customer. */
+            reason: string;
+        };
         Option: {
             readonly id: number;
             readonly name: string;
@@ -2668,6 +2712,59 @@ export interface operations {
             };
         };
     };
+    bookings_operator_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorCancelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description No reason, a reason too long, or a final status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking among those you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     bookings_update_status_create: {
         parameters: {
             query?: never;
@@ -3132,6 +3229,59 @@ export interface operations {
                 content?: never;
             };
             /** @description An admin, or the vendor editing the customer's text fields */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order among those you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orders_operator_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorCancelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description No reason, a reason too long, or a final status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin */
             403: {
                 headers: {
                     [name: string]: unknown;
