@@ -57,7 +57,7 @@ def test_admin_cancels_a_paid_order_with_the_reason_on_record_and_money_back(
     event = Order.objects.get(pk=order["id"]).events.latest("id")
     assert (event.to_status, event.reason) == ("cancelled", "Kitchen closed")
     assert event.actor == admin_user
-    told = Notification.objects.get(recipient=student, order_id=order["id"])
+    told = Notification.objects.about(Order.objects.get(pk=order["id"])).get(recipient=student)
     assert "Reason: Kitchen closed" in told.body
     assert EmailOutbox.objects.get(notification=told).to == student.email
     item.refresh_from_db()
