@@ -12,6 +12,7 @@ from django.db.models.expressions import RawSQL
 from catalogue.models import OptionGroup, Service, ServiceItem, VendorProfile
 from catalogue.search import query_words, search_sql, word_matches, words_of
 from schedule.selectors import with_calendar
+from users.models import User
 
 
 def verification_required() -> bool:
@@ -21,41 +22,88 @@ def verification_required() -> bool:
     return bool(settings.REQUIRE_VENDOR_VERIFICATION)
 
 
-def suspended_vendor_q(vendor: str = "vendor") -> Q:
-    """Their account or their profile is deactivated (by an admin)."""
-    return Q(**{f"{vendor}__is_active": False}) | Q(
-        **{f"{vendor}__vendor_profile__is_active": False}
-    )
+# Why the public may not see a vendor, as lookups from the vendor user: any
+# one of them hides them. The one definition of the rule; the queries
+# (``hidden_vendor_q``, ``public_vendor_q``) and the check in memory
+# (``vendor_hidden_reason``) are all made from it, so a rule added here
+# reaches every public read, the raw rows (``catalogue.public_rows``) too.
+HIDDEN_BECAUSE = {
+    # Their account or their profile is deactivated (by an admin).
+    "suspended": ({"is_active": False}, {"vendor_profile__is_active": False}),
+    # While REQUIRE_VENDOR_VERIFICATION is on: no profile, or not verified.
+    "unverified": ({"vendor_profile__isnull": True}, {"vendor_profile__is_verified": False}),
+}
+
+
+def _hidden_because() -> dict[str, tuple[dict, ...]]:
+    """``HIDDEN_BECAUSE`` as it applies now."""
+    if verification_required():
+        return HIDDEN_BECAUSE
+    return {"suspended": HIDDEN_BECAUSE["suspended"]}
+
+
+def _any_of(lookups, vendor: str = "") -> Q:
+    prefix = f"{vendor}__" if vendor else ""
+    found = Q()
+    for lookup in lookups:
+        found |= Q(**{f"{prefix}{name}": value for name, value in lookup.items()})
+    return found
 
 
 def hidden_vendor_q(vendor: str = "vendor") -> Q:
-    """The contract's *hidden vendor*: suspended (``suspended_vendor_q``) or,
+    """The contract's *hidden vendor* (``HIDDEN_BECAUSE``): suspended or,
     while ``REQUIRE_VENDOR_VERIFICATION`` is on, not verified (a vendor without
     a profile is not verified). ``vendor`` is the lookup path from the queried
     model to the vendor user (``"vendor"`` on Service, ``"service__vendor"``
-    on Review).
-
-    The one definition every public read and every customer write uses; a
-    vendor who never created a profile is hidden by that alone only while
-    verification is required.
-    """
-    hidden = suspended_vendor_q(vendor)
-    if verification_required():
-        hidden |= Q(**{f"{vendor}__vendor_profile__isnull": True}) | Q(
-            **{f"{vendor}__vendor_profile__is_verified": False}
-        )
+    on Review); the condition joins the vendor's account and profile."""
+    hidden = Q()
+    for lookups in _hidden_because().values():
+        hidden |= _any_of(lookups, vendor)
     return hidden
+
+
+def public_vendor_q(vendor: str = "vendor") -> Q:
+    """``~hidden_vendor_q`` said of the ``vendor`` column alone, so that a
+    count or a search of services reads no other table: the vendor is not
+    among the few accounts each reason hides (each a subquery on a partial or
+    small index, read once per statement). Once verification is required most
+    users are hidden (every student has no profile), so the vendor is named
+    among the shown ones instead: verified vendors are few."""
+    if verification_required():
+        shown = User.objects.exclude(hidden_vendor_q("")).values("pk")
+        return Q(**{f"{vendor}__in": shown})
+    public = Q()
+    for lookups in _hidden_because().values():
+        for lookup in lookups:
+            public &= ~Q(**{f"{vendor}__in": User.objects.filter(**lookup).values("pk")})
+    return public
+
+
+def _holds(user, lookup: str, value) -> bool:
+    """One ``HIDDEN_BECAUSE`` lookup, in memory; a missing profile is None,
+    as the query's outer join has it."""
+    *path, last = lookup.split("__")
+    if last != "isnull":
+        path, last = [*path, last], None
+    current = user
+    for name in path:
+        current = getattr(current, name, None)  # a missing one-to-one raises AttributeError
+        if current is None:
+            break
+    if last == "isnull":
+        return (current is None) == value
+    return current is not None and current == value
 
 
 def vendor_hidden_reason(vendor) -> str | None:
     """``hidden_vendor_q`` for a vendor user read with its profile
-    (``select_related("vendor__vendor_profile")``), in memory: ``"suspended"``,
-    ``"unverified"`` or None when the public may see them."""
-    profile = getattr(vendor, "vendor_profile", None)
-    if not vendor.is_active or (profile is not None and not profile.is_active):
-        return "suspended"
-    if verification_required() and (profile is None or not profile.is_verified):
-        return "unverified"
+    (``select_related("vendor__vendor_profile")``), in memory: the first
+    reason of ``HIDDEN_BECAUSE`` that holds (``"suspended"``,
+    ``"unverified"``), or None when the public may see them."""
+    for reason, lookups in _hidden_because().items():
+        for lookup in lookups:
+            if all(_holds(vendor, name, value) for name, value in lookup.items()):
+                return reason
     return None
 
 
@@ -65,10 +113,12 @@ def vendor_is_hidden(vendor) -> bool:
 
 
 def public_service_q(service: str = "") -> Q:
-    """A service the public may see: not deleted, and its vendor not hidden.
-    ``service`` is the lookup path to the service (``""`` on Service itself)."""
+    """A service the public may see: not deleted, and its vendor not hidden
+    (``public_vendor_q``: a condition on the service row alone, which the raw
+    rows of ``catalogue.public_rows`` compile into their SQL). ``service`` is
+    the lookup path to the service (``""`` on Service itself)."""
     prefix = f"{service}__" if service else ""
-    return Q(**{f"{prefix}is_active": True}) & ~hidden_vendor_q(f"{prefix}vendor")
+    return Q(**{f"{prefix}is_active": True}) & public_vendor_q(f"{prefix}vendor")
 
 
 def public_profile_q() -> Q:
