@@ -18,14 +18,21 @@ compares both paths answer for answer on both databases.
 from collections.abc import Iterable
 
 from django.db import connections, router
+from django.db.models import QuerySet
 
 from catalogue.models import Service, ServiceItem, VendorProfile
 from schedule.selectors import calendar_columns, calendar_params
 from users.models import User
 
 from .search import search_sql
-from .selectors import LOWEST_ITEM_PRICE, lowest_item_price_sql, verification_required
-from .sql_rows import SqlTables, read_rows
+from .selectors import (
+    LOWEST_ITEM_PRICE,
+    lowest_item_price_sql,
+    public_service_q,
+    service_order,
+    verification_required,
+)
+from .sql_rows import SqlTables, order_sql, read_rows, where_sql
 
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
@@ -72,30 +79,10 @@ class _ServiceSql:
             f"{tables.column(User, 'id')}) LEFT OUTER JOIN {profile} ON "
             f"({tables.column(User, 'id')} = {tables.column(VendorProfile, 'user')})"
         )
-        # selectors.public_service_q: the service not deleted, its vendor's
-        # account active and their profile (if any) too. Said of the service
-        # row alone, so a count or a search reads no other table: its vendor
-        # is not among the deactivated accounts and profiles, a set that is
-        # small and read from partial indexes once per statement.
-        hidden_vendors = (
-            f"SELECT {tables.column(User, 'id')} FROM {user} "  # noqa: S608
-            f"WHERE NOT {tables.column(User, 'is_active')} UNION ALL "
-            f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "
-            f"WHERE NOT {tables.column(VendorProfile, 'is_active')}"
-        )
-        if verification_required():
-            # Unverified vendors are hidden too: a vendor is shown only from
-            # a verified profile, so the set to name is the shown one.
-            shown_vendors = (
-                f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "  # noqa: S608
-                f"WHERE {tables.column(VendorProfile, 'is_active')} AND "
-                f"{tables.column(VendorProfile, 'is_verified')} AND "
-                f"{tables.column(VendorProfile, 'user')} NOT IN ({hidden_vendors})"
-            )
-            vendor_rule = f"{tables.column(Service, 'vendor')} IN ({shown_vendors})"
-        else:
-            vendor_rule = f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
-        self.public = f"{tables.column(Service, 'is_active')} AND {vendor_rule}"
+        # selectors.public_service_q, compiled by the ORM: a condition on the
+        # service row alone, so a count or a search reads no other table.
+        public, self.public_params = where_sql(Service.objects.filter(public_service_q()))
+        self.public = f"({public})"
 
 
 # What the SQL of one connection is built into, kept on the connection itself:
@@ -159,7 +146,7 @@ class ServiceRows:
         if ranked is not None and not self.one_pass:
             self.one_pass = tuple(name.lstrip("-") for name in Service._meta.ordering)
         self.where = " AND ".join([self.sql.public, *conditions])
-        self.params = params
+        self.params = [*self.sql.public_params, *params]
         self.order = f" ORDER BY {', '.join(order)}" if order else ""
         self.page = page
         self._count: int | None = None
@@ -264,64 +251,39 @@ class ServiceRows:
         return found[0] if found else None
 
 
-def _prep(name: str, value, connection):
-    return Service._meta.get_field(name).get_db_prep_value(value, connection, prepared=False)
-
-
-# ServiceFilter's plain comparisons: parameter -> (field, SQL operator).
-COMPARISONS = {
-    "category": ("category", "="),
-    "service_type": ("service_type", "="),
-    "is_available": ("is_available", "="),
-    "vendor": ("vendor", "="),
-    "min_price": ("base_price", ">="),
-    "max_price": ("base_price", "<="),
-}
-
-
 def public_service_rows(
-    filters: dict,
+    conditions: QuerySet[Service],
+    search: str = "",
     ordering: Iterable[tuple[str, bool]] = (),
     page: tuple[int, int] | None = None,
 ) -> ServiceRows:
-    """Public services matching ``filters`` (``ServiceFilter``'s cleaned
-    values; None means not sent), in ``ordering`` (``(field, descending)``
-    pairs, nulls last both ways) then newest first; ``page``: the (offset,
-    limit) the request asks for, if known (``ServiceRows``)."""
+    """Public services matching ``conditions`` (a queryset of services,
+    filtered on their own rows: ``api.filters.ServiceFilter.conditions``) and
+    ``search`` (``search.search_sql``), sorted by ``ordering``
+    (``selectors.service_order``), or by relevance when a search names none;
+    ``page``: the (offset, limit) the request asks for, if known
+    (``ServiceRows``). The conditions and the order are compiled by the ORM
+    from those definitions, not written again here."""
     tables = _sql().tables
     connection = tables.connection
-    conditions, params = [], []
-    for name, (field, operator) in COMPARISONS.items():
-        value = filters.get(name)
-        if value is None or value == "":
-            continue
-        conditions.append(f"{tables.column(Service, field)} {operator} %s")
-        params.append(_prep(field, value, connection))
-    found = None
-    if filters.get("search"):
-        found = search_sql(filters["search"], using=connection.alias, service=tables.service)
+    where, params = where_sql(conditions)
+    found = search_sql(search, using=connection.alias, service=tables.service) if search else None
+    sql_conditions = [f"({where})"] if where else []
     if found is not None:
-        conditions.append(found.where)
+        sql_conditions.append(found.where)
         params += found.where_params
-    order, sorted_by = [], [name.lstrip("-") for name in Service._meta.ordering]
+    ordering = list(ordering)
+    sorted_by = [name.lstrip("-") for name in Service._meta.ordering]
+    sorted_by += [field for field, _ in ordering]
     ranked = None
+    order = []
     if found is not None and not ordering:
         ranked = (found.score, found.score_params)
-        order.append(f"{tables.service}.{SCORE} DESC")  # most relevant first
-    nulls_last = connection.features.supports_order_by_nulls_modifier
-    for field, descending in ordering:
-        sorted_by.append(field)
-        column = tables.column(Service, field)
-        direction = "DESC" if descending else "ASC"
-        order.append(
-            f"{column} {direction} NULLS LAST"
-            if nulls_last
-            else f"{column} IS NULL, {column} {direction}"
-        )
-    order += tables.model_order(Service)  # ties: newest first
+        order.append(f"{tables.service}.{SCORE} DESC")  # most relevant first, then newest
+    order.append(order_sql(Service.objects.order_by(*service_order(ordering))))
     # A search is counted and paged in one pass (ServiceRows).
     return ServiceRows(
-        conditions,
+        sql_conditions,
         params,
         order,
         page,

@@ -4,9 +4,19 @@ List, detail, item and admin views all start from these querysets, so the
 visibility rules and the query count are decided once.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import connections
-from django.db.models import BooleanField, DecimalField, IntegerField, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    DecimalField,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import OptionGroup, Service, ServiceItem, VendorProfile
@@ -227,6 +237,17 @@ def option_groups_by_item(item_ids: list[int]) -> dict[int, list[OptionGroup]]:
         for group in OptionGroup.objects.filter(item_id__in=item_ids).prefetch_related("options"):
             groups.setdefault(group.item_id, []).append(group)
     return groups
+
+
+def service_order(ordering: Iterable[tuple[str, bool]] = ()) -> list:
+    """The sort of a service list: each ``(field, descending)`` of
+    ``?ordering=`` with services lacking a value last both ways, then newest
+    first (the model's order, which also breaks their ties)."""
+    order = [
+        F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+        for field, descending in ordering
+    ]
+    return [*order, *Service._meta.ordering]
 
 
 def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:

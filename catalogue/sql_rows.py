@@ -1,6 +1,10 @@
 """Plain SQL rows as the ORM would give them: quoted table and column names
-of the catalogue's models, and each column converted by the same database
-converters the ORM applies (``catalogue.public_rows`` reads through these)."""
+of the catalogue's models, the conditions and order of a queryset as SQL, and
+each column converted by the same database converters the ORM applies
+(``catalogue.public_rows`` reads through these)."""
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import QuerySet
 
 from catalogue.models import Service, ServiceItem, VendorProfile
 from users.models import User
@@ -65,3 +69,40 @@ def read_rows(connection, sql: str, params: list, names: list[str], converters) 
         rows = [list(row) for row in cursor.fetchall()]
     _convert(rows, converters, connection)
     return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _clause(queryset: QuerySet, keyword: str, base: QuerySet) -> tuple[str, list]:
+    """The ``keyword`` clause of ``queryset``'s SQL: the SQL of the queryset
+    as ids, less the SQL of ``base`` (the same without that clause)."""
+    if queryset.db != DEFAULT_DB_ALIAS:  # sql_with_params compiles for the default database
+        raise ValueError(f"{queryset.db!r}: only the default database is compiled")
+    sql, params = queryset.values("pk").query.sql_with_params()
+    bare, bare_params = base.values("pk").query.sql_with_params()
+    if sql == bare:
+        return "", []
+    head = f"{bare} {keyword} "
+    if not sql.startswith(head) or bare_params:
+        raise ValueError(f"not a {keyword} clause of the model's own table: {sql}")
+    return sql[len(head) :], list(params)
+
+
+def where_sql(queryset: QuerySet) -> tuple[str, list]:
+    """The conditions of ``queryset`` as (SQL, params) on its model's own
+    table ("" when none), compiled by the ORM: said of the row alone (a
+    subquery may read other tables), or ValueError."""
+    queryset = queryset.order_by()
+    return _clause(queryset, "WHERE", queryset.model._default_manager.order_by())
+
+
+def order_sql(queryset: QuerySet) -> str:
+    """The ORDER BY of ``queryset`` (its model's ordering when it names none),
+    compiled by the ORM, for a query of its model's own table."""
+    model = queryset.model
+    if queryset.query.where:
+        raise ValueError("order_sql reads the order of an unfiltered queryset")
+    if not queryset.ordered:
+        return ""
+    sql, params = _clause(queryset, "ORDER BY", model._default_manager.order_by())
+    if params:
+        raise ValueError(f"an order with parameters: {sql}")
+    return sql
