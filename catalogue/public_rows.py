@@ -27,10 +27,11 @@ from users.models import User
 from .search import search_sql
 from .selectors import (
     LOWEST_ITEM_PRICE,
+    listed_items,
     lowest_item_price_sql,
-    public_service_q,
     service_order,
     verification_required,
+    visible_services,
 )
 from .sql_rows import SqlTables, order_sql, read_rows, where_sql
 
@@ -79,9 +80,10 @@ class _ServiceSql:
             f"{tables.column(User, 'id')}) LEFT OUTER JOIN {profile} ON "
             f"({tables.column(User, 'id')} = {tables.column(VendorProfile, 'user')})"
         )
-        # selectors.public_service_q, compiled by the ORM: a condition on the
-        # service row alone, so a count or a search reads no other table.
-        public, self.public_params = where_sql(Service.objects.filter(public_service_q()))
+        # selectors.visible_services (public_service_q) compiled by the ORM: a
+        # condition on the service row alone, so a count or a search reads no
+        # other table.
+        public, self.public_params = where_sql(visible_services())
         self.public = f"({public})"
 
 
@@ -251,6 +253,19 @@ class ServiceRows:
         return found[0] if found else None
 
 
+_ORDERS = "_catalogue_public_orders"
+
+
+def _order(connection, ordering: tuple) -> str:
+    """``selectors.service_order`` as SQL, compiled once per connection and
+    ordering (``?ordering=`` names a few fields only)."""
+    orders = connection.__dict__.setdefault(_ORDERS, {})
+    sql = orders.get(ordering)
+    if sql is None:
+        sql = orders[ordering] = order_sql(Service.objects.order_by(*service_order(ordering)))
+    return sql
+
+
 def public_service_rows(
     conditions: QuerySet[Service],
     search: str = "",
@@ -280,7 +295,7 @@ def public_service_rows(
     if found is not None and not ordering:
         ranked = (found.score, found.score_params)
         order.append(f"{tables.service}.{SCORE} DESC")  # most relevant first, then newest
-    order.append(order_sql(Service.objects.order_by(*service_order(ordering))))
+    order.append(_order(connection, tuple(ordering)))
     # A search is counted and paged in one pass (ServiceRows).
     return ServiceRows(
         sql_conditions,
@@ -299,7 +314,8 @@ def public_service_row(pk: int) -> dict | None:
 
 
 class _ItemSql:
-    """One service's active items, in the model's order."""
+    """One service's active items (``selectors.listed_items``, compiled), in
+    the model's order."""
 
     def __init__(self, connection):
         tables = SqlTables(connection)
@@ -308,15 +324,16 @@ class _ItemSql:
         self.names = [f.attname for f in fields]
         self.converters = tables.converters(fields)
         columns = ", ".join(tables.column(ServiceItem, f.name) for f in fields)
-        order = ", ".join(tables.model_order(ServiceItem))
+        listed, self.params = where_sql(listed_items())
         self.select = (
             f"SELECT {columns} FROM {tables.item} WHERE "  # noqa: S608
-            f"{tables.column(ServiceItem, 'service')} = %s AND "
-            f"{tables.column(ServiceItem, 'is_active')} ORDER BY {order}"
+            f"({listed}) AND {tables.column(ServiceItem, 'service')} = %s "
+            f"ORDER BY {order_sql(ServiceItem.objects.all())}"
         )
 
 
 def active_item_rows(service_id: int) -> list[dict]:
     """``selectors.service_items``: a service's active items, as dicts."""
     sql = _built(_ItemSql)
-    return read_rows(sql.connection, sql.select, [service_id], sql.names, sql.converters)
+    params = [*sql.params, service_id]
+    return read_rows(sql.connection, sql.select, params, sql.names, sql.converters)

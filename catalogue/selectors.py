@@ -286,10 +286,14 @@ def matched_items(service_ids: list[int], text: str) -> dict[int, list[dict]]:
     return found
 
 
+def listed_items() -> QuerySet[ServiceItem]:
+    """Items a service lists (not deleted), of any service: the rule of
+    ``service_items``, which the raw rows compile too (``catalogue.public_rows``)."""
+    return ServiceItem.objects.filter(is_active=True)
+
+
 def service_items(service: Service) -> QuerySet[ServiceItem]:
-    return ServiceItem.objects.filter(service=service, is_active=True).prefetch_related(
-        OPTION_GROUPS
-    )
+    return listed_items().filter(service=service).prefetch_related(OPTION_GROUPS)
 
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:
