@@ -15,7 +15,7 @@ still go through those querysets, and ``catalogue/tests/test_public_rows.py``
 compares both paths answer for answer on both databases.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db import connections, router
 from django.db.models import QuerySet
@@ -266,22 +266,43 @@ def _order(connection, ordering: tuple) -> str:
     return sql
 
 
+_CONDITIONS = "_catalogue_public_conditions"
+# Compiled conditions kept per connection; past this many, forgotten at once.
+MAX_CONDITIONS = 512
+
+
+def _conditions(connection, values: Mapping, filtered: Callable[[Mapping], QuerySet]):
+    """``filtered(values)``'s conditions as (SQL, params), compiled once per
+    connection and set of values: compiling them cost a filtered page more
+    than its statement's time on the server (see docs/BENCHMARKS.md)."""
+    kept = connection.__dict__.setdefault(_CONDITIONS, {})
+    key = tuple(sorted(values.items()))
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= MAX_CONDITIONS:
+            kept.clear()
+        found = kept[key] = where_sql(filtered(values))
+    return found[0], list(found[1])
+
+
 def public_service_rows(
-    conditions: QuerySet[Service],
+    filters: Mapping,
+    filtered: Callable[[Mapping], QuerySet[Service]],
     search: str = "",
     ordering: Iterable[tuple[str, bool]] = (),
     page: tuple[int, int] | None = None,
 ) -> ServiceRows:
-    """Public services matching ``conditions`` (a queryset of services,
-    filtered on their own rows: ``api.filters.ServiceFilter.conditions``) and
-    ``search`` (``search.search_sql``), sorted by ``ordering``
-    (``selectors.service_order``), or by relevance when a search names none;
-    ``page``: the (offset, limit) the request asks for, if known
-    (``ServiceRows``). The conditions and the order are compiled by the ORM
-    from those definitions, not written again here."""
+    """Public services matching ``filters`` (hashable values by name), as the
+    services ``filtered(filters)`` returns filter them on their own rows
+    (``api.filters.ServiceFilter.conditions``), and ``search``
+    (``search.search_sql``), sorted by ``ordering`` (``selectors.service_order``),
+    or by relevance when a search names none; ``page``: the (offset, limit)
+    the request asks for, if known (``ServiceRows``). The conditions and the
+    order are compiled by the ORM from those definitions, not written again
+    here."""
     tables = _sql().tables
     connection = tables.connection
-    where, params = where_sql(conditions)
+    where, params = _conditions(connection, filters, filtered) if filters else ("", [])
     found = search_sql(search, using=connection.alias, service=tables.service) if search else None
     sql_conditions = [f"({where})"] if where else []
     if found is not None:

@@ -75,18 +75,27 @@ def hidden_vendor_q(vendor: str = "vendor") -> Q:
 def public_vendor_q(vendor: str = "vendor") -> Q:
     """``~hidden_vendor_q`` said of the ``vendor`` column alone, so that a
     count or a search of services reads no other table: the vendor is not
-    among the few accounts each reason hides (each a subquery on a partial or
-    small index, read once per statement). Once verification is required most
-    users are hidden (every student has no profile), so the vendor is named
-    among the shown ones instead: verified vendors are few."""
+    among the few accounts each lookup hides (each read from a partial or
+    small index, all once per statement, as one set). Once verification is
+    required most users are hidden (every student has no profile), so the
+    vendor is named among the shown ones instead: verified vendors are few."""
     if verification_required():
         shown = User.objects.exclude(hidden_vendor_q("")).values("pk")
         return Q(**{f"{vendor}__in": shown})
-    public = Q()
-    for lookups in _hidden_because().values():
-        for lookup in lookups:
-            public &= ~Q(**{f"{vendor}__in": User.objects.filter(**lookup).values("pk")})
-    return public
+    reasons = _hidden_because().values()
+    hidden = [_vendors_where(lookup) for lookups in reasons for lookup in lookups]
+    return ~Q(**{f"{vendor}__in": hidden[0].union(*hidden[1:], all=True)})
+
+
+def _vendors_where(lookup: dict) -> QuerySet:
+    """The ids of the users ``lookup`` holds for; a lookup on the profile
+    alone reads the profile table alone (no join to plan)."""
+    profile = "vendor_profile__"
+    on_profile = {name.removeprefix(profile): value for name, value in lookup.items()}
+    fields = {field.name for field in VendorProfile._meta.concrete_fields}
+    if all(name.startswith(profile) for name in lookup) and on_profile.keys() <= fields:
+        return VendorProfile.objects.filter(**on_profile).order_by().values("user")
+    return User.objects.filter(**lookup).order_by().values("pk")
 
 
 def _holds(user, lookup: str, value) -> bool:

@@ -4,6 +4,7 @@ that names the parameter, never a silently ignored filter or a 500."""
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -86,15 +87,22 @@ class ServiceFilter(StaticFilterSet):
     APART = ("search", "ordering")
 
     @classmethod
-    def conditions(cls, cleaned: dict) -> QuerySet[Service]:
-        """Every service, filtered by ``cleaned`` (the form's values) but for
-        its search and ordering: the public rows compile its conditions into
-        their SQL (``catalogue.public_rows``), so each filter is written here
-        once."""
+    def condition_values(cls, cleaned: dict) -> dict:
+        """The form's values of the filters that apply, but for search and ordering."""
+        return {
+            name: value
+            for name, value in cleaned.items()
+            if name not in cls.APART and value not in EMPTY_VALUES
+        }
+
+    @classmethod
+    def conditions(cls, values: dict) -> QuerySet[Service]:
+        """Every service, filtered by ``values`` (``condition_values``): the
+        public rows compile its conditions into their SQL
+        (``catalogue.public_rows``), so each filter is written here once."""
         services = Service.objects.all()
-        for name, value in cleaned.items():
-            if name not in cls.APART:
-                services = cls.base_filters[name].filter(services, value)
+        for name, value in values.items():
+            services = cls.base_filters[name].filter(services, value)
         return services
 
     def filter_search(self, queryset, name, value):

@@ -110,7 +110,8 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
 
     def _public_page(self, filters: dict, ordering=()):
         rows = public_rows.public_service_rows(
-            ServiceFilter.conditions(filters),
+            ServiceFilter.condition_values(filters),
+            ServiceFilter.conditions,
             filters.get("search") or "",
             ordering,
             self._asked_page(),

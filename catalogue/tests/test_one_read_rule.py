@@ -32,6 +32,7 @@ def recompile():
     def forget():
         connections[DEFAULT_DB_ALIAS].__dict__.pop(public_rows._BUILT, None)
         connections[DEFAULT_DB_ALIAS].__dict__.pop(public_rows._ORDERS, None)
+        connections[DEFAULT_DB_ALIAS].__dict__.pop(public_rows._CONDITIONS, None)
 
     forget()
     yield forget
@@ -112,9 +113,10 @@ def test_a_condition_added_to_the_public_service_rule_reaches_the_rows(
     assert [status for status, _ in detail] == [404, 404]
 
 
-def test_a_filter_changed_in_the_filter_set_changes_both_paths(api, shops, monkeypatch):
+def test_a_filter_changed_in_the_filter_set_changes_both_paths(api, shops, recompile, monkeypatch):
     assert "Cheap Pizza" in listed_names(api, "/api/services/?max_price=1", monkeypatch)
     monkeypatch.setattr(ServiceFilter.base_filters["max_price"], "lookup_expr", "lt")
+    recompile()
     assert "Cheap Pizza" not in listed_names(api, "/api/services/?max_price=1", monkeypatch)
 
 
