@@ -1,18 +1,23 @@
 """The public catalogue read as plain rows: services (and one service's items)
-as the public sees them, with no query compilation and no model instances.
+as the public sees them, with no model instances and almost no query
+compilation.
 
 An uncached service list spent most of its time in Python: compiling the
 count and page queries, building three model instances per row, and DRF's
-per-field machinery (docs/ARCHITECTURE.md, "Speed", fourth pass). Here the
-SQL is written once per connection and a request only joins the conditions of
-the filters it sent; rows come back as dicts keyed by field name, converted
-by the same database converters the ORM applies.
+per-field machinery; the querysets still take 1.7-2.1x as long
+(docs/BENCHMARKS.md, "The public read path"). Here the statement is put
+together once per connection; rows come back as dicts keyed by field name,
+converted by the same database converters the ORM applies.
 
-The SQL says what ``selectors.visible_services``, ``selectors.service_search``
-(both searches from ``search.search_sql``), ``with_listing`` and
-``api.filters.ServiceFilter`` say; vendors (who see their own services)
-still go through those querysets, and ``catalogue/tests/test_public_rows.py``
-compares both paths answer for answer on both databases.
+No rule is written again here: the visibility rule, the filters and the
+order are compiled by the ORM (``sql_rows.where_sql`` / ``order_sql``) from
+``selectors.visible_services``, ``api.filters.ServiceFilter.conditions`` and
+``selectors.service_order``, the items' rule from ``selectors.listed_items``,
+and a search is ``search.search_sql``'s, as for the querysets. Vendors (who
+see their own services) go through those querysets;
+``catalogue/tests/test_public_rows.py`` compares both paths answer for answer
+on both databases, and ``test_one_read_rule.py`` changes each definition and
+sees both follow.
 """
 
 from collections.abc import Callable, Iterable, Mapping
