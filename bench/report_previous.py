@@ -64,9 +64,14 @@ def figures(*, rows, scaling, page_bytes, live, load) -> dict:
     }
 
 
-# Sections written by another step, kept when a run rewrites the file: measured by the fault
-# suite, and the lunch rush (bench/rush.py, run after bench/run.py, replaces its own section).
-CARRIED_SECTIONS = ("## Database connections under load", "## Lunch rush")
+# Sections written by another step, kept when a run rewrites the file: the two public read
+# paths (bench/public_paths.py), measured by the fault suite, and the lunch rush (bench/rush.py,
+# run after bench/run.py, replaces its own section).
+CARRIED_SECTIONS = (
+    "## The public read path: rows or querysets",
+    "## Database connections under load",
+    "## Lunch rush",
+)
 
 
 def carried_sections(previous: str) -> str:

@@ -1,31 +1,44 @@
 """The public catalogue read as plain rows: services (and one service's items)
-as the public sees them, with no query compilation and no model instances.
+as the public sees them, with no model instances and almost no query
+compilation.
 
 An uncached service list spent most of its time in Python: compiling the
 count and page queries, building three model instances per row, and DRF's
-per-field machinery (docs/ARCHITECTURE.md, "Speed", fourth pass). Here the
-SQL is written once per connection and a request only joins the conditions of
-the filters it sent; rows come back as dicts keyed by field name, converted
-by the same database converters the ORM applies.
+per-field machinery; the querysets still take 1.7-2.1x as long
+(docs/BENCHMARKS.md, "The public read path"). Here the statement is put
+together once per connection; rows come back as dicts keyed by field name,
+converted by the same database converters the ORM applies.
 
-The SQL says what ``selectors.visible_services``, ``selectors.service_search``
-(both searches from ``search.search_sql``), ``with_listing`` and
-``api.filters.ServiceFilter`` say; vendors (who see their own services)
-still go through those querysets, and ``catalogue/tests/test_public_rows.py``
-compares both paths answer for answer on both databases.
+No rule is written again here: the visibility rule, the filters and the
+order are compiled by the ORM (``sql_rows.where_sql`` / ``order_sql``) from
+``selectors.visible_services``, ``api.filters.ServiceFilter.conditions`` and
+``selectors.service_order``, the items' rule from ``selectors.listed_items``,
+and a search is ``search.search_sql``'s, as for the querysets. Vendors (who
+see their own services) go through those querysets;
+``catalogue/tests/test_public_rows.py`` compares both paths answer for answer
+on both databases, and ``test_one_read_rule.py`` changes each definition and
+sees both follow.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db import connections, router
+from django.db.models import QuerySet
 
 from catalogue.models import Service, ServiceItem, VendorProfile
 from schedule.selectors import calendar_columns, calendar_params
 from users.models import User
 
 from .search import search_sql
-from .selectors import LOWEST_ITEM_PRICE, lowest_item_price_sql, verification_required
-from .sql_rows import SqlTables, read_rows
+from .selectors import (
+    LOWEST_ITEM_PRICE,
+    listed_items,
+    lowest_item_price_sql,
+    service_order,
+    verification_required,
+    visible_services,
+)
+from .sql_rows import SqlTables, order_sql, read_rows, where_sql
 
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")
@@ -72,30 +85,11 @@ class _ServiceSql:
             f"{tables.column(User, 'id')}) LEFT OUTER JOIN {profile} ON "
             f"({tables.column(User, 'id')} = {tables.column(VendorProfile, 'user')})"
         )
-        # selectors.public_service_q: the service not deleted, its vendor's
-        # account active and their profile (if any) too. Said of the service
-        # row alone, so a count or a search reads no other table: its vendor
-        # is not among the deactivated accounts and profiles, a set that is
-        # small and read from partial indexes once per statement.
-        hidden_vendors = (
-            f"SELECT {tables.column(User, 'id')} FROM {user} "  # noqa: S608
-            f"WHERE NOT {tables.column(User, 'is_active')} UNION ALL "
-            f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "
-            f"WHERE NOT {tables.column(VendorProfile, 'is_active')}"
-        )
-        if verification_required():
-            # Unverified vendors are hidden too: a vendor is shown only from
-            # a verified profile, so the set to name is the shown one.
-            shown_vendors = (
-                f"SELECT {tables.column(VendorProfile, 'user')} FROM {profile} "  # noqa: S608
-                f"WHERE {tables.column(VendorProfile, 'is_active')} AND "
-                f"{tables.column(VendorProfile, 'is_verified')} AND "
-                f"{tables.column(VendorProfile, 'user')} NOT IN ({hidden_vendors})"
-            )
-            vendor_rule = f"{tables.column(Service, 'vendor')} IN ({shown_vendors})"
-        else:
-            vendor_rule = f"{tables.column(Service, 'vendor')} NOT IN ({hidden_vendors})"
-        self.public = f"{tables.column(Service, 'is_active')} AND {vendor_rule}"
+        # selectors.visible_services (public_service_q) compiled by the ORM: a
+        # condition on the service row alone, so a count or a search reads no
+        # other table.
+        public, self.public_params = where_sql(visible_services())
+        self.public = f"({public})"
 
 
 # What the SQL of one connection is built into, kept on the connection itself:
@@ -159,7 +153,7 @@ class ServiceRows:
         if ranked is not None and not self.one_pass:
             self.one_pass = tuple(name.lstrip("-") for name in Service._meta.ordering)
         self.where = " AND ".join([self.sql.public, *conditions])
-        self.params = params
+        self.params = [*self.sql.public_params, *params]
         self.order = f" ORDER BY {', '.join(order)}" if order else ""
         self.page = page
         self._count: int | None = None
@@ -264,64 +258,73 @@ class ServiceRows:
         return found[0] if found else None
 
 
-def _prep(name: str, value, connection):
-    return Service._meta.get_field(name).get_db_prep_value(value, connection, prepared=False)
+_ORDERS = "_catalogue_public_orders"
 
 
-# ServiceFilter's plain comparisons: parameter -> (field, SQL operator).
-COMPARISONS = {
-    "category": ("category", "="),
-    "service_type": ("service_type", "="),
-    "is_available": ("is_available", "="),
-    "vendor": ("vendor", "="),
-    "min_price": ("base_price", ">="),
-    "max_price": ("base_price", "<="),
-}
+def _order(connection, ordering: tuple) -> str:
+    """``selectors.service_order`` as SQL, compiled once per connection and
+    ordering (``?ordering=`` names a few fields only)."""
+    orders = connection.__dict__.setdefault(_ORDERS, {})
+    sql = orders.get(ordering)
+    if sql is None:
+        sql = orders[ordering] = order_sql(Service.objects.order_by(*service_order(ordering)))
+    return sql
+
+
+_CONDITIONS = "_catalogue_public_conditions"
+# Compiled conditions kept per connection; past this many, forgotten at once.
+MAX_CONDITIONS = 512
+
+
+def _conditions(connection, values: Mapping, filtered: Callable[[Mapping], QuerySet]):
+    """``filtered(values)``'s conditions as (SQL, params), compiled once per
+    connection and set of values: compiling them cost a filtered page more
+    than its statement's time on the server (see docs/BENCHMARKS.md)."""
+    kept = connection.__dict__.setdefault(_CONDITIONS, {})
+    key = tuple(sorted(values.items()))
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= MAX_CONDITIONS:
+            kept.clear()
+        found = kept[key] = where_sql(filtered(values))
+    return found[0], list(found[1])
 
 
 def public_service_rows(
-    filters: dict,
+    filters: Mapping,
+    filtered: Callable[[Mapping], QuerySet[Service]],
+    search: str = "",
     ordering: Iterable[tuple[str, bool]] = (),
     page: tuple[int, int] | None = None,
 ) -> ServiceRows:
-    """Public services matching ``filters`` (``ServiceFilter``'s cleaned
-    values; None means not sent), in ``ordering`` (``(field, descending)``
-    pairs, nulls last both ways) then newest first; ``page``: the (offset,
-    limit) the request asks for, if known (``ServiceRows``)."""
+    """Public services matching ``filters`` (hashable values by name), as the
+    services ``filtered(filters)`` returns filter them on their own rows
+    (``api.filters.ServiceFilter.conditions``), and ``search``
+    (``search.search_sql``), sorted by ``ordering`` (``selectors.service_order``),
+    or by relevance when a search names none; ``page``: the (offset, limit)
+    the request asks for, if known (``ServiceRows``). The conditions and the
+    order are compiled by the ORM from those definitions, not written again
+    here."""
     tables = _sql().tables
     connection = tables.connection
-    conditions, params = [], []
-    for name, (field, operator) in COMPARISONS.items():
-        value = filters.get(name)
-        if value is None or value == "":
-            continue
-        conditions.append(f"{tables.column(Service, field)} {operator} %s")
-        params.append(_prep(field, value, connection))
-    found = None
-    if filters.get("search"):
-        found = search_sql(filters["search"], using=connection.alias, service=tables.service)
+    where, params = _conditions(connection, filters, filtered) if filters else ("", [])
+    found = search_sql(search, using=connection.alias, service=tables.service) if search else None
+    sql_conditions = [f"({where})"] if where else []
     if found is not None:
-        conditions.append(found.where)
+        sql_conditions.append(found.where)
         params += found.where_params
-    order, sorted_by = [], [name.lstrip("-") for name in Service._meta.ordering]
+    ordering = list(ordering)
+    sorted_by = [name.lstrip("-") for name in Service._meta.ordering]
+    sorted_by += [field for field, _ in ordering]
     ranked = None
+    order = []
     if found is not None and not ordering:
         ranked = (found.score, found.score_params)
-        order.append(f"{tables.service}.{SCORE} DESC")  # most relevant first
-    nulls_last = connection.features.supports_order_by_nulls_modifier
-    for field, descending in ordering:
-        sorted_by.append(field)
-        column = tables.column(Service, field)
-        direction = "DESC" if descending else "ASC"
-        order.append(
-            f"{column} {direction} NULLS LAST"
-            if nulls_last
-            else f"{column} IS NULL, {column} {direction}"
-        )
-    order += tables.model_order(Service)  # ties: newest first
+        order.append(f"{tables.service}.{SCORE} DESC")  # most relevant first, then newest
+    order.append(_order(connection, tuple(ordering)))
     # A search is counted and paged in one pass (ServiceRows).
     return ServiceRows(
-        conditions,
+        sql_conditions,
         params,
         order,
         page,
@@ -337,7 +340,8 @@ def public_service_row(pk: int) -> dict | None:
 
 
 class _ItemSql:
-    """One service's active items, in the model's order."""
+    """One service's active items (``selectors.listed_items``, compiled), in
+    the model's order."""
 
     def __init__(self, connection):
         tables = SqlTables(connection)
@@ -346,15 +350,16 @@ class _ItemSql:
         self.names = [f.attname for f in fields]
         self.converters = tables.converters(fields)
         columns = ", ".join(tables.column(ServiceItem, f.name) for f in fields)
-        order = ", ".join(tables.model_order(ServiceItem))
+        listed, self.params = where_sql(listed_items())
         self.select = (
             f"SELECT {columns} FROM {tables.item} WHERE "  # noqa: S608
-            f"{tables.column(ServiceItem, 'service')} = %s AND "
-            f"{tables.column(ServiceItem, 'is_active')} ORDER BY {order}"
+            f"({listed}) AND {tables.column(ServiceItem, 'service')} = %s "
+            f"ORDER BY {order_sql(ServiceItem.objects.all())}"
         )
 
 
 def active_item_rows(service_id: int) -> list[dict]:
     """``selectors.service_items``: a service's active items, as dicts."""
     sql = _built(_ItemSql)
-    return read_rows(sql.connection, sql.select, [service_id], sql.names, sql.converters)
+    params = [*sql.params, service_id]
+    return read_rows(sql.connection, sql.select, params, sql.names, sql.converters)

@@ -4,14 +4,25 @@ List, detail, item and admin views all start from these querysets, so the
 visibility rules and the query count are decided once.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import connections
-from django.db.models import BooleanField, DecimalField, IntegerField, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    DecimalField,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import OptionGroup, Service, ServiceItem, VendorProfile
 from catalogue.search import query_words, search_sql, word_matches, words_of
 from schedule.selectors import with_calendar
+from users.models import User
 
 
 def verification_required() -> bool:
@@ -21,41 +32,97 @@ def verification_required() -> bool:
     return bool(settings.REQUIRE_VENDOR_VERIFICATION)
 
 
-def suspended_vendor_q(vendor: str = "vendor") -> Q:
-    """Their account or their profile is deactivated (by an admin)."""
-    return Q(**{f"{vendor}__is_active": False}) | Q(
-        **{f"{vendor}__vendor_profile__is_active": False}
-    )
+# Why the public may not see a vendor, as lookups from the vendor user: any
+# one of them hides them. The one definition of the rule; the queries
+# (``hidden_vendor_q``, ``public_vendor_q``) and the check in memory
+# (``vendor_hidden_reason``) are all made from it, so a rule added here
+# reaches every public read, the raw rows (``catalogue.public_rows``) too.
+HIDDEN_BECAUSE = {
+    # Their account or their profile is deactivated (by an admin).
+    "suspended": ({"is_active": False}, {"vendor_profile__is_active": False}),
+    # While REQUIRE_VENDOR_VERIFICATION is on: no profile, or not verified.
+    "unverified": ({"vendor_profile__isnull": True}, {"vendor_profile__is_verified": False}),
+}
+
+
+def _hidden_because() -> dict[str, tuple[dict, ...]]:
+    """``HIDDEN_BECAUSE`` as it applies now."""
+    if verification_required():
+        return HIDDEN_BECAUSE
+    return {"suspended": HIDDEN_BECAUSE["suspended"]}
+
+
+def _any_of(lookups, vendor: str = "") -> Q:
+    prefix = f"{vendor}__" if vendor else ""
+    found = Q()
+    for lookup in lookups:
+        found |= Q(**{f"{prefix}{name}": value for name, value in lookup.items()})
+    return found
 
 
 def hidden_vendor_q(vendor: str = "vendor") -> Q:
-    """The contract's *hidden vendor*: suspended (``suspended_vendor_q``) or,
+    """The contract's *hidden vendor* (``HIDDEN_BECAUSE``): suspended or,
     while ``REQUIRE_VENDOR_VERIFICATION`` is on, not verified (a vendor without
     a profile is not verified). ``vendor`` is the lookup path from the queried
     model to the vendor user (``"vendor"`` on Service, ``"service__vendor"``
-    on Review).
-
-    The one definition every public read and every customer write uses; a
-    vendor who never created a profile is hidden by that alone only while
-    verification is required.
-    """
-    hidden = suspended_vendor_q(vendor)
-    if verification_required():
-        hidden |= Q(**{f"{vendor}__vendor_profile__isnull": True}) | Q(
-            **{f"{vendor}__vendor_profile__is_verified": False}
-        )
+    on Review); the condition joins the vendor's account and profile."""
+    hidden = Q()
+    for lookups in _hidden_because().values():
+        hidden |= _any_of(lookups, vendor)
     return hidden
+
+
+def public_vendor_q(vendor: str = "vendor") -> Q:
+    """``~hidden_vendor_q`` said of the ``vendor`` column alone, so that a
+    count or a search of services reads no other table: the vendor is not
+    among the few accounts each lookup hides (each read from a partial or
+    small index, all once per statement, as one set). Once verification is
+    required most users are hidden (every student has no profile), so the
+    vendor is named among the shown ones instead: verified vendors are few."""
+    if verification_required():
+        shown = User.objects.exclude(hidden_vendor_q("")).values("pk")
+        return Q(**{f"{vendor}__in": shown})
+    reasons = _hidden_because().values()
+    hidden = [_vendors_where(lookup) for lookups in reasons for lookup in lookups]
+    return ~Q(**{f"{vendor}__in": hidden[0].union(*hidden[1:], all=True)})
+
+
+def _vendors_where(lookup: dict) -> QuerySet:
+    """The ids of the users ``lookup`` holds for; a lookup on the profile
+    alone reads the profile table alone (no join to plan)."""
+    profile = "vendor_profile__"
+    on_profile = {name.removeprefix(profile): value for name, value in lookup.items()}
+    fields = {field.name for field in VendorProfile._meta.concrete_fields}
+    if all(name.startswith(profile) for name in lookup) and on_profile.keys() <= fields:
+        return VendorProfile.objects.filter(**on_profile).order_by().values("user")
+    return User.objects.filter(**lookup).order_by().values("pk")
+
+
+def _holds(user, lookup: str, value) -> bool:
+    """One ``HIDDEN_BECAUSE`` lookup, in memory; a missing profile is None,
+    as the query's outer join has it."""
+    *path, last = lookup.split("__")
+    if last != "isnull":
+        path, last = [*path, last], None
+    current = user
+    for name in path:
+        current = getattr(current, name, None)  # a missing one-to-one raises AttributeError
+        if current is None:
+            break
+    if last == "isnull":
+        return (current is None) == value
+    return current is not None and current == value
 
 
 def vendor_hidden_reason(vendor) -> str | None:
     """``hidden_vendor_q`` for a vendor user read with its profile
-    (``select_related("vendor__vendor_profile")``), in memory: ``"suspended"``,
-    ``"unverified"`` or None when the public may see them."""
-    profile = getattr(vendor, "vendor_profile", None)
-    if not vendor.is_active or (profile is not None and not profile.is_active):
-        return "suspended"
-    if verification_required() and (profile is None or not profile.is_verified):
-        return "unverified"
+    (``select_related("vendor__vendor_profile")``), in memory: the first
+    reason of ``HIDDEN_BECAUSE`` that holds (``"suspended"``,
+    ``"unverified"``), or None when the public may see them."""
+    for reason, lookups in _hidden_because().items():
+        for lookup in lookups:
+            if all(_holds(vendor, name, value) for name, value in lookup.items()):
+                return reason
     return None
 
 
@@ -65,10 +132,12 @@ def vendor_is_hidden(vendor) -> bool:
 
 
 def public_service_q(service: str = "") -> Q:
-    """A service the public may see: not deleted, and its vendor not hidden.
-    ``service`` is the lookup path to the service (``""`` on Service itself)."""
+    """A service the public may see: not deleted, and its vendor not hidden
+    (``public_vendor_q``: a condition on the service row alone, which the raw
+    rows of ``catalogue.public_rows`` compile into their SQL). ``service`` is
+    the lookup path to the service (``""`` on Service itself)."""
     prefix = f"{service}__" if service else ""
-    return Q(**{f"{prefix}is_active": True}) & ~hidden_vendor_q(f"{prefix}vendor")
+    return Q(**{f"{prefix}is_active": True}) & public_vendor_q(f"{prefix}vendor")
 
 
 def public_profile_q() -> Q:
@@ -179,6 +248,17 @@ def option_groups_by_item(item_ids: list[int]) -> dict[int, list[OptionGroup]]:
     return groups
 
 
+def service_order(ordering: Iterable[tuple[str, bool]] = ()) -> list:
+    """The sort of a service list: each ``(field, descending)`` of
+    ``?ordering=`` with services lacking a value last both ways, then newest
+    first (the model's order, which also breaks their ties)."""
+    order = [
+        F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+        for field, descending in ordering
+    ]
+    return [*order, *Service._meta.ordering]
+
+
 def service_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
     """Services matching every word of ``text`` (``catalogue.search``), most
     relevant first, then newest (an explicit ``?ordering=`` sorts afterwards)."""
@@ -215,10 +295,14 @@ def matched_items(service_ids: list[int], text: str) -> dict[int, list[dict]]:
     return found
 
 
+def listed_items() -> QuerySet[ServiceItem]:
+    """Items a service lists (not deleted), of any service: the rule of
+    ``service_items``, which the raw rows compile too (``catalogue.public_rows``)."""
+    return ServiceItem.objects.filter(is_active=True)
+
+
 def service_items(service: Service) -> QuerySet[ServiceItem]:
-    return ServiceItem.objects.filter(service=service, is_active=True).prefetch_related(
-        OPTION_GROUPS
-    )
+    return listed_items().filter(service=service).prefetch_related(OPTION_GROUPS)
 
 
 def vendor_profile_list() -> QuerySet[VendorProfile]:

@@ -23,6 +23,8 @@ def record(
     # The service as the write read it, when it did: the listeners read it.
     cached = Review.service.is_cached(review)
     service = {"service": review.service} if cached else {"service_id": review.service_id}
+    # Every review write records one (common.plans.create: ~0.3 ms of CPU less
+    # than objects.create, docs/BENCHMARKS.md).
     event = create(
         ReviewEvent,
         review=review,

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from catalogue.locks import lock_service
 from common.exceptions import DomainError, Forbidden, NotFound
-from common.plans import create
 from common.public_cache import invalidate_catalogue
 from reviews import events
 from reviews.models import ModerationStatus, Review, ReviewEventKind, ReviewReport
@@ -56,7 +55,9 @@ def review_report(*, review_id: int, reporter, reason: str) -> ReviewReport:
             raise DomainError(ALREADY_REMOVED)
         try:
             with transaction.atomic():
-                report = create(ReviewReport, review=review, reporter=reporter, reason=reason)
+                report = ReviewReport.objects.create(
+                    review=review, reporter=reporter, reason=reason
+                )
         except IntegrityError:
             raise DomainError(ALREADY_REPORTED) from None
         reports = open_reports(review)

@@ -65,7 +65,7 @@ class User(AbstractUser):
         ]
         indexes = [
             # Deactivated accounts, few: the public catalogue leaves out
-            # their services (catalogue.public_rows) after reading them.
+            # their services (catalogue.selectors.public_vendor_q) after reading them.
             models.Index(fields=["id"], condition=models.Q(is_active=False), name="user_inactive"),
         ]
 

@@ -3,7 +3,8 @@ that names the parameter, never a silently ignored filter or a 500."""
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import QuerySet
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -49,19 +50,16 @@ class PriceFilter(django_filters.NumberFilter):
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
     """Services without a price or rating sort last in both directions, on
-    every database; ties fall back to newest first."""
+    every database; ties fall back to newest first (``selectors.service_order``)."""
+
+    def fields_of(self, value) -> list[tuple[str, bool]]:
+        """``?ordering=``'s cleaned value as (field, descending) pairs."""
+        return [(self.param_map[param.lstrip("-")], param.startswith("-")) for param in value or ()]
 
     def filter(self, qs, value):
         if not value:
             return qs
-        ordering = []
-        for param in value:
-            field = F(self.param_map[param.lstrip("-")])
-            descending = param.startswith("-")
-            ordering.append(
-                field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
-            )
-        return qs.order_by(*ordering, "-created_at", "-id")
+        return qs.order_by(*selectors.service_order(self.fields_of(value)))
 
 
 class ServiceFilter(StaticFilterSet):
@@ -84,6 +82,28 @@ class ServiceFilter(StaticFilterSet):
     class Meta:
         model = Service
         fields = []
+
+    # Read apart by the rows path: it ranks a search and sorts by itself.
+    APART = ("search", "ordering")
+
+    @classmethod
+    def condition_values(cls, cleaned: dict) -> dict:
+        """The form's values of the filters that apply, but for search and ordering."""
+        return {
+            name: value
+            for name, value in cleaned.items()
+            if name not in cls.APART and value not in EMPTY_VALUES
+        }
+
+    @classmethod
+    def conditions(cls, values: dict) -> QuerySet[Service]:
+        """Every service, filtered by ``values`` (``condition_values``): the
+        public rows compile its conditions into their SQL
+        (``catalogue.public_rows``), so each filter is written here once."""
+        services = Service.objects.all()
+        for name, value in values.items():
+            services = cls.base_filters[name].filter(services, value)
+        return services
 
     def filter_search(self, queryset, name, value):
         return selectors.service_search(queryset, value)

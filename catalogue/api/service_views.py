@@ -88,18 +88,15 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
 
     def _public_filters(self, request) -> dict:
         """``ServiceFilter``'s cleaned values, validated as ``FilterBackend``
-        does (no form when none of its parameters was sent)."""
+        does (no form when none of its parameters was sent), as the arguments
+        of ``_public_page``."""
         if not request.query_params.keys() & ServiceFilter.base_filters.keys():
             return {"filters": {}}
         form = self.filter_form(request)  # the one the cache key read, if it did
         if not form.is_valid():
             raise filter_utils.translate_validation(form.errors)
         filters = form.cleaned_data
-        param_map = ServiceFilter.base_filters["ordering"].param_map
-        ordering = [
-            (param_map[param.lstrip("-")], param.startswith("-"))
-            for param in filters.get("ordering") or ()
-        ]
+        ordering = ServiceFilter.base_filters["ordering"].fields_of(filters.get("ordering"))
         return {"filters": filters, "ordering": ordering}
 
     def get_paginated_response(self, data):
@@ -112,7 +109,13 @@ class ServiceViewSet(AnonymousCacheMixin, ActionTablesMixin, viewsets.ModelViewS
         return super().get_paginated_response(data)
 
     def _public_page(self, filters: dict, ordering=()):
-        rows = public_rows.public_service_rows(filters, ordering, self._asked_page())
+        rows = public_rows.public_service_rows(
+            ServiceFilter.condition_values(filters),
+            ServiceFilter.conditions,
+            filters.get("search") or "",
+            ordering,
+            self._asked_page(),
+        )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(service_data(page, self.request))
 
