@@ -10,7 +10,7 @@ together once per connection; rows come back as dicts keyed by field name,
 converted by the same database converters the ORM applies.
 
 No rule is written again here: the visibility rule, the filters and the
-order are compiled by the ORM (``sql_rows.where_sql`` / ``order_sql``) from
+order are compiled by the ORM (``common.sql.where_sql`` / ``order_sql``) from
 ``selectors.visible_services``, ``api.filters.ServiceFilter.conditions`` and
 ``selectors.service_order``, the items' rule from ``selectors.listed_items``,
 and a search is ``search.search_sql``'s, as for the querysets. Vendors (who
@@ -26,6 +26,7 @@ from django.db import connections, router
 from django.db.models import QuerySet
 
 from catalogue.models import Service, ServiceItem, VendorProfile
+from common.sql import order_sql, read_rows, where_sql
 from schedule.selectors import calendar_columns, calendar_params
 from users.models import User
 
@@ -38,7 +39,7 @@ from .selectors import (
     verification_required,
     visible_services,
 )
-from .sql_rows import SqlTables, order_sql, read_rows, where_sql
+from .sql_rows import SqlTables
 
 # Read with each service, for its public name.
 VENDOR_FIELDS = ("first_name", "last_name", "user_type")

@@ -15,8 +15,8 @@ from catalogue import public_rows, selectors
 from catalogue.api.filters import ServiceFilter
 from catalogue.api.service_views import ServiceViewSet
 from catalogue.models import Service
-from catalogue.sql_rows import where_sql
 from catalogue.tests.factories import ServiceFactory, VendorProfileFactory
+from common.sql import where_sql
 from conftest import client_for
 from users.tests.factories import StudentFactory
 
