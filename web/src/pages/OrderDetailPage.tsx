@@ -1,12 +1,10 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../api/errors';
 import { parseId } from '../api/queryKeys';
 import type { Order, OrderStatus, OrderStatusChange } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { StatusBadge } from '../components/Badges';
 import { Notice } from '../components/Notice';
 import { OrderActions } from '../components/OrderActions';
-import { LoadError, Missing, Spinner } from '../components/QueryState';
 import { LiveStatus } from '../components/LiveStatus';
 import { dateTime, isOpen, money, STATUS_LABEL } from '../format';
 import { useOrder } from '../hooks/orders';
@@ -17,6 +15,8 @@ import { ReorderButton } from '../components/ReorderButton';
 import { clockTime, OrderProgress } from '../orders/OrderProgress';
 import { PaymentSummary } from '../payments/PaymentSummary';
 import { LineOptions } from '../options/LineOptions';
+import { PurchaseBreadcrumb, PurchaseCardHead, PurchaseQuery, PurchaseTimeline, type PurchaseHome } from '../purchases/PurchasePage';
+import { stepText, type TimelineEntry } from '../purchases/timeline';
 
 function who(change: OrderStatusChange, order: Order, myId: number | undefined): string {
   if (change.changed_by !== null && change.changed_by === myId) return 'you';
@@ -29,49 +29,48 @@ function statusLabel(status: string): string {
   return STATUS_LABEL[status as OrderStatus] ?? status;
 }
 
+/** The order's `status_history` as timeline entries. */
+function orderTimeline(order: Order, myId: number | undefined): TimelineEntry[] {
+  return ((order.status_history ?? []) as OrderStatusChange[]).map((h) => ({
+    status: stepText(h.from_status, h.to_status, statusLabel),
+    created_at: h.created_at,
+    by: who(h, order, myId),
+    reason: h.reason ?? '',
+  }));
+}
+
 export function OrderDetailPage() {
   const id = parseId(useParams().id);
-  const [params] = useSearchParams();
   const { user } = useAuth();
   const order = useOrder(id);
+  const home =
+    user?.user_type === 'vendor'
+      ? { to: '/vendor/orders', crumb: 'Order queue', back: 'Back to the order queue' }
+      : { to: '/orders', crumb: 'My orders', back: 'Back to my orders' };
+  return (
+    <PurchaseQuery kind="order" id={id} query={order} home={home}>
+      {(o) => <OrderView order={o} home={home} />}
+    </PurchaseQuery>
+  );
+}
+
+function OrderView({ order: o, home }: { order: Order; home: PurchaseHome }) {
+  const [params] = useSearchParams();
+  const { user } = useAuth();
   // Where to collect: the service's place, else its vendor's address.
   // A student is not sent to ask once the service has left the marketplace: it would only answer 404.
-  const service = useService(order.data && (order.data.service_listed || user?.user_type !== 'student') ? order.data.service : null);
+  const service = useService(o.service_listed || user?.user_type !== 'student' ? o.service : null);
   const vendor = useVendorProfile(service.data?.vendor ?? null);
-  const ordersHome = user?.user_type === 'vendor' ? { to: '/vendor/orders', label: 'Back to the order queue' } : { to: '/orders', label: 'Back to my orders' };
-
-  if (id === null || (order.isError && isApiError(order.error) && order.error.kind === 'not_found')) {
-    return (
-      <Missing title="Order not found" back={ordersHome}>
-        We could not find an order {id === null ? 'at this address' : `#${id}`} among yours. It may belong to another account, or the link may be mistyped.
-      </Missing>
-    );
-  }
-  if (order.isPending) return <section className="page narrow"><Spinner label="Loading order…" /></section>;
-  if (order.isError) {
-    return (
-      <section className="page narrow">
-        <h1>Order #{id}</h1>
-        <LoadError error={order.error} onRetry={() => void order.refetch()} />
-      </section>
-    );
-  }
-  const o = order.data;
-  const history = (o.status_history ?? []) as OrderStatusChange[];
   const isCustomer = user?.id === o.customer || user?.user_type === 'student';
 
   return (
     <section className="page narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={user?.user_type === 'vendor' ? '/vendor/orders' : '/orders'}>{user?.user_type === 'vendor' ? 'Order queue' : 'My orders'}</Link>{' '}
-        <span aria-hidden="true">/</span> <span>Order #{o.id}</span>
-      </nav>
+      <PurchaseBreadcrumb kind="order" id={o.id} home={home} />
       {params.get('placed') && o.order_status === 'pending' && o.payment?.status !== 'awaiting_payment' && <Notice tone="success">Order placed. The vendor will confirm it shortly.</Notice>}
       <div className="card">
-        <div className="order-card-head">
-          <h1 className="h-reset">Order #{o.id}</h1>
+        <PurchaseCardHead kind="order" id={o.id}>
           <StatusBadge status={o.order_status} />
-        </div>
+        </PurchaseCardHead>
         <p>
           {o.service_listed ? <Link to={`/services/${o.service}`}>{o.service_name}</Link> : o.service_name} · placed {dateTime(o.created_at)}
         </p>
@@ -147,34 +146,7 @@ export function OrderDetailPage() {
         )}
       </div>
 
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">Status history</h2>
-        {history.length === 0 ? (
-          <p className="muted">No changes yet.</p>
-        ) : (
-          <ol className="timeline">
-            {history.map((h, i) => (
-              <li key={`${h.created_at}-${i}`}>
-                <span className="timeline-status">
-                  {h.from_status && h.from_status === h.to_status ? (
-                    // A step to the same status is the moment an online payment was accepted (docs/API.md, Payments).
-                    'Paid online'
-                  ) : (
-                    <>
-                      {h.from_status ? `${statusLabel(h.from_status)} → ` : ''}
-                      {statusLabel(h.to_status)}
-                    </>
-                  )}
-                </span>
-                <span className="muted small">
-                  {dateTime(h.created_at)} · by {who(h, o, user?.id)}
-                </span>
-                {h.reason && <span className="timeline-reason small">Reason: {h.reason}</span>}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <PurchaseTimeline heading="Status history" entries={orderTimeline(o, user?.id)} />
     </section>
   );
 }
