@@ -1,5 +1,4 @@
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/errors';
 import { parseId } from '../../api/queryKeys';
 import type { Booking, BookingEvent, BookingStatus } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -7,12 +6,13 @@ import { PaymentSummary } from '../../payments/PaymentSummary';
 import { PaymentTag } from '../../payments/PaymentTag';
 import { cancelNotice, longDay, wallClock } from '../../bookings/time';
 import { Notice } from '../../components/Notice';
-import { LoadError, Missing, Spinner } from '../../components/QueryState';
-import { dateTime, money } from '../../format';
+import { money } from '../../format';
 import { useBooking } from '../../hooks/bookings';
 import { useService } from '../../hooks/services';
 import { BOOKING_STATUS_LABEL, BookingActions, BookingStatusBadge } from './BookingActions';
 import { LiveStatus } from '../../components/LiveStatus';
+import { PurchaseBreadcrumb, PurchaseCardHead, PurchaseQuery, PurchaseTimeline, type PurchaseHome } from '../../purchases/PurchasePage';
+import { stepText, type TimelineEntry } from '../../purchases/timeline';
 
 function who(e: BookingEvent, myId: number | undefined): string {
   if (e.actor !== null && e.actor === myId) return 'you';
@@ -23,43 +23,44 @@ function statusLabel(status: string): string {
   return BOOKING_STATUS_LABEL[status as BookingStatus] ?? status;
 }
 
+/** The booking's `history` as timeline entries: its making reads "Booked". */
+function bookingTimeline(booking: Booking, myId: number | undefined): TimelineEntry[] {
+  return booking.history.map((h) => ({
+    status: h.kind === 'made' ? 'Booked' : stepText(h.from_status, h.to_status, statusLabel),
+    created_at: h.created_at,
+    by: who(h, myId),
+    reason: h.reason,
+  }));
+}
+
 export function BookingDetailPage() {
   const id = parseId(useParams().id);
   const { user } = useAuth();
   const booking = useBooking(id);
-  const isVendor = user?.user_type === 'vendor';
-  const home = isVendor ? { to: '/vendor/agenda', label: 'Back to the agenda' } : { to: '/bookings', label: 'Back to my bookings' };
+  const home =
+    user?.user_type === 'vendor'
+      ? { to: '/vendor/agenda', crumb: 'Agenda', back: 'Back to the agenda' }
+      : { to: '/bookings', crumb: 'My bookings', back: 'Back to my bookings' };
+  return (
+    <PurchaseQuery kind="booking" id={id} query={booking} home={home}>
+      {(b) => <BookingView booking={b} home={home} />}
+    </PurchaseQuery>
+  );
+}
 
-  if (id === null || (booking.isError && isApiError(booking.error) && booking.error.kind === 'not_found')) {
-    return (
-      <Missing title="Booking not found" back={home}>
-        We could not find a booking {id === null ? 'at this address' : `#${id}`} among yours. It may belong to another account, or the link may be mistyped.
-      </Missing>
-    );
-  }
-  if (booking.isPending) return <section className="page narrow"><Spinner label="Loading booking…" /></section>;
-  if (booking.isError) {
-    return (
-      <section className="page narrow">
-        <h1>Booking #{id}</h1>
-        <LoadError error={booking.error} onRetry={() => void booking.refetch()} />
-      </section>
-    );
-  }
-  const b = booking.data;
+function BookingView({ booking: b, home }: { booking: Booking; home: PurchaseHome }) {
+  const { user } = useAuth();
+  const isVendor = user?.user_type === 'vendor';
   const start = wallClock(b.start);
 
   return (
     <section className="page narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={home.to}>{isVendor ? 'Agenda' : 'My bookings'}</Link> <span aria-hidden="true">/</span> <span>Booking #{b.id}</span>
-      </nav>
+      <PurchaseBreadcrumb kind="booking" id={b.id} home={home} />
       <div className="card">
-        <div className="order-card-head">
-          <h1 className="h-reset">Booking #{b.id}</h1>
+        <PurchaseCardHead kind="booking" id={b.id}>
           <BookingStatusBadge status={b.booking_status} />
-          {(b.booking_status === 'confirmed') && <LiveStatus />}
-        </div>
+          {b.booking_status === 'confirmed' && <LiveStatus />}
+        </PurchaseCardHead>
         <dl className="facts booking-facts">
           <dt>When</dt>
           <dd>
@@ -99,22 +100,7 @@ export function BookingDetailPage() {
         <BookingActions booking={b} />
       </div>
 
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
-        <ol className="timeline">
-          {b.history.map((h, i) => (
-            <li key={`${h.created_at}-${i}`}>
-              <span className="timeline-status">
-                {h.kind === 'made' ? 'Booked' : `${statusLabel(h.from_status)} → ${statusLabel(h.to_status)}`}
-              </span>
-              <span className="muted small">
-                {dateTime(h.created_at)} · by {who(h, user?.id)}
-              </span>
-              {h.reason && <span className="small block">Reason: {h.reason}</span>}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <PurchaseTimeline heading="History" entries={bookingTimeline(b, user?.id)} />
     </section>
   );
 }
