@@ -15,7 +15,7 @@ from django.db.models import Count, Q, Sum
 
 from bench.rush_clients import Rush, expected_events
 from catalogue.models import ServiceItem
-from notifications.models import Notification
+from notifications.models import Notification, NotificationSubject
 from orders.models import Order, OrderItem, OrderStatus
 from payments.models import Payment, PaymentStatus, Refund, RefundStatus
 from schedule.models import SlotUsage
@@ -210,7 +210,9 @@ def student_streams(rush: Rush) -> tuple[int, int]:
     watched = set(rush.student_events)
     made = set(
         Notification.objects.filter(
-            recipient_id__in=watched, order__service_id=rush.stall.service_id
+            recipient_id__in=watched,
+            subject_type=NotificationSubject.ORDER,
+            service_id=rush.stall.service_id,
         ).values_list("pk", flat=True)
     )
     seen = set().union(*rush.student_events.values()) if rush.student_events else set()
