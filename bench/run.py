@@ -66,6 +66,12 @@ from bench.measure import measure, measure_ceiling_again, measure_live, sample_l
 from bench.servers import Gunicorn
 
 
+def shown(path):
+    """``path`` as the checkout names it, or whole when it lies outside
+    (BENCH_OUTPUT and BENCH_PREVIOUS may name any file)."""
+    return path.relative_to(BASE_DIR) if path.is_relative_to(BASE_DIR) else path
+
+
 def main() -> None:
     configure_environment()
     sys.path.insert(0, str(BASE_DIR))
@@ -179,10 +185,10 @@ def main() -> None:
             load=(load_before, load_after),
         )  # fmt: skip
         PREVIOUS.write_text(json.dumps(figures, indent=1) + "\n")
-        print(f"Wrote {PREVIOUS.relative_to(BASE_DIR)} (the next run's previous figures)")
+        print(f"Wrote {shown(PREVIOUS)} (the next run's previous figures)")
     else:
-        print(f"BENCH_SCALE={SCALE}: {PREVIOUS.relative_to(BASE_DIR)} left as it was")
-    print(f"\nWrote {OUTPUT.relative_to(BASE_DIR)} ({time.time() - started:.0f} s in all)")
+        print(f"BENCH_SCALE={SCALE}: {shown(PREVIOUS)} left as it was")
+    print(f"\nWrote {shown(OUTPUT)} ({time.time() - started:.0f} s in all)")
 
 
 if __name__ == "__main__":
