@@ -68,6 +68,7 @@ def figures(*, rows, scaling, page_bytes, live, load) -> dict:
 # paths (bench/public_paths.py), measured by the fault suite, and the lunch rush (bench/rush.py,
 # run after bench/run.py, replaces its own section).
 CARRIED_SECTIONS = (
+    "## The purchase core: before and after",
     "## The public read path: rows or querysets",
     "## Database connections under load",
     "## Lunch rush",
