@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { allowConsole, expect, nav, signIn, test } from './support/fixtures';
-import { barberShop, book, campusDate, slotAt, startedMinutesAgo } from './support/bookings';
+import { addDays, barberShop, book, campusDate, slotAt, startedMinutesAgo } from './support/bookings';
 
 /** The time buttons of the day shown (free ones say their seats, full ones "Full"). */
 function slot(page: Page, time: string) {
@@ -154,12 +154,15 @@ test('the vendor marks started bookings completed or no-show, and cancels a late
   const came = await api.register('student', 'Cara', 'Came');
   const missed = await api.register('student', 'Nico', 'Noshow');
   const later = await api.register('student', 'Lee', 'Later');
-  startedMinutesAgo(await book(request, came, shop.serviceId, (await slotAt(request, shop.serviceId, tomorrow, '09:00')).start, { service_item: shop.items.Haircut }), 10);
-  startedMinutesAgo(await book(request, missed, shop.serviceId, (await slotAt(request, shop.serviceId, tomorrow, '09:30')).start), 5);
-  const laterId = await book(request, later, shop.serviceId, (await slotAt(request, shop.serviceId, tomorrow, '16:00')).start, { notes: 'First time here' });
+  const cameId = await book(request, came, shop.serviceId, (await slotAt(request, shop.serviceId, tomorrow, '09:00')).start, { service_item: shop.items.Haircut });
+  const missedId = await book(request, missed, shop.serviceId, (await slotAt(request, shop.serviceId, tomorrow, '09:30')).start);
+  // Both started a few minutes ago: on yesterday's agenda when the test runs just after midnight.
+  const startedOn = startedMinutesAgo([cameId, missedId], 10);
+  const dayAfter = addDays(startedOn, 1);
+  const laterId = await book(request, later, shop.serviceId, (await slotAt(request, shop.serviceId, dayAfter, '16:00')).start, { notes: 'First time here' });
 
   await signIn(page, shop.vendor);
-  await page.goto('/vendor/agenda');
+  await page.goto(`/vendor/agenda?date=${startedOn}`);
   const cara = page.locator('li.agenda-entry').filter({ hasText: 'Cara Came' });
   const nico = page.locator('li.agenda-entry').filter({ hasText: 'Nico Noshow' });
   await expect(cara).toContainText('Haircut');

@@ -96,25 +96,36 @@ export async function book(request: APIRequestContext, student: Account, service
 }
 
 /**
- * Moves a booking so that it started `minutesAgo` minutes ago. The API (rightly)
- * never books the past, and marking completed / no-show needs a started
- * booking, so the test's own row is moved in the test server's database.
+ * Moves bookings so that they all started `minutesAgo` minutes ago, and returns
+ * the campus date (YYYY-MM-DD) they now start on: a few minutes after midnight
+ * that is yesterday, so a test opens the day it is given, never "today". The API
+ * (rightly) never books the past, and marking completed / no-show needs a
+ * started booking, so the test's own rows are moved in the test server's database.
  */
-export function startedMinutesAgo(bookingId: number, minutesAgo: number) {
+export function startedMinutesAgo(bookingIds: number | number[], minutesAgo: number): string {
+  const ids = Array.isArray(bookingIds) ? bookingIds : [bookingIds];
   const code = [
     'from datetime import timedelta',
     'from django.utils import timezone',
     'from bookings.models import Booking',
     `start = timezone.now() - timedelta(minutes=${minutesAgo})`,
-    `n = Booking.objects.filter(pk=${bookingId}).update(start=start, end=start + timedelta(minutes=30))`,
-    'assert n == 1, n',
+    `n = Booking.objects.filter(pk__in=[${ids.join(', ')}]).update(start=start, end=start + timedelta(minutes=30))`,
+    `assert n == ${ids.length}, n`,
+    'print(timezone.localdate(start).isoformat())',
   ].join('\n');
   // The settings e2e/serve.sh gives the server.
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:///${repoDir}var/e2e/db.sqlite3`, DEBUG: 'true' };
   delete env.REDIS_URL;
-  execFileSync(`${repoDir}.venv/bin/python`, ['manage.py', 'shell', '-c', code], {
+  const out = execFileSync(`${repoDir}.venv/bin/python`, ['manage.py', 'shell', '-c', code], {
     cwd: repoDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return out.toString().trim().split('\n').at(-1)!;
+}
+
+/** The calendar day `days` after `date` (both YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
