@@ -135,6 +135,31 @@ def orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, Serv
     return items
 
 
+_OPTION_READS: dict[int, Plan] = {}
+
+
+def _options_read(count: int) -> Plan:
+    """The options of ``count`` items (``item0``...) with their groups, in the
+    vendor's order, compiled once per connection like ``_item_lock``: it runs
+    with the service row locked, so building it anew on every placement would
+    lengthen the queue at a busy stall."""
+    plan = _OPTION_READS.get(count)
+    if plan is None:
+        names = tuple(f"item{number}" for number in range(count))
+        plan = _OPTION_READS.setdefault(
+            count,
+            Plan(
+                lambda **ids: (
+                    Option.objects.filter(group__item_id__in=list(ids.values()))
+                    .select_related("group")
+                    .order_by("group__position", "group_id", "position", "id")
+                ),
+                ids=names,
+            ),
+        )
+    return plan
+
+
 def _groups_of(items: dict[int, ServiceItem], merged: dict[LineKey, int]) -> dict[int, list]:
     """Item id -> [(group, [options])] in the vendor's order, read in one query
     when any item has options or any line chooses some; else nothing is read."""
@@ -143,10 +168,9 @@ def _groups_of(items: dict[int, ServiceItem], merged: dict[LineKey, int]) -> dic
     ):
         return {}
     groups: dict[int, dict[int, tuple]] = {}
-    options = (
-        Option.objects.filter(group__item_id__in=list(items))
-        .select_related("group")
-        .order_by("group__position", "group_id", "position", "id")
+    wanted = sorted(items)
+    options = _options_read(len(wanted)).all(
+        **{f"item{number}": item_id for number, item_id in enumerate(wanted)}
     )
     for option in options:
         item_groups = groups.setdefault(option.group.item_id, {})
