@@ -75,10 +75,16 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
             for _ in range(n)
         ]
 
-    def orders(n: int) -> list[Request]:
+    def student_details(n: int) -> list[Request]:
+        return [
+            Request("GET", f"/api/services/{pk}/", student_auth[student])
+            for pk, student in zip(detail_ids, students, strict=False)
+        ]
+
+    def orders(n: int, services: list[tuple[int, list[int]]] = campus.orderable) -> list[Request]:
         pool = []
         for _ in range(n):
-            service_id, item_ids = rng.choice(campus.orderable)
+            service_id, item_ids = rng.choice(services)
             lines = rng.sample(item_ids, k=min(len(item_ids), rng.randint(1, 3)))
             body = {
                 "service": service_id,
@@ -89,6 +95,13 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
             headers["Idempotency-Key"] = uuid.uuid4().hex
             pool.append(Request("POST", "/api/orders/", headers, json.dumps(body)))
         return pool
+
+    # The lunch rush's shape: every student orders from the same service, so
+    # every placement queues on its row lock (catalogue.locks).
+    hot = campus.orderable[:1]
+
+    def hot_orders(n: int) -> list[Request]:
+        return orders(n, hot)
 
     # Reviewers have reviewed nothing: every (reviewer, service) pair is new.
     per_reviewer = min(40, len(service_ids))
@@ -187,6 +200,9 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
                  is_list=True),
         Endpoint("service detail", "GET /api/services/<one of 500>/ anonymous (cached)",
                  details, warm_all=True),
+        Endpoint("service detail, student", "GET /api/services/<one of 500>/ as a logged-in "
+                 "student (the public cache, after authentication), 500 students in turn",
+                 student_details, warm_all=True),
         Endpoint("service detail, uncached",
                  "GET /api/services/<any>/?nocache=<unique> anonymous", uncached_details,
                  unique=True),
@@ -195,6 +211,9 @@ def endpoints(rng: random.Random, campus: Campus) -> list[Endpoint]:
                  repeated("/api/orders/", vendor_auth), is_list=True),
         Endpoint("order creation", "POST /api/orders/ 1-3 lines, as soon as possible "
                  "(open around the clock), unique Idempotency-Key", orders, unique=True),
+        Endpoint("order creation, one hot service", "POST /api/orders/ 1-3 lines, as soon as "
+                 "possible, every request to the same service, unique Idempotency-Key",
+                 hot_orders, unique=True),
         Endpoint("pickup slots", "GET /api/services/<capped lunch service>/slots/?date=<tomorrow> "
                  f"anonymous (21 slots, {campus.lunch_orders:,} scheduled orders seeded on "
                  f"{len(campus.lunch)} services)", repeated(lunch_slots)),

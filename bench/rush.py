@@ -22,7 +22,8 @@ Knobs: RUSH_STUDENTS, RUSH_STREAMS, RUSH_WINDOW, RUSH_CAP (orders per pickup
 slot, default a twelfth of the students), RUSH_DATABASE_URL (dropped and
 recreated; default the bench's database name with ``_rush``), RUSH_PORT
 (gunicorn, default BENCH_PORT + 10; the stream server uses the next port),
-RUSH_CACHE_PREFIX, RUSH_OUTPUT (default BENCH_OUTPUT), RUSH_RESULT,
+RUSH_MORNING (students who order at another stall before the rush, 80; 0 starts the
+rush on cold servers), RUSH_CACHE_PREFIX, RUSH_OUTPUT (default BENCH_OUTPUT), RUSH_RESULT,
 RUSH_PREVIOUS; BENCH_WORKERS, BENCH_THREADS and BENCH_REDIS_DB as for the bench.
 """
 
@@ -44,6 +45,8 @@ STUDENTS = int(os.environ.get("RUSH_STUDENTS", "400"))
 STREAMS = int(os.environ.get("RUSH_STREAMS", "200"))
 WINDOW = float(os.environ.get("RUSH_WINDOW", "60"))
 CAP = int(os.environ.get("RUSH_CAP", "0")) or max(2, STUDENTS // 12)
+MORNING = int(os.environ.get("RUSH_MORNING", str(min(80, STUDENTS))))  # 0: cold servers
+MORNING_WINDOW = 5.0
 DEFAULT_SCALE = (STUDENTS, STREAMS, WINDOW) == (400, 200, 60)
 _bench_db = urlsplit(bench.DATABASE_URL)
 DATABASE_URL = os.environ.get(
@@ -102,19 +105,10 @@ def configure(secret: str) -> None:
 def measure(stall, tokens, secret, servers) -> dict:
     """Runs the rush against started servers; returns the raw figures."""
     from bench import rush_checks as checks
-    from bench.rush_clients import Rush, run_rush
-    from schedule.selectors import campus_today
+    from bench.rush_clients import run_rush
 
     api, streams, worker = servers
-    rush = Rush(
-        stall=stall,
-        base_url=f"http://127.0.0.1:{api.port}",
-        stream_port=streams.port,
-        tokens=tokens,
-        secret=secret,
-        tomorrow=(campus_today() + timedelta(days=1)).isoformat(),
-        window=WINDOW,
-    )
+    rush = _crowd(stall, tokens, secret, servers, window=WINDOW)
     pids = {
         "app server (gunicorn)": checks.tree(api.process.pid),
         "stream server (uvicorn)": checks.tree(streams.process.pid),
@@ -149,6 +143,37 @@ def measure(stall, tokens, secret, servers) -> dict:
     }
 
 
+def _crowd(stall, tokens, secret, servers, *, window: float, seed: int = 7):
+    from bench.rush_clients import Rush
+    from schedule.selectors import campus_today
+
+    api, streams, _worker = servers
+    return Rush(
+        stall=stall,
+        base_url=f"http://127.0.0.1:{api.port}",
+        stream_port=streams.port,
+        tokens=tokens,
+        secret=secret,
+        tomorrow=(campus_today() + timedelta(days=1)).isoformat(),
+        window=window,
+        seed=seed,
+    )
+
+
+def morning(stall, tokens, secret, servers) -> None:
+    """The servers at noon have served the campus since the morning: before the
+    rush, MORNING students order at another vendor's stall through the same
+    paths (slots, options, online payment and its webhook, the board moving
+    each order along), so the rush does not measure worker processes loading
+    code and opening database connections for the first time. Nothing of the
+    morning is counted or checked."""
+    from bench.rush_clients import run_rush
+
+    crowd = _crowd(stall, tokens, secret, servers, window=MORNING_WINDOW, seed=8)
+    asyncio.run(run_rush(crowd, streams=1, drain_seconds=30))
+    bench.say(f"Morning served: {len(crowd.calls)} requests, {len(crowd.placed)} orders")
+
+
 def main() -> int:
     secret = secrets.token_hex(32)
     configure(secret)
@@ -165,13 +190,15 @@ def main() -> int:
 
     from bench import rush_report
     from bench.pools import bearer
-    from bench.rush_stall import seed_stall
+    from bench.rush_stall import seed_morning_stall, seed_stall
 
     call_command("migrate", verbosity=0)
     rng = random.Random(2026)  # noqa: S311 - reproducible data, not secrets
     stall = seed_stall(rng, students=STUDENTS, cap=CAP)
+    morning_stall = seed_morning_stall(stall, students=MORNING) if MORNING else None
     bench.analyze()
-    headers = bearer([stall.vendor_id, *stall.student_ids])
+    vendors = [stall.vendor_id] + ([morning_stall.vendor_id] if morning_stall else [])
+    headers = bearer([*vendors, *stall.student_ids])
     tokens = {pk: h["Authorization"].split()[1] for pk, h in headers.items()}
     bench.say(f"Lunch rush: {STUDENTS} students, {STREAMS} streams, {WINDOW:.0f} s window")
     servers = (
@@ -182,6 +209,8 @@ def main() -> int:
     try:
         for server in servers:
             server.start()
+        if morning_stall:
+            morning(morning_stall, tokens, secret, servers)
         raw = measure(stall, tokens, secret, servers)
     finally:
         for server in reversed(servers):

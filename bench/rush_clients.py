@@ -49,6 +49,7 @@ class Call:
     status: int  # 0: no answer
     ms: float
     cause: str = ""
+    at: float = 0.0  # when it was sent (time.perf_counter())
 
 
 @dataclass
@@ -112,7 +113,7 @@ class Rush:
         except httpx.HTTPError as exc:
             status, answer = 0, {"detail": f"{type(exc).__name__}: {exc}"}
         answered = time.perf_counter()
-        self.calls.append(Call(kind, status, (answered - sent) * 1000))
+        self.calls.append(Call(kind, status, (answered - sent) * 1000, at=sent))
         return status, answer, sent, answered
 
 

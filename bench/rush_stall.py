@@ -7,8 +7,11 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.auth.hashers import make_password
+
 from bench import seed
-from catalogue.models import Category, Option, OptionGroup, Service, ServiceItem
+from catalogue.models import Category, Option, OptionGroup, Service, ServiceItem, VendorProfile
+from users.models import User, UserType
 
 # (name, price, share of the students who want it, counted stock as a share of the students)
 MENU = [
@@ -50,10 +53,39 @@ class Stall:
 def seed_stall(rng: random.Random, *, students: int, cap: int) -> Stall:
     """The campus of the rush: ``students`` students, one vendor and its stall."""
     campus = seed.seed_people(rng, vendors=1, students=students, reviewers=0)
-    vendor_id = campus.busy_vendor_id
+    return open_stall(
+        campus.busy_vendor_id, campus.student_ids, cap=cap, name="Auntie's Lunch Stall"
+    )
+
+
+def seed_morning_stall(stall: Stall, *, students: int) -> Stall:
+    """Another vendor's stall with the same menu, where ``students`` of the rush's
+    students ordered during the morning (``bench.rush.morning``)."""
+    vendor = User.objects.create(
+        email="morning-vendor@campus.test",
+        password=make_password(seed.PASSWORD),
+        user_type=UserType.VENDOR,
+        first_name="Morning",
+        last_name="Vendor",
+    )
+    VendorProfile.objects.create(
+        user=vendor,
+        business_name="Morning Coffee Kiosk",
+        description="Coffee and breakfast by the library.",
+        address="Library forecourt",
+        is_verified=True,
+        verification_status="verified",
+    )
+    return open_stall(
+        vendor.pk, stall.student_ids[:students], cap=students, name="Morning Coffee Kiosk"
+    )
+
+
+def open_stall(vendor_id: int, student_ids: list[int], *, cap: int, name: str) -> Stall:
+    """The vendor's stall: open around the clock, capped pickup slots, the menu."""
     service = Service.objects.create(
         vendor_id=vendor_id,
-        service_name="Auntie's Lunch Stall",
+        service_name=name,
         description="Jollof, waakye and fried rice by the Student Union, noon to two.",
         category=Category.FOOD,
         service_type="ordering",
@@ -69,21 +101,21 @@ def seed_stall(rng: random.Random, *, students: int, cap: int) -> Stall:
     stall = Stall(
         service_id=service.pk,
         vendor_id=vendor_id,
-        student_ids=campus.student_ids,
+        student_ids=student_ids,
         cap=cap,
         prep_minutes=service.prep_minutes,
         slot_minutes=service.pickup_slot_minutes,
     )
-    for name, price, share, stock_share in MENU:
-        stock = None if stock_share is None else max(2, round(students * stock_share))
+    for item_name, price, share, stock_share in MENU:
+        stock = None if stock_share is None else max(2, round(len(student_ids) * stock_share))
         item = ServiceItem.objects.create(
-            service=service, name=name, price=Decimal(price), stock=stock
+            service=service, name=item_name, price=Decimal(price), stock=stock
         )
         sizes = _group(item, "Size", SIZES, min_choices=1, max_choices=1, position=0)
         extras = []
-        if name != "Sobolo":
+        if item_name != "Sobolo":
             extras = _group(item, "Extras", EXTRAS, min_choices=0, max_choices=3, position=1)
-        stall.items.append(MenuItem(item.pk, name, share, stock, sizes, extras))
+        stall.items.append(MenuItem(item.pk, item_name, share, stock, sizes, extras))
     return stall
 
 
