@@ -25,18 +25,28 @@ def orders_visible_to(user) -> QuerySet[Order]:
     return visible_to(ORDER, user)
 
 
-def order_list(*, user) -> QuerySet[Order]:
-    """Visible orders, newest first, with everything the API shows loaded in a
-    fixed number of queries whatever the page size."""
-    return (
-        orders_visible_to(user)
-        .select_related("service__vendor__vendor_profile", "customer", "payment")
-        .prefetch_related(
-            Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
-            Prefetch("events", queryset=OrderEvent.objects.select_related("actor__vendor_profile")),
-        )
-        .order_by("-created_at", "-id")
+def _shown(orders: QuerySet[Order]) -> QuerySet[Order]:
+    """Everything the API shows of each order, loaded in a fixed number of
+    queries whatever the page size."""
+    return orders.select_related(
+        "service__vendor__vendor_profile", "customer", "payment"
+    ).prefetch_related(
+        Prefetch("items", queryset=OrderItem.objects.select_related("service_item")),
+        Prefetch("events", queryset=OrderEvent.objects.select_related("actor__vendor_profile")),
     )
+
+
+def order_list(*, user) -> QuerySet[Order]:
+    """Visible orders, newest first, with everything the API shows loaded."""
+    return _shown(orders_visible_to(user)).order_by("-created_at", "-id")
+
+
+def order_answer(order_id: int) -> Order:
+    """One order as the API answers it after a write. The write found the
+    order among those its user may see, and no write hides an order from
+    the user who made it, so visibility is not asked again: for a vendor
+    that would read their services once more on every move of the board."""
+    return _shown(Order.objects.all()).get(pk=order_id)
 
 
 COMPLETED = Q(order_status=OrderStatus.COMPLETED)

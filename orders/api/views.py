@@ -129,7 +129,7 @@ class OrderViewSet(
         return selectors.order_list(user=self.request.user)
 
     def _render(self, order) -> dict:
-        fresh = selectors.order_list(user=self.request.user).get(pk=order.pk)
+        fresh = selectors.order_answer(order.pk)
         return OrderSerializer(fresh, context=self.get_serializer_context()).data
 
     def _render_placed(self, order) -> dict:
