@@ -212,6 +212,7 @@ def main() -> int:
         if morning_stall:
             morning(morning_stall, tokens, secret, servers)
         raw = measure(stall, tokens, secret, servers)
+        raw["morning"] = MORNING
     finally:
         for server in reversed(servers):
             server.close()

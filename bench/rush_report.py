@@ -45,6 +45,7 @@ def figures(raw: dict, *, students: int, streams: int, window: float) -> dict:
             "window_s": window,
             "cap": rush.stall.cap,
             "cpus": os.cpu_count(),
+            "morning": raw.get("morning", 0),
         },
         "load": [round(x, 2) for x in raw["load"]],
         "seconds": round(rush.seconds, 1),
@@ -110,6 +111,16 @@ def _beside(now, before, fmt=_ms) -> str:
     return f"{fmt(now)} ({fmt(before)})" if before is not None else fmt(now)
 
 
+def _morning(students: int) -> str:
+    if not students:
+        return "The rush began on servers that had served nothing yet. "
+    return (
+        f"Before the stall opened, {students} of the students ordered at another vendor's "
+        "stall through the same paths (the servers' morning: code loaded, database "
+        "connections open); none of that is counted or checked. "
+    )
+
+
 def section(f: dict, previous: dict | None, *, command: str) -> str:
     prev = previous or {}
     pp, p = prev.get("placement", {}), f["placement"]
@@ -142,7 +153,7 @@ def section(f: dict, previous: dict | None, *, command: str) -> str:
         "again with its Idempotency-Key after 5 s, up to three times, as the web app would; a "
         "webhook up to five times, waiting longer each time, as a provider would. "
         f"Served by gunicorn (the bench's workers and threads), uvicorn (one process) for the "
-        f"streams and a task worker for the refunds. {was}",
+        f"streams and a task worker for the refunds. {_morning(s.get('morning', 0))}{was}",
         "",
         "| | this run |",
         "|---|--:|",
