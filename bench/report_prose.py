@@ -124,7 +124,7 @@ OPTIMISATIONS = [
     "page's photos: see *First catalogue page on a phone* |",
     "| An order's options read by a plan compiled once per connection, not a queryset built "
     "on every placement: it runs with the service row locked, so its cost is time every other "
-    "placement of a busy stall waits | `orders/lines.py::_options_read` | in-process, 100 "
+    "placement of a busy stall waits | `orders/lines.py::_OPTIONS` | in-process, 100 "
     "lunch-stall orders with options: 12.8-13.5 → 11.1-11.4 ms CPU per request, same "
     "statements |",
     "| The answer after an order's status change reads the order without asking visibility "

@@ -6,10 +6,10 @@ A line is keyed by its item AND its chosen options: the same item with other
 options is another line; the same item with the same options twice is merged.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 
 from catalogue.models import Option, OptionGroup, Service, ServiceItem
 from common.exceptions import DomainError
@@ -81,32 +81,45 @@ def request_fingerprint(
     )
 
 
-def _item_lock(count: int) -> Plan:
-    """The lock of ``count`` items (``item0``, ``item1``...), compiled once per
-    connection; at most ``MAX_LINES`` of them (``merge_lines``). Each row says
-    whether the item has option groups, so an order of items without any
-    reads no options."""
-    plan = _ITEM_LOCKS.get(count)
-    if plan is None:
-        names = tuple(f"item{number}" for number in range(count))
-        plan = _ITEM_LOCKS.setdefault(
-            count,
-            Plan(
-                lambda **ids: (
-                    ServiceItem.objects.select_for_update(no_key=True, of=("self",))
-                    .annotate(
-                        has_options=Exists(OptionGroup.objects.filter(item_id=OuterRef("pk")))
-                    )
-                    .filter(pk__in=list(ids.values()))
-                    .order_by("pk")
-                ),
-                ids=names,
-            ),
-        )
-    return plan
+class _PerCount:
+    """A query over a list of item ids, as one plan per number of ids (``item0``,
+    ``item1``...), each compiled once per connection; at most ``MAX_LINES``
+    ids (``merge_lines``). A placement runs them with the service row locked,
+    so building them anew each time would lengthen the queue at a busy stall."""
+
+    def __init__(self, build: Callable[[list[int]], QuerySet]):
+        self.build = build
+        self.plans: dict[int, Plan] = {}
+
+    def all(self, item_ids: list[int]) -> list:
+        count = len(item_ids)
+        plan = self.plans.get(count)
+        if plan is None:
+            names = tuple(f"item{number}" for number in range(count))
+            plan = self.plans.setdefault(
+                count, Plan(lambda **ids: self.build(list(ids.values())), ids=names)
+            )
+        return plan.all(**{f"item{number}": pk for number, pk in enumerate(item_ids)})
 
 
-_ITEM_LOCKS: dict[int, Plan] = {}
+# The lock of an order's items, in id order. Each row says whether the item
+# has option groups, so an order of items without any reads no options.
+_ITEM_LOCK = _PerCount(
+    lambda ids: (
+        ServiceItem.objects.select_for_update(no_key=True, of=("self",))
+        .annotate(has_options=Exists(OptionGroup.objects.filter(item_id=OuterRef("pk"))))
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+)
+# The options of an order's items with their groups, in the vendor's order.
+_OPTIONS = _PerCount(
+    lambda ids: (
+        Option.objects.filter(group__item_id__in=ids)
+        .select_related("group")
+        .order_by("group__position", "group_id", "position", "id")
+    )
+)
 
 
 def orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, ServiceItem]:
@@ -118,9 +131,7 @@ def orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, Serv
     # at commit, after every check had passed. Option writes lock the item too,
     # so the options read next are the ones of this moment.
     wanted = sorted(set(item_ids))
-    locked = _item_lock(len(wanted)).all(
-        **{f"item{number}": item_id for number, item_id in enumerate(wanted)}
-    )
+    locked = _ITEM_LOCK.all(wanted)
     items = {item.pk: item for item in locked}
     for item_id in wanted:
         item = items.get(item_id)
@@ -135,31 +146,6 @@ def orderable_items(service: Service, item_ids: Iterable[int]) -> dict[int, Serv
     return items
 
 
-_OPTION_READS: dict[int, Plan] = {}
-
-
-def _options_read(count: int) -> Plan:
-    """The options of ``count`` items (``item0``...) with their groups, in the
-    vendor's order, compiled once per connection like ``_item_lock``: it runs
-    with the service row locked, so building it anew on every placement would
-    lengthen the queue at a busy stall."""
-    plan = _OPTION_READS.get(count)
-    if plan is None:
-        names = tuple(f"item{number}" for number in range(count))
-        plan = _OPTION_READS.setdefault(
-            count,
-            Plan(
-                lambda **ids: (
-                    Option.objects.filter(group__item_id__in=list(ids.values()))
-                    .select_related("group")
-                    .order_by("group__position", "group_id", "position", "id")
-                ),
-                ids=names,
-            ),
-        )
-    return plan
-
-
 def _groups_of(items: dict[int, ServiceItem], merged: dict[LineKey, int]) -> dict[int, list]:
     """Item id -> [(group, [options])] in the vendor's order, read in one query
     when any item has options or any line chooses some; else nothing is read."""
@@ -168,10 +154,7 @@ def _groups_of(items: dict[int, ServiceItem], merged: dict[LineKey, int]) -> dic
     ):
         return {}
     groups: dict[int, dict[int, tuple]] = {}
-    wanted = sorted(items)
-    options = _options_read(len(wanted)).all(
-        **{f"item{number}": item_id for number, item_id in enumerate(wanted)}
-    )
+    options = _OPTIONS.all(sorted(items))
     for option in options:
         item_groups = groups.setdefault(option.group.item_id, {})
         item_groups.setdefault(option.group_id, (option.group, []))[1].append(option)
