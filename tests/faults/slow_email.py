@@ -12,6 +12,9 @@ from pathlib import Path
 
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
 
+# What Django's file backend writes after each message.
+SEPARATOR = "\n" + "-" * 79 + "\n"
+
 
 class EmailBackend(FileBackend):
     def __init__(self, *args, **kwargs):
@@ -22,3 +25,17 @@ class EmailBackend(FileBackend):
         Path(os.environ["FAULTS_EMAIL_DIR"], f"sending-{os.getpid()}").touch()
         time.sleep(float(os.environ.get("FAULTS_EMAIL_DELAY", "0")))
         return super().send_messages(email_messages)
+
+
+def messages(directory) -> list[str]:
+    """Every message written to ``directory``, one text each. A file is not one
+    message: the backend names it by the second and by the backend object's
+    id, and opens it to append, so two sends within a second by objects that
+    got the same address share one file, one message after the other (a test
+    that read files as messages once counted a student's email twice)."""
+    return [
+        message
+        for path in sorted(Path(directory).glob("*.log"))
+        for message in path.read_text().split(SEPARATOR)
+        if message.strip()
+    ]

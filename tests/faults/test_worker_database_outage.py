@@ -6,6 +6,7 @@ import time
 
 from tests.faults.conftest import build_marketplace, order_made_ready
 from tests.faults.processes import ROOT, start_worker, stop_worker, wait_for
+from tests.faults.slow_email import messages
 
 OUTAGE_SECONDS = 6
 
@@ -30,10 +31,7 @@ def test_the_worker_survives_a_database_outage_and_sends_what_is_queued_after(
 
     def sent_to_student() -> bool:
         # The order's email, not the one registration queued before the outage.
-        return any(
-            f"To: {email}" in text and "is ready" in text
-            for text in (path.read_text() for path in mail_dir.glob("*.log"))
-        )
+        return any(f"To: {email}" in text and "is ready" in text for text in messages(mail_dir))
 
     worker = start_worker(env, log)
     try:

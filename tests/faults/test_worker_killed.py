@@ -10,12 +10,9 @@ import time
 
 from tests.faults.conftest import build_marketplace, order_made_ready
 from tests.faults.processes import ROOT, start_worker, stop_worker, wait_for
+from tests.faults.slow_email import messages
 
 EMAILS = 3
-
-
-def mails(directory) -> list[str]:
-    return [path.read_text() for path in directory.glob("*.log")]
 
 
 def test_an_email_cut_off_by_a_killed_worker_is_sent_once_after_the_sweep(
@@ -88,7 +85,7 @@ def test_an_email_cut_off_by_a_killed_worker_is_sent_once_after_the_sweep(
     finally:
         stop_worker(worker)
 
-    sent = mails(mail_dir)
+    sent = messages(mail_dir)
     for email, _ in market.students:
         # Registration also emails each student (verify the address): count the order's.
         ready = [text for text in sent if f"To: {email}" in text and "is ready" in text]
