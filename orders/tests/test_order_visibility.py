@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalogue.tests.factories import ServiceFactory, VendorProfileFactory
@@ -169,3 +171,28 @@ def test_past_orders_say_whether_their_service_is_still_listed(student, student_
 
     assert listed_by_id == {listed.pk: True, suspended.pk: False, deleted.pk: False}
     assert student_client.get(order_url(suspended.pk)).json()["service_listed"] is False
+
+
+def test_the_answer_to_a_move_is_the_order_as_read_asking_visibility_once(
+    vendor, vendor_client, student
+):
+    """The answer after a status change is read without asking visibility
+    again (``selectors.order_answer``): it is the same JSON as a fresh read of
+    the order, and a vendor's services are read once, by ``get_object``."""
+    VendorProfileFactory(user=vendor)
+    order = full_order(customer=student, service=ServiceFactory(vendor=vendor))
+
+    with CaptureQueriesContext(connection) as queries:
+        moved = vendor_client.post(
+            f"{order_url(order.pk)}update_status/", {"order_status": "confirmed"}, format="json"
+        )
+    # Read the log before the next request: a request's start clears it.
+    services_read = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "catalogue_service"."id" AS "id" FROM "catalogue_service"')
+    ]
+    assert moved.status_code == 200, moved.json()
+    assert len(services_read) == 1, services_read
+    assert moved.json()["order_status"] == OrderStatus.CONFIRMED
+    assert moved.json() == vendor_client.get(order_url(order.pk)).json()
